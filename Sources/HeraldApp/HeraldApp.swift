@@ -1,0 +1,2 @@
+/// HeraldApp: wiring.
+public enum HeraldAppModule {}

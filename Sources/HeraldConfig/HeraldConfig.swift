@@ -1,0 +1,2 @@
+/// HeraldConfig: YAML files into a validated `Configuration`.
+public enum HeraldConfigModule {}

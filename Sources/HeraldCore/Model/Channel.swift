@@ -1,0 +1,73 @@
+import Foundation
+
+/// Where messages go: a chat webhook, a generic signed webhook, or the console.
+public struct Channel: Hashable, Sendable {
+    /// The config key (`eng`).
+    public var name: String
+    public var kind: Kind
+    /// Most messages per period this channel accepts (`1/s`); nil for no pacing.
+    public var rate: Rate?
+    /// When to retry a failed attempt.
+    public var retry: RetryPolicy
+
+    /// Creates a channel.
+    public init(name: String, kind: Kind, rate: Rate? = nil, retry: RetryPolicy = .standard) {
+        self.name = name
+        self.kind = kind
+        self.rate = rate
+        self.retry = retry
+    }
+
+    /// The transport and format of a channel.
+    public enum Kind: Hashable, Sendable {
+        /// Generic JSON (SPEC §3) signed with Standard Webhooks; several secrets during a rotation.
+        case webhook(url: Secret, secrets: [Secret])
+        /// Slack incoming webhook (Block Kit with a text fallback).
+        case slack(url: Secret)
+        /// The chat-style line on standard output.
+        case console
+
+        /// The config spelling of the type.
+        public var typeName: String {
+            switch self {
+            case .webhook: return "webhook"
+            case .slack: return "slack"
+            case .console: return "console"
+            }
+        }
+    }
+}
+
+/// A rate such as `1/s` or `5/2s`: at most `count` messages per `seconds`.
+public struct Rate: Hashable, Sendable, CustomStringConvertible {
+    public var count: Int
+    public var seconds: Double
+
+    /// Creates a rate.
+    public init(count: Int, seconds: Double) {
+        self.count = count
+        self.seconds = seconds
+    }
+
+    /// Parses `N/s`, `N/m`, `N/h`, `N/Ks` (e.g. `5/2s`).
+    public init?(parsing text: String) {
+        let parts = text.replacingOccurrences(of: " ", with: "").split(separator: "/")
+        guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
+        let unit = parts[1]
+        let digits = unit.prefix { $0.isNumber }
+        let multiple = digits.isEmpty ? 1 : Int(digits) ?? 0
+        let perUnit: Double
+        switch unit.dropFirst(digits.count) {
+        case "s": perUnit = 1
+        case "m": perUnit = 60
+        case "h": perUnit = 3600
+        default: return nil
+        }
+        guard multiple > 0 else { return nil }
+        self.init(count: count, seconds: Double(multiple) * perUnit)
+    }
+
+    public var description: String {
+        seconds == 1 ? "\(count)/s" : "\(count)/\(Int(seconds))s"
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The whole validated configuration: the main file and every project file.
+public struct Configuration: Sendable {
+    /// Path of the main config file.
+    public var file: String
+    /// Where the SQLite database lives.
+    public var stateDirectory: String
+    /// Where project files are read (and watched).
+    public var projectsDirectory: String
+    public var calendar: BusinessCalendar
+    public var server: ServerSettings?
+    public var people: [String: Person]
+    public var audiences: [String: Audience]
+    public var channels: [String: Channel]
+    /// In file order: the order in which rules are evaluated.
+    public var rules: [Rule]
+    public var escalations: [String: EscalationPolicy]
+    public var digests: [DigestDefinition]
+    /// Sorted by id.
+    public var projects: [Project]
+
+    /// Creates a configuration.
+    public init(
+        file: String, stateDirectory: String, projectsDirectory: String, calendar: BusinessCalendar,
+        server: ServerSettings? = nil, people: [String: Person] = [:], audiences: [String: Audience] = [:],
+        channels: [String: Channel] = [:], rules: [Rule] = [], escalations: [String: EscalationPolicy] = [:],
+        digests: [DigestDefinition] = [], projects: [Project] = []
+    ) {
+        self.file = file
+        self.stateDirectory = stateDirectory
+        self.projectsDirectory = projectsDirectory
+        self.calendar = calendar
+        self.server = server
+        self.people = people
+        self.audiences = audiences
+        self.channels = channels
+        self.rules = rules
+        self.escalations = escalations
+        self.digests = digests
+        self.projects = projects
+    }
+}
+
+/// The `server:` section.
+public struct ServerSettings: Hashable, Sendable {
+    /// `host:port`.
+    public var listen: String
+    public var apiToken: Secret?
+    public var publicURL: String?
+
+    /// Creates server settings.
+    public init(listen: String, apiToken: Secret? = nil, publicURL: String? = nil) {
+        self.listen = listen
+        self.apiToken = apiToken
+        self.publicURL = publicURL
+    }
+}

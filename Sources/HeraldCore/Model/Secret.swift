@@ -1,0 +1,24 @@
+/// A value that must never be printed: webhook URLs (their path is the token), signing keys, passwords.
+///
+/// `description` is redacted, so string interpolation in logs and errors is safe by default.
+public struct Secret: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The secret itself; read it only where it is used on the wire.
+    public let value: String
+
+    /// Wraps `value`.
+    public init(_ value: String) {
+        self.value = value
+    }
+
+    public var description: String { "<redacted>" }
+    public var debugDescription: String { "<redacted>" }
+
+    /// For a URL secret, the scheme and host only (`https://hooks.slack.com/…`), safe to log.
+    public var redactedURL: String {
+        guard let schemeEnd = value.range(of: "://") else { return "<redacted>" }
+        let rest = value[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" }
+        let hostOnly = host.split(separator: "@").last.map(String.init) ?? String(host)
+        return "\(value[..<schemeEnd.upperBound])\(hostOnly)/…"
+    }
+}

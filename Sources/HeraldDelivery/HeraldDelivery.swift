@@ -1,0 +1,3 @@
+import CCurlShim
+/// HeraldDelivery: libcurl transports and the dispatcher.
+public enum HeraldDeliveryModule {}

@@ -1,0 +1,2 @@
+/// HeraldStore: the GRDB-backed store.
+public enum HeraldStoreModule {}

@@ -1,0 +1,6 @@
+import Testing
+@testable import HeraldApp
+
+@Test func moduleAppLinks() {
+    #expect(Bool(true))
+}

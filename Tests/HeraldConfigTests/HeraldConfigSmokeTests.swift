@@ -1,0 +1,6 @@
+import Testing
+@testable import HeraldConfig
+
+@Test func moduleConfigLinks() {
+    #expect(Bool(true))
+}

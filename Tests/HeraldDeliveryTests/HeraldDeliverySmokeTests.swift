@@ -1,0 +1,6 @@
+import Testing
+@testable import HeraldDelivery
+
+@Test func moduleDeliveryLinks() {
+    #expect(Bool(true))
+}

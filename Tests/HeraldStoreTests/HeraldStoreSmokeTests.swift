@@ -1,0 +1,6 @@
+import Testing
+@testable import HeraldStore
+
+@Test func moduleStoreLinks() {
+    #expect(Bool(true))
+}
