@@ -4,8 +4,8 @@ import Testing
 
 @Test(arguments: [
     ("1970-01-01", 0, Weekday.thu),
-    ("2026-11-26", 20_418, Weekday.thu),
-    ("2026-12-04", 20_426, Weekday.fri),
+    ("2026-11-26", 20_783, Weekday.thu),
+    ("2026-12-04", 20_791, Weekday.fri),
     ("2024-02-29", 19_782, Weekday.thu),
     ("1969-12-31", -1, Weekday.wed),
 ])
