@@ -1,0 +1,84 @@
+import Foundation
+
+/// Where a delivery stands. Every delivery ends `delivered` or `dead`.
+public enum DeliveryState: String, Codable, CaseIterable, Sendable {
+    /// Waiting for its first attempt.
+    case pending
+    /// An attempt failed; another is scheduled.
+    case retrying
+    case delivered
+    /// Given up on, with the reason kept.
+    case dead
+}
+
+/// One message's journey to its channel.
+public struct DeliveryRecord: Hashable, Sendable {
+    public var id: Int64
+    public var messageID: String
+    public var channel: String
+    public var state: DeliveryState
+    /// Attempts made so far.
+    public var attempts: Int
+    /// When the next attempt is due (meaningful while pending or retrying).
+    public var nextAttemptAt: Date
+    public var createdAt: Date
+    public var deliveredAt: Date?
+    /// The reason of the last failure (or of death).
+    public var lastError: String?
+    /// Latency of the successful attempt, in milliseconds.
+    public var latencyMilliseconds: Double?
+
+    /// Creates a delivery record.
+    public init(
+        id: Int64, messageID: String, channel: String, state: DeliveryState, attempts: Int, nextAttemptAt: Date,
+        createdAt: Date, deliveredAt: Date? = nil, lastError: String? = nil, latencyMilliseconds: Double? = nil
+    ) {
+        self.id = id
+        self.messageID = messageID
+        self.channel = channel
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.createdAt = createdAt
+        self.deliveredAt = deliveredAt
+        self.lastError = lastError
+        self.latencyMilliseconds = latencyMilliseconds
+    }
+}
+
+/// One try at delivering: what was sent when, and what came back.
+public struct AttemptRecord: Hashable, Sendable {
+    public var deliveryID: Int64
+    public var startedAt: Date
+    /// Milliseconds from start to answer (or failure).
+    public var latencyMilliseconds: Double
+    public var httpStatus: Int?
+    /// libcurl's result code; 0 when the transfer completed.
+    public var curlCode: Int?
+    /// Why it failed, in words; nil on success.
+    public var error: String?
+    /// The first KB of the answer.
+    public var responseExcerpt: String?
+
+    /// Creates an attempt record.
+    public init(
+        deliveryID: Int64, startedAt: Date, latencyMilliseconds: Double, httpStatus: Int?, curlCode: Int?,
+        error: String?, responseExcerpt: String?
+    ) {
+        self.deliveryID = deliveryID
+        self.startedAt = startedAt
+        self.latencyMilliseconds = latencyMilliseconds
+        self.httpStatus = httpStatus
+        self.curlCode = curlCode
+        self.error = error
+        self.responseExcerpt = responseExcerpt
+    }
+}
+
+/// What an attempt means for its delivery.
+public enum DeliveryOutcome: Hashable, Sendable {
+    case delivered
+    /// Try again at the given time.
+    case retry(at: Date, reason: String)
+    case dead(reason: String)
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What a message is about.
+public enum MessageKind: String, Codable, CaseIterable, Sendable {
+    case reminder, announcement, escalation, digest, resolved, test
+}
+
+/// One message to one channel, naming everyone reached there. Its id never changes across
+/// retries, restarts and replays.
+public struct OutgoingMessage: Hashable, Codable, Sendable {
+    /// `msg_…`.
+    public var id: String
+    public var createdAt: Date
+    public var kind: MessageKind
+    /// The rule that decided it, if any.
+    public var rule: String?
+    public var project: ProjectRef?
+    public var milestones: [MilestoneRef]
+    /// Channel key.
+    public var channel: String
+    /// The people named, by key, in order.
+    public var recipients: [String]
+    /// How each recipient is mentioned on this channel, in the same order.
+    public var mentions: [String]
+    /// The message in plain words, without mentions.
+    public var text: String
+
+    /// Creates a message.
+    public init(
+        id: String, createdAt: Date, kind: MessageKind, rule: String?, project: ProjectRef?,
+        milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String
+    ) {
+        self.id = id
+        self.createdAt = createdAt
+        self.kind = kind
+        self.rule = rule
+        self.project = project
+        self.milestones = milestones
+        self.channel = channel
+        self.recipients = recipients
+        self.mentions = mentions
+        self.text = text
+    }
+}
+
+/// A project as named in a message.
+public struct ProjectRef: Hashable, Codable, Sendable {
+    public var id: String
+    public var name: String
+
+    /// Creates a reference.
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A milestone as shown in a message.
+public struct MilestoneRef: Hashable, Codable, Sendable {
+    public var id: String
+    public var title: String
+    public var due: CivilDate
+    public var status: MilestoneStatus
+    public var owner: String
+
+    /// Creates a reference.
+    public init(id: String, title: String, due: CivilDate, status: MilestoneStatus, owner: String) {
+        self.id = id
+        self.title = title
+        self.due = due
+        self.status = status
+        self.owner = owner
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// One field of a milestone that changed, with its old and new values as text.
+public struct FieldChange: Hashable, Codable, Sendable {
+    public var field: String
+    public var oldValue: String?
+    public var newValue: String?
+
+    /// Creates a field change.
+    public init(field: String, oldValue: String?, newValue: String?) {
+        self.field = field
+        self.oldValue = oldValue
+        self.newValue = newValue
+    }
+}
+
+/// What happened to one milestone when a source (a project file, the API) was applied.
+public struct MilestoneChange: Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case created, updated, removed
+    }
+
+    public var projectID: String
+    public var milestoneID: String
+    public var kind: Kind
+    /// The fields that changed (for `created`, every field with its new value).
+    public var fields: [FieldChange]
+    /// The milestone before the change; nil when created.
+    public var previous: Milestone?
+    /// The milestone after the change; nil when removed.
+    public var current: Milestone?
+
+    /// Creates a change.
+    public init(
+        projectID: String, milestoneID: String, kind: Kind, fields: [FieldChange], previous: Milestone?,
+        current: Milestone?
+    ) {
+        self.projectID = projectID
+        self.milestoneID = milestoneID
+        self.kind = kind
+        self.fields = fields
+        self.previous = previous
+        self.current = current
+    }
+}
+
+/// One line of a milestone's history.
+public struct HistoryEntry: Hashable, Sendable {
+    public var projectID: String
+    public var milestoneID: String
+    public var at: Date
+    /// `file:apollo.yaml`, `api`, `chat`.
+    public var source: String
+    public var change: FieldChange
+
+    /// Creates a history entry.
+    public init(projectID: String, milestoneID: String, at: Date, source: String, change: FieldChange) {
+        self.projectID = projectID
+        self.milestoneID = milestoneID
+        self.at = at
+        self.source = source
+        self.change = change
+    }
+}
