@@ -1,0 +1,36 @@
+import Yams
+
+/// Collects the diagnostics of one load, so every problem is reported, not just the first.
+final class DiagnosticSink {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Records an error at `mark` in `file` (line 1, column 1 when the position is unknown).
+    func error(_ message: String, file: String, at mark: Mark?, columnOffset: Int = 0) {
+        diagnostics.append(
+            Diagnostic(
+                file: file, line: mark?.line ?? 1, column: (mark?.column ?? 1) + columnOffset, message: message
+            )
+        )
+    }
+
+    /// Records a YAML syntax error thrown by Yams.
+    func yamlError(_ error: Error, file: String) {
+        switch error as? YamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            self.error("invalid YAML: \(prefix)\(problem)", file: file, at: mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            self.error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", file: file,
+                       at: context.mark)
+        default:
+            self.error("invalid YAML: \(error)", file: file, at: nil)
+        }
+    }
+
+    /// The diagnostics sorted by file, line and column.
+    var sorted: [Diagnostic] {
+        diagnostics.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+}

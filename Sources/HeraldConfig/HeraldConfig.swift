@@ -1,2 +1,0 @@
-/// HeraldConfig: YAML files into a validated `Configuration`.
-public enum HeraldConfigModule {}

@@ -1,0 +1,102 @@
+import HeraldCore
+import Yams
+
+extension MainFileReader {
+    /// The channel types this build delivers to.
+    static let channelTypes = ["webhook", "slack", "console"]
+
+    func readChannels(_ node: Node) -> [String: Channel] {
+        var channels: [String: Channel] = [:]
+        for (name, _, value) in context.namedEntries(node, "channels") {
+            if let channel = readChannel(name: name, value) { channels[name] = channel }
+        }
+        return channels
+    }
+
+    private func readChannel(name: String, _ node: Node) -> Channel? {
+        let what = "channel '\(name)'"
+        guard let fields = context.mapping(
+            node, what, allowed: ["type", "url", "url_file", "secret", "secret_file", "rate", "retry"]
+        ) else { return nil }
+        guard let type = fields.string("type", required: true, in: what) else { return nil }
+        let kind: Channel.Kind
+        switch type {
+        case "webhook":
+            guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
+            kind = .webhook(url: url, secrets: readSecrets(fields))
+        case "slack":
+            guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
+            kind = .slack(url: url)
+        case "console":
+            kind = .console
+        default:
+            context.error(
+                "channel type '\(type)' is not supported (supported: \(Self.channelTypes.joined(separator: ", ")))",
+                at: fields["type"]
+            )
+            return nil
+        }
+        var channel = Channel(name: name, kind: kind)
+        if let rateNode = fields["rate"], let text = context.string(rateNode, "'rate'") {
+            if let rate = Rate(parsing: text) {
+                channel.rate = rate
+            } else {
+                context.error("'rate' must look like 1/s, 30/m or 5/2s, not '\(text)'", at: rateNode)
+            }
+        }
+        if let retry = fields["retry"] { channel.retry = readRetry(retry) ?? channel.retry }
+        return channel
+    }
+
+    /// Only http and https URLs are delivered to; the URL itself is never echoed (it holds a token).
+    private func checkURL(_ url: Secret, _ fields: Fields) -> Bool {
+        let lowered = url.value.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), url.value.count > 8 else {
+            context.error("'url' must be an http:// or https:// URL", at: fields["url"] ?? fields["url_file"])
+            return false
+        }
+        return true
+    }
+
+    /// `secret: KEY` or, during a rotation, `secret: [new, old]`.
+    private func readSecrets(_ fields: Fields) -> [Secret] {
+        if let node = fields["secret"], case .sequence = node {
+            return context.stringList(node, "'secret'").map { Secret($0.0) }
+        }
+        return fields.secret("secret", in: "channel", required: false).map { [$0] } ?? []
+    }
+
+    private func readRetry(_ node: Node) -> RetryPolicy? {
+        guard let fields = context.mapping(node, "retry", allowed: ["schedule", "max_age"]) else { return nil }
+        var policy = RetryPolicy.standard
+        if let scheduleNode = fields["schedule"] {
+            var delays: [Double] = []
+            for (text, item) in context.stringList(scheduleNode, "'schedule'") {
+                if let seconds = Self.seconds(text) {
+                    delays.append(seconds)
+                } else {
+                    context.error("retry delay '\(text)' must look like 5s, 5m, 2h or 1d", at: item)
+                }
+            }
+            policy.schedule = delays
+        }
+        if let ageNode = fields["max_age"], let text = context.string(ageNode, "'max_age'") {
+            if let seconds = Self.seconds(text) {
+                policy.maxAge = seconds
+            } else {
+                context.error("'max_age' must look like 72h or 3d, not '\(text)'", at: ageNode)
+            }
+        }
+        return policy
+    }
+
+    /// `250ms`, `5s`, `5m`, `2h`, `1d` in seconds.
+    static func seconds(_ text: String) -> Double? {
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
+        for (suffix, scale) in units where text.hasSuffix(suffix) {
+            guard let number = Double(text.dropLast(suffix.count)), number >= 0 else { return nil }
+            return number * scale
+        }
+        return nil
+    }
+}

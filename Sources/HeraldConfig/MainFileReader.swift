@@ -1,0 +1,120 @@
+import Foundation
+import HeraldCore
+import Yams
+
+/// Reads the main config file (SPEC §2) into a `Configuration` without projects.
+struct MainFileReader {
+    let context: YAMLContext
+
+    private static let keys = [
+        "timezone", "state_dir", "projects_dir", "server", "calendar", "people", "audiences", "channels",
+        "rules", "escalations", "digests",
+    ]
+
+    func read(_ root: Node) -> (Configuration, References)? {
+        guard let fields = context.mapping(root, "the config file", allowed: Self.keys) else { return nil }
+        let zone = fields["timezone"].flatMap { timeZone($0) } ?? TimeZone(identifier: "UTC")!
+        let calendar = fields["calendar"].map { readCalendar($0, zone: zone) } ?? BusinessCalendar(timeZone: zone)
+        let references = References(
+            people: declaredNames(fields["people"]), audiences: declaredNames(fields["audiences"]),
+            channels: declaredNames(fields["channels"]), escalations: declaredNames(fields["escalations"])
+        )
+        let channels = fields["channels"].map(readChannels) ?? [:]
+        let people = fields["people"].map { readPeople($0, references: references) } ?? [:]
+        let audiences = fields["audiences"].map { readAudiences($0, references: references) } ?? [:]
+        let escalations = fields["escalations"].map { readEscalations($0, references: references) } ?? [:]
+        let rules = fields["rules"].map { readRules($0, references: references) } ?? []
+        let digests = fields["digests"].map { readDigests($0, references: references) } ?? []
+        let configuration = Configuration(
+            file: context.file,
+            stateDirectory: context.path(fields.string("state_dir", in: "the config file") ?? "data"),
+            projectsDirectory: context.path(fields.string("projects_dir", in: "the config file") ?? "projects"),
+            calendar: calendar,
+            server: fields["server"].flatMap(readServer),
+            people: people, audiences: audiences, channels: channels, rules: rules, escalations: escalations,
+            digests: digests
+        )
+        return (configuration, references)
+    }
+
+    /// The keys of a mapping of names, whatever their values.
+    private func declaredNames(_ node: Node?) -> Set<String> {
+        guard case .mapping(let mapping)? = node else { return [] }
+        return Set(mapping.keys.compactMap { $0.scalar?.string })
+    }
+
+    /// An IANA zone name.
+    func timeZone(_ node: Node) -> TimeZone? {
+        guard let name = context.string(node, "'timezone'") else { return nil }
+        guard let zone = TimeZone(identifier: name) else {
+            context.error("unknown time zone '\(name)' (use an IANA name such as Europe/London)", at: node)
+            return nil
+        }
+        return zone
+    }
+
+    private func readCalendar(_ node: Node, zone: TimeZone) -> BusinessCalendar {
+        var calendar = BusinessCalendar(timeZone: zone)
+        guard let fields = context.mapping(node, "calendar", allowed: ["workdays", "hours", "holidays"]) else {
+            return calendar
+        }
+        if let days = fields["workdays"] {
+            var workdays = Set<Weekday>()
+            for (text, item) in context.stringList(days, "'workdays'") {
+                if let day = Weekday(rawValue: text.lowercased()) {
+                    workdays.insert(day)
+                } else {
+                    context.error("unknown weekday '\(text)' (use mon, tue, wed, thu, fri, sat, sun)", at: item)
+                }
+            }
+            if workdays.isEmpty {
+                context.error("'workdays' needs at least one day", at: days)
+            } else {
+                calendar.workdays = workdays
+            }
+        }
+        if let hoursNode = fields["hours"], let text = context.string(hoursNode, "'hours'") {
+            if let hours = DailyWindow(parsing: text), hours.start < hours.end {
+                calendar.hours = hours
+            } else {
+                context.error("'hours' must be HH:MM-HH:MM within one day, not '\(text)'", at: hoursNode)
+            }
+        }
+        if let holidays = fields["holidays"] {
+            for (text, item) in context.stringList(holidays, "'holidays'") {
+                if let date = CivilDate(iso: text) {
+                    calendar.holidays.insert(date)
+                } else {
+                    context.error("holiday '\(text)' is not a date (YYYY-MM-DD)", at: item)
+                }
+            }
+        }
+        return calendar
+    }
+
+    private func readServer(_ node: Node) -> ServerSettings? {
+        guard let fields = context.mapping(
+            node, "server", allowed: ["listen", "api_token", "api_token_file", "public_url"]
+        ) else { return nil }
+        let listen = fields.string("listen", in: "server") ?? "127.0.0.1:9470"
+        if let node = fields["listen"], listen.split(separator: ":").last.flatMap({ UInt16($0) }) == nil {
+            context.error("'listen' must be HOST:PORT, not '\(listen)'", at: node)
+        }
+        return ServerSettings(
+            listen: listen,
+            apiToken: fields.secret("api_token", in: "server", required: false),
+            publicURL: fields.string("public_url", in: "server")
+        )
+    }
+}
+
+/// The names declared in the main file, for checking `notify`, `to`, `channel`, `owner` and `escalate`.
+///
+/// Checked against what is declared, not what parsed cleanly, so one broken channel is reported once
+/// rather than again at every reference to it.
+struct References: Sendable {
+    var people: Set<String> = []
+    var audiences: Set<String> = []
+    var channels: Set<String> = []
+    var escalations: Set<String> = []
+}

@@ -1,0 +1,118 @@
+import Foundation
+import HeraldCore
+import Yams
+
+/// Reads one project file (SPEC §2) and checks its references against the main config.
+struct ProjectFileReader {
+    let context: YAMLContext
+    let calendar: BusinessCalendar
+    let references: References
+
+    private static let projectKeys = ["project", "name", "manager", "sponsor", "channel", "milestones"]
+    private static let milestoneKeys = [
+        "id", "title", "phase", "owner", "due", "baseline", "status", "critical", "depends_on", "deliverables", "labels",
+    ]
+
+    func read(_ root: Node) -> Project? {
+        guard let fields = context.mapping(root, "a project file", allowed: Self.projectKeys),
+              let id = fields.string("project", required: true, in: "the project file") else { return nil }
+        var project = Project(id: id, name: fields.string("name", in: "the project") ?? id, sourceFile: context.file)
+        project.manager = person(fields, "manager")
+        project.sponsor = person(fields, "sponsor")
+        if let node = fields["channel"], let channel = context.string(node, "'channel'") {
+            if context.check(channel, at: node, known: references.channels, kind: "channel") {
+                project.channel = channel
+            }
+        }
+        let items = fields["milestones"].flatMap { context.sequence($0, "'milestones'") } ?? []
+        var idNodes: [String: Node] = [:]
+        for item in items {
+            guard let milestone = readMilestone(item, projectID: id) else { continue }
+            if idNodes[milestone.id] != nil {
+                context.error("duplicate milestone id '\(milestone.id)' in project '\(id)'",
+                              at: item.value(forKey: "id"))
+                continue
+            }
+            idNodes[milestone.id] = item
+            project.milestones.append(milestone)
+        }
+        checkDependencies(project, items: items)
+        return project
+    }
+
+    /// A `manager`/`sponsor`/`owner` field naming a person from the config.
+    private func person(_ fields: Fields, _ key: String, required: Bool = false, in what: String = "the project")
+        -> String? {
+        guard let name = fields.string(key, required: required, in: what) else { return nil }
+        guard let node = fields[key], context.check(name, at: node, known: references.people, kind: "person") else {
+            return nil
+        }
+        return name
+    }
+
+    private func readMilestone(_ node: Node, projectID: String) -> Milestone? {
+        guard let fields = context.mapping(node, "a milestone", allowed: Self.milestoneKeys),
+              let id = fields.string("id", required: true, in: "a milestone") else { return nil }
+        let what = "milestone '\(id)'"
+        let title = fields.string("title", in: what) ?? id
+        let owner = person(fields, "owner", required: true, in: what)
+        let due = fields["due"].flatMap(deadline)
+        if fields["due"] == nil { context.error("\(what) is missing 'due'", at: node) }
+        let baseline = fields["baseline"].flatMap { baselineNode -> CivilDate? in
+            guard let text = context.string(baselineNode, "'baseline'") else { return nil }
+            guard let date = CivilDate(iso: text) else {
+                context.error("'baseline' must be a date (YYYY-MM-DD), not '\(text)'", at: baselineNode)
+                return nil
+            }
+            return date
+        }
+        var status = MilestoneStatus.planned
+        if let statusNode = fields["status"], let text = context.string(statusNode, "'status'") {
+            if let parsed = MilestoneStatus(rawValue: text) {
+                status = parsed
+            } else {
+                let all = MilestoneStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                context.error("unknown status '\(text)' (use one of \(all))", at: statusNode)
+            }
+        }
+        var labels: [String: String] = [:]
+        if let labelNode = fields["labels"] {
+            for (key, _, value) in context.namedEntries(labelNode, "'labels'") {
+                labels[key] = context.string(value, "label '\(key)'")
+            }
+        }
+        guard let owner, let due else { return nil }
+        return Milestone(
+            projectID: projectID, id: id, title: title, phase: fields.string("phase", in: what), owner: owner,
+            due: due.date, dueInstant: due.instant, baseline: baseline, status: status,
+            critical: fields.bool("critical") ?? false,
+            dependsOn: fields["depends_on"].map { context.stringList($0, "'depends_on'").map(\.0) } ?? [],
+            deliverables: fields["deliverables"].map { context.stringList($0, "'deliverables'").map(\.0) } ?? [],
+            labels: labels
+        )
+    }
+
+    /// `2026-12-04`, or `2026-12-04T17:00:00+01:00` (an exact instant; its date is read in the config's zone).
+    private func deadline(_ node: Node) -> (date: CivilDate, instant: Date?)? {
+        guard let text = context.string(node, "'due'") else { return nil }
+        if let date = CivilDate(iso: text) { return (date, nil) }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if text.count > 10, let instant = formatter.date(from: text) {
+            return (CivilDate(instant, in: calendar.timeZone), instant)
+        }
+        context.error("'due' must be a date (YYYY-MM-DD) or a date-time with offset "
+            + "(2026-12-04T17:00:00+01:00), not '\(text)'", at: node)
+        return nil
+    }
+
+    /// Every `depends_on` must name a milestone of the same project.
+    private func checkDependencies(_ project: Project, items: [Node]) {
+        let ids = Set(project.milestones.map(\.id))
+        for value in items.compactMap({ $0.value(forKey: "depends_on") }) {
+            for (dependency, node) in context.stringList(value, "'depends_on'") where !ids.contains(dependency) {
+                context.error("unknown milestone '\(dependency)' in depends_on", at: node)
+            }
+        }
+    }
+}

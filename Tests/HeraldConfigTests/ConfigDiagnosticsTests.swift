@@ -1,0 +1,132 @@
+import Foundation
+import HeraldConfig
+import HeraldCore
+import HeraldTestSupport
+import Testing
+
+/// One broken config: which text to replace, and the exact diagnostics expected.
+struct BrokenConfig: CustomTestStringConvertible, Sendable {
+    var name: String
+    var mainEdit: (String, String)? = nil
+    var projectEdit: (String, String)? = nil
+    var environment: [String: String] = ConfigFixture.environment
+    var expected: [String]
+
+    var testDescription: String { name }
+}
+
+@Suite(.serialized) struct ConfigDiagnosticsTests {
+    @Test func validFixtureLoads() throws {
+        let (result, directory) = try ConfigFixture.load()
+        defer { directory.remove() }
+        let configuration = try result.get()
+        #expect(configuration.projects.map(\.id) == ["apollo"])
+        #expect(configuration.projects[0].milestones.map(\.id) == ["design"])
+        #expect(configuration.rules.map(\.name) == ["due-soon"])
+        #expect(configuration.rules[0].repeatPolicy == .every(.businessDays(1)))
+        #expect(configuration.calendar.holidays == [CivilDate(iso: "2026-12-25")!])
+        #expect(configuration.channels["eng"]?.kind == .slack(url: Secret("https://hooks.slack.com/services/T/B/secret")))
+        #expect(configuration.stateDirectory == directory.path + "/data")
+    }
+
+    static let cases: [BrokenConfig] = [
+        BrokenConfig(name: "unknown top-level key", mainEdit: ("state_dir: data", "state_dri: data"),
+                     expected: ["herald.yaml:2:1: error: unknown key 'state_dri' in the config file; did you mean 'state_dir'?"]),
+        BrokenConfig(name: "unset environment variable", environment: [:],
+                     expected: ["herald.yaml:12:29: error: environment variable SLACK_URL is not set"]),
+        BrokenConfig(name: "bad time zone", mainEdit: ("timezone: Europe/London", "timezone: Europe/Londn"),
+                     expected: ["herald.yaml:1:11: error: unknown time zone 'Europe/Londn' (use an IANA name such as Europe/London)"]),
+        BrokenConfig(name: "bad holiday", mainEdit: ("2026-12-25", "2026-12-32"),
+                     expected: ["herald.yaml:4:61: error: holiday '2026-12-32' is not a date (YYYY-MM-DD)"]),
+        BrokenConfig(name: "rule names unknown person", mainEdit: ("notify: [owner]", "notify: [owner, alicia]"),
+                     expected: ["herald.yaml:17:21: error: unknown person 'alicia'; did you mean 'alice'?"]),
+        BrokenConfig(name: "rule names unknown audience", mainEdit: ("notify: [owner]", "notify: [audience:board]"),
+                     expected: ["herald.yaml:17:14: error: unknown audience 'board'"]),
+        BrokenConfig(name: "rule names unknown channel", mainEdit: ("notify: [owner]", "notify: [channel:ops]"),
+                     expected: ["herald.yaml:17:14: error: unknown channel 'ops'"]),
+        BrokenConfig(name: "rule names unknown escalation", mainEdit: ("notify: [owner]", "escalate: misssed"),
+                     expected: ["herald.yaml:17:15: error: unknown escalation 'misssed'; did you mean 'missed'?"]),
+        BrokenConfig(name: "person on unknown channel", mainEdit: ("channel: console }\naudiences", "channel: consol }\naudiences"),
+                     expected: ["herald.yaml:8:39: error: unknown channel 'consol'; did you mean 'console'?"]),
+        BrokenConfig(name: "bad repeat", mainEdit: ("repeat: 1 business_day", "repeat: 1 fortnight"),
+                     expected: ["herald.yaml:18:13: error: 'repeat' must be 'once' or an interval such as 1 business_day, 2d or 4h, not '1 fortnight'"]),
+        BrokenConfig(name: "unsupported channel type", mainEdit: ("type: console", "type: fax"),
+                     expected: ["herald.yaml:13:20: error: channel type 'fax' is not supported (supported: webhook, slack, console)"]),
+        BrokenConfig(name: "owner nobody defined", projectEdit: ("owner: alice", "owner: zed"),
+                     expected: ["projects/apollo.yaml:9:12: error: unknown person 'zed'"]),
+        BrokenConfig(name: "duplicate milestone id",
+                     projectEdit: ("status: in_progress\n", "status: in_progress\n  - { id: design, owner: bob, due: 2026-12-11 }\n"),
+                     expected: ["projects/apollo.yaml:13:11: error: duplicate milestone id 'design' in project 'apollo'"]),
+        BrokenConfig(name: "bad due date", projectEdit: ("due: 2026-12-04", "due: 2026-02-30"),
+                     expected: ["projects/apollo.yaml:10:10: error: 'due' must be a date (YYYY-MM-DD) or a date-time with offset (2026-12-04T17:00:00+01:00), not '2026-02-30'"]),
+        BrokenConfig(name: "unknown status", projectEdit: ("status: in_progress", "status: started"),
+                     expected: ["projects/apollo.yaml:12:13: error: unknown status 'started' (use one of planned, in_progress, at_risk, blocked, on_hold, done, cancelled)"]),
+        BrokenConfig(name: "unknown milestone key", projectEdit: ("baseline:", "basline:"),
+                     expected: ["projects/apollo.yaml:11:5: error: unknown key 'basline' in a milestone; did you mean 'baseline'?"]),
+        BrokenConfig(name: "YAML syntax error", projectEdit: ("name: Apollo ERP upgrade", "name: [Apollo"),
+                     expected: ["projects/apollo.yaml:3:8: error: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"]),
+        BrokenConfig(name: "several problems at once",
+                     mainEdit: ("notify: [owner]", "notify: [nobody]"),
+                     projectEdit: ("owner: alice", "owner: zed"),
+                     expected: [
+                        "herald.yaml:17:14: error: unknown person 'nobody'",
+                        "projects/apollo.yaml:9:12: error: unknown person 'zed'",
+                     ]),
+    ]
+
+    @Test(arguments: cases)
+    func brokenConfigIsReportedExactly(_ broken: BrokenConfig) throws {
+        var main = ConfigFixture.main
+        var project = ConfigFixture.project
+        if let (old, new) = broken.mainEdit {
+            #expect(main.contains(old), "fixture must contain the text to replace")
+            main = main.replacingFirst(old, with: new)
+        }
+        if let (old, new) = broken.projectEdit {
+            #expect(project.contains(old), "fixture must contain the text to replace")
+            project = project.replacingFirst(old, with: new)
+        }
+        let (result, directory) = try ConfigFixture.load(
+            main: main, projects: ["apollo.yaml": project], environment: broken.environment
+        )
+        defer { directory.remove() }
+        guard case .failure(let error) = result else {
+            Issue.record("expected diagnostics, the config loaded")
+            return
+        }
+        #expect(error.diagnostics.map(\.description) == broken.expected)
+    }
+
+    @Test func secretIsReadFromFileAndNeverPrinted() throws {
+        let main = ConfigFixture.main.replacingOccurrences(of: "url: \"${SLACK_URL}\"", with: "url_file: slack.url")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("slack.url", "https://hooks.slack.com/services/T/B/filesecret\n")
+        try directory.write("herald.yaml", main)
+        try directory.write("projects/apollo.yaml", ConfigFixture.project)
+        let configuration = try ConfigLoader.load(path: directory.path + "/herald.yaml", environment: [:])
+        let channel = try #require(configuration.channels["eng"])
+        #expect(channel.kind == .slack(url: Secret("https://hooks.slack.com/services/T/B/filesecret")))
+        #expect(!"\(channel)".contains("filesecret"))
+    }
+
+    @Test func missingSecretFileIsAnError() throws {
+        let main = ConfigFixture.main.replacingOccurrences(of: "url: \"${SLACK_URL}\"", with: "url_file: missing.url")
+        let (result, directory) = try ConfigFixture.load(main: main)
+        defer { directory.remove() }
+        guard case .failure(let error) = result else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.diagnostics.map(\.description)
+            == ["herald.yaml:12:33: error: cannot read 'url_file' missing.url: no such readable file"])
+    }
+}
+
+extension String {
+    /// The string with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

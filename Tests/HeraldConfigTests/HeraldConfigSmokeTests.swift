@@ -1,6 +1,0 @@
-import Testing
-@testable import HeraldConfig
-
-@Test func moduleConfigLinks() {
-    #expect(Bool(true))
-}
