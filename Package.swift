@@ -46,13 +46,15 @@ let package = Package(
                 "HeraldCore", "HeraldConfig", "HeraldStore", "HeraldDelivery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldApp",
+                "HeraldApp", "HeraldConfig", "HeraldCore", "HeraldStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "HeraldTestSupport", dependencies: ["HeraldCore"], path: "Tests/HeraldTestSupport"),

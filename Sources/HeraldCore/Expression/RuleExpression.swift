@@ -1,3 +1,4 @@
+import Foundation
 // TEMPORARY interface placeholder: replaced by the expression-language work.
 /// A compiled `when` expression.
 public struct RuleExpression: Sendable {
@@ -32,5 +33,10 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
 
 /// Everything a `when` expression can read about one milestone at one moment.
 public struct MilestoneFacts: Sendable {
-    public init() {}
+    public var daysUntilDue = 0
+    public var businessDaysUntilDue = 0
+    public var daysOverdue = 0
+    public var businessDaysOverdue = 0
+    public init(milestone: Milestone, updatedAt: Date, today: CivilDate, calendar: BusinessCalendar,
+                previous: Milestone? = nil) {}
 }

@@ -1,2 +1,0 @@
-/// HeraldApp: wiring.
-public enum HeraldAppModule {}

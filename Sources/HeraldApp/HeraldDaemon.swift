@@ -1,0 +1,38 @@
+import Foundation
+import HeraldConfig
+import Logging
+import ServiceLifecycle
+
+/// Builds the daemon: the runtime and the service group that runs it (`herald serve`, and tests).
+public enum HeraldDaemon {
+    /// Loads and validates the config, opens the store, applies the project files, and returns the
+    /// services ready to run. Throws `ConfigError` for an invalid config.
+    public static func build(
+        configPath: String, options: RuntimeOptions = RuntimeOptions(), logger: Logger
+    ) throws -> (group: ServiceGroup, runtime: HeraldRuntime) {
+        let configuration = try ConfigLoader.load(path: configPath, environment: options.environment)
+        let runtime = try HeraldRuntime(configuration: configuration, options: options, logger: logger)
+        let notifier = SystemdNotifier(environment: options.environment)
+        let services: [any Service] = [
+            DispatcherService(runtime: runtime, dispatcher: runtime.dispatcher),
+            SchedulerService(runtime: runtime, interval: options.tickInterval, logger: logger),
+            ProjectWatcherService(
+                runtime: runtime, projectsDirectory: configuration.projectsDirectory, configFile: configuration.file,
+                interval: options.watchInterval, logger: logger
+            ),
+            ReloadSignalService(runtime: runtime, notifier: notifier, logger: logger),
+            SystemdService(notifier: notifier),
+        ]
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map {
+                    .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                          failureTerminationBehavior: .gracefullyShutdownGroup)
+                },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        return (group, runtime)
+    }
+}

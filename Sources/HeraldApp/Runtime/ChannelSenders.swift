@@ -1,0 +1,24 @@
+import Foundation
+import HeraldCore
+import HeraldDelivery
+
+/// Builds the sender of each configured channel.
+enum ChannelSenders {
+    /// One entry per channel key, each with its retry policy.
+    static func make(
+        for configuration: Configuration, curl: CurlEngine, consoleOutput: @escaping @Sendable (String) -> Void
+    ) -> [String: SenderDirectory.Entry] {
+        configuration.channels.mapValues { channel in
+            let sender: any ChannelSender
+            switch channel.kind {
+            case .console:
+                sender = ConsoleSender(zone: configuration.calendar.timeZone, output: consoleOutput)
+            case .webhook(let url, let secrets):
+                sender = HTTPSender(url: url, format: .webhook(secrets: secrets), curl: curl)
+            case .slack(let url):
+                sender = HTTPSender(url: url, format: .slack, curl: curl)
+            }
+            return SenderDirectory.Entry(sender: sender, policy: channel.retry)
+        }
+    }
+}

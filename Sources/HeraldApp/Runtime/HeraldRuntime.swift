@@ -1,0 +1,138 @@
+import Foundation
+import HeraldConfig
+import HeraldCore
+import HeraldDelivery
+import HeraldStore
+import Logging
+
+/// The running daemon's state and the three things it does to it: apply project files, evaluate
+/// the rules, and reload the configuration. An actor, so a tick never races a reload.
+public actor HeraldRuntime {
+    public let store: HeraldStore
+    public let dispatcher: Dispatcher
+    private let senders: SenderDirectory
+    private let curl: CurlEngine
+    private let options: RuntimeOptions
+    private let logger: Logger
+    private(set) var configuration: Configuration
+    private var engine: RuleEngine
+
+    /// Opens the store for `configuration`, reclaims deliveries a crash left leased, and wires the dispatcher.
+    public init(configuration: Configuration, options: RuntimeOptions, logger: Logger) throws {
+        self.configuration = configuration
+        self.options = options
+        self.logger = logger
+        engine = RuleEngine(configuration: configuration)
+        store = try HeraldStore(directory: configuration.stateDirectory)
+        let reclaimed = try store.reclaimLeases()
+        if reclaimed > 0 {
+            logger.notice("reclaimed deliveries left in flight by the previous run", metadata: ["count": "\(reclaimed)"])
+        }
+        curl = CurlEngine(logger: logger)
+        senders = SenderDirectory(
+            ChannelSenders.make(for: configuration, curl: curl, consoleOutput: options.consoleOutput)
+        )
+        dispatcher = Dispatcher(queue: store, senders: senders, logger: logger, now: options.now, random: options.random)
+    }
+
+    /// The config file this runtime was loaded from.
+    public var configurationFile: String { configuration.file }
+
+    /// Writes the project files' milestones into the store (recording history) and runs the change rules,
+    /// in one transaction: a change and the announcements it causes are stored together or not at all.
+    public func applyProjects() throws {
+        let now = options.now()
+        let engine = self.engine
+        let changes = try store.apply(
+            projects: configuration.projects, source: { "file:" + URL(fileURLWithPath: $0.sourceFile).lastPathComponent },
+            at: now, decide: { engine.evaluate(changes: $0, updatedAt: now) }
+        )
+        for change in changes {
+            logger.info(
+                "milestone \(change.kind.rawValue)",
+                metadata: [
+                    "project": "\(change.projectID)", "milestone": "\(change.milestoneID)",
+                    "fields": "\(change.fields.map(\.field).joined(separator: ","))",
+                ]
+            )
+        }
+        if !changes.isEmpty { dispatcher.wakeup.signal() }
+    }
+
+    /// Evaluates every scheduled rule at the current time and puts the decided messages in the outbox.
+    @discardableResult
+    public func tick() throws -> Int {
+        let now = options.now()
+        let decisions = engine.evaluate(
+            milestones: try store.trackedMilestones(), states: try store.ruleStates(), now: now
+        )
+        try store.commit(ruleStates: decisions.ruleStates, messages: decisions.messages, at: now)
+        for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
+        if !decisions.messages.isEmpty {
+            logger.info("rules decided messages", metadata: ["count": "\(decisions.messages.count)"])
+            dispatcher.wakeup.signal()
+        }
+        return decisions.messages.count
+    }
+
+    /// Loads the config again; an invalid one is logged and the running one kept. Returns whether it was taken.
+    @discardableResult
+    public func reload(reason: String) -> Bool {
+        let loaded: Configuration
+        do {
+            loaded = try ConfigLoader.load(path: configuration.file, environment: options.environment)
+        } catch {
+            logger.error("configuration not reloaded; the running one is kept", metadata: ["reason": "\(reason)"])
+            for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
+            return false
+        }
+        if loaded.stateDirectory != configuration.stateDirectory {
+            logger.warning("state_dir changed; it takes effect after a restart")
+        }
+        configuration = loaded
+        engine = RuleEngine(configuration: loaded)
+        senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
+        logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])
+        do {
+            try applyProjects()
+            try tick()
+        } catch {
+            logger.error("cannot apply the reloaded configuration", metadata: ["error": "\(error)"])
+        }
+        return true
+    }
+
+    /// Stops the libcurl engine (after the dispatcher has drained).
+    public func shutdown() {
+        curl.shutdown()
+    }
+}
+
+/// What the runtime takes from outside: the clock, randomness, environment and console output.
+public struct RuntimeOptions: Sendable {
+    public var environment: [String: String]
+    public var now: @Sendable () -> Date
+    public var random: @Sendable () -> Double
+    public var consoleOutput: @Sendable (String) -> Void
+    /// How often the scheduler evaluates the rules.
+    public var tickInterval: Duration
+    /// How often the project directory is checked for edits.
+    public var watchInterval: Duration
+
+    /// Creates options; the defaults are the real clock, stdout, a one-minute tick and a one-second watch.
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: @escaping @Sendable () -> Date = { Date() },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        consoleOutput: @escaping @Sendable (String) -> Void = StandardOutput.writeLine,
+        tickInterval: Duration = .seconds(60),
+        watchInterval: Duration = .seconds(1)
+    ) {
+        self.environment = environment
+        self.now = now
+        self.random = random
+        self.consoleOutput = consoleOutput
+        self.tickInterval = tickInterval
+        self.watchInterval = watchInterval
+    }
+}

@@ -1,0 +1,19 @@
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the configuration on SIGHUP (`systemctl reload herald`).
+struct ReloadSignalService: Service {
+    let runtime: HeraldRuntime
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            notifier.notify("RELOADING=1")
+            logger.info("SIGHUP received; reloading the configuration")
+            await runtime.reload(reason: "SIGHUP")
+            notifier.notify("READY=1")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// The chat-style line the `console` channel prints and `herald log` shows.
+public enum ConsoleLine {
+    /// `2026-11-30 09:00 #console → @alice · reminder due-soon · Design sign-off ... Fri 4 Dec.`
+    public static func line(for message: OutgoingMessage, in zone: TimeZone) -> String {
+        let who = message.mentions.isEmpty ? "everyone" : message.mentions.joined(separator: ", ")
+        let what = [message.kind.rawValue, message.rule].compactMap { $0 }.joined(separator: " ")
+        return "\(localTime(message.createdAt, in: zone)) #\(message.channel) → \(who) · \(what) · \(message.text)"
+    }
+
+    /// `2026-11-30 09:00` in `zone`.
+    public static func localTime(_ date: Date, in zone: TimeZone) -> String {
+        let day = CivilDate(date, in: zone)
+        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        let minutes = Int((local - Double(day.dayNumber) * 86_400) / 60)
+        let (h, m) = (minutes / 60, minutes % 60)
+        return "\(day) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+}

@@ -1,0 +1,55 @@
+/// The plain-words text of messages about milestones (mentions are added per channel format).
+public enum MessageText {
+    /// `Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec.` and its variants
+    /// for today and overdue, plus the status when it needs attention.
+    public static func reminder(milestone: Milestone, projectName: String, facts: MilestoneFacts) -> String {
+        let subject = "\(milestone.title) (\(projectName))"
+        let date = milestone.due.shortDisplay
+        var text: String
+        if facts.daysOverdue > 0 {
+            let late = facts.businessDaysOverdue
+            text = late > 0
+                ? "\(subject) is \(count(late, "business day")) overdue; it was due \(date)."
+                : "\(subject) is overdue; it was due \(date)."
+        } else if facts.daysUntilDue == 0 {
+            text = "\(subject) is due today, \(date)."
+        } else if facts.businessDaysUntilDue == 0 {
+            text = "\(subject) is due \(date), before the next business day."
+        } else {
+            text = "\(subject) is due in \(count(facts.businessDaysUntilDue, "business day")), \(date)."
+        }
+        switch milestone.status {
+        case .atRisk: text += " Status: at risk."
+        case .blocked: text += " Status: blocked."
+        case .onHold: text += " Status: on hold."
+        default: break
+        }
+        return text
+    }
+
+    /// `Design sign-off (Apollo ERP upgrade): status in_progress → done.` for change announcements.
+    public static func change(milestone: Milestone, projectName: String, fields: [FieldChange]) -> String {
+        let subject = "\(milestone.title) (\(projectName))"
+        let described = fields.compactMap { change -> String? in
+            switch change.field {
+            case "status":
+                return "status \(change.oldValue ?? "none") → \(change.newValue ?? "none")"
+            case "due":
+                let old = change.oldValue.flatMap { CivilDate(iso: $0) }?.shortDisplay ?? "none"
+                let new = change.newValue.flatMap { CivilDate(iso: $0) }?.shortDisplay ?? "none"
+                return "due \(old) → \(new)"
+            case "owner":
+                return "owner \(change.oldValue ?? "none") → \(change.newValue ?? "none")"
+            default:
+                return nil
+            }
+        }
+        if described.isEmpty { return "\(subject) was added, due \(milestone.due.shortDisplay)." }
+        return "\(subject): \(described.joined(separator: "; "))."
+    }
+
+    /// `1 business day`, `3 business days`.
+    static func count(_ n: Int, _ unit: String) -> String {
+        n == 1 ? "1 \(unit)" : "\(n) \(unit)s"
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `herald`: the command line. Each subcommand parses its options and calls into HeraldApp.
+@main
+struct Herald: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "herald",
+        abstract: "Project milestone reminders, escalations and digests, delivered to chat and email.",
+        subcommands: [ServeCommand.self, CheckCommand.self, LogCommand.self, DeliveriesCommand.self]
+    )
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import HeraldApp
+import HeraldConfig
+import HeraldStore
+
+/// `herald log`: the communication flow, who was told what, when, where, and whether it arrived.
+struct LogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Show the communication flow, chat-style."
+    )
+
+    @OptionGroup var options: ConfigOption
+    @Option(help: "Only this project.") var project: String?
+    @Option(help: "Only this milestone.") var milestone: String?
+    @Option(help: "Only this channel.") var channel: String?
+    @Option(help: "Since a look-back (7d, 24h), a date or an RFC 3339 date-time.") var since: String?
+    @Flag(help: "Keep printing new messages and state changes.") var follow = false
+    @Flag(help: "JSON for scripts.") var json = false
+
+    func run() async throws {
+        let configuration = try StateAccess.configuration(at: options.path)
+        let zone = configuration.calendar.timeZone
+        var filter = LogFilter(projectID: project, milestoneID: milestone, since: nil, channel: channel, limit: nil)
+        if let since {
+            guard let instant = SinceParser.instant(since, now: Date(), zone: zone) else {
+                throw ValidationError("--since must be like 7d, 24h, 2026-11-30 or 2026-11-30T09:00:00Z")
+            }
+            filter.since = instant
+        }
+        let store = try HeraldStore(directory: configuration.stateDirectory)
+        let entries = try store.log(filter)
+        if json {
+            print(LogReport.json(entries))
+            return
+        }
+        var shown: [String: String] = [:]
+        for entry in entries {
+            let line = LogReport.line(entry, in: zone)
+            shown[entry.message.id + "/\(entry.delivery.id)"] = line
+            print(line)
+        }
+        guard follow else { return }
+        while !Task.isCancelled {
+            try await Task.sleep(for: .seconds(1))
+            for entry in try store.log(filter) {
+                let key = entry.message.id + "/\(entry.delivery.id)"
+                let line = LogReport.line(entry, in: zone)
+                if shown[key] != line {
+                    shown[key] = line
+                    print(line)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import HeraldCore
+
+/// Runs the engine over successive ticks, carrying the rule state forward like the store does.
+struct EngineRun {
+    let engine: RuleEngine
+    var milestones: [TrackedMilestone]
+    var states: [RuleStateKey: RuleState] = [:]
+
+    init(configuration: Configuration) {
+        engine = RuleEngine(configuration: configuration)
+        milestones = configuration.projects.flatMap(\.milestones).map {
+            TrackedMilestone(milestone: $0, updatedAt: EngineFixture.at("2026-11-20", 9))
+        }
+    }
+
+    /// Evaluates at `now`, stores the new rule states, and returns the messages.
+    mutating func tick(_ now: Date) -> [OutgoingMessage] {
+        let decisions = engine.evaluate(milestones: milestones, states: states, now: now)
+        for state in decisions.ruleStates { states[state.key] = state }
+        return decisions.messages
+    }
+}
+
+@Suite struct RuleEngineTests {
+    @Test func onceSendsOncePerDueDateAndReArmsWhenDueMoves() throws {
+        let configuration = EngineFixture.configuration(
+            rules: [try EngineFixture.rule()], projects: [EngineFixture.project(milestones: [EngineFixture.milestone()])]
+        )
+        var run = EngineRun(configuration: configuration)
+        #expect(run.tick(EngineFixture.at("2026-11-27", 9)).isEmpty, "Fri 27 Nov: 5 business days out")
+        let first = run.tick(EngineFixture.at("2026-12-01", 9))
+        #expect(first.count == 1)
+        #expect(first.first?.text == "Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec.")
+        #expect(run.tick(EngineFixture.at("2026-12-01", 9, 1)).isEmpty)
+        #expect(run.tick(EngineFixture.at("2026-12-02", 9)).isEmpty, "once means once per due date")
+        run.milestones[0].milestone.due = CivilDate(iso: "2026-12-03")!
+        let moved = run.tick(EngineFixture.at("2026-12-02", 9, 1))
+        #expect(moved.count == 1, "a moved due date re-arms the rule")
+        #expect(moved.first?.id != first.first?.id)
+    }
+
+    @Test func repeatEveryBusinessDaySkipsTheWeekend() throws {
+        let rule = try EngineFixture.rule(when: "days_overdue >= 1", repeat: .every(.businessDays(1)))
+        let configuration = EngineFixture.configuration(
+            rules: [rule], projects: [EngineFixture.project(milestones: [EngineFixture.milestone(due: "2026-12-02")])]
+        )
+        var run = EngineRun(configuration: configuration)
+        #expect(run.tick(EngineFixture.at("2026-12-04", 10)).count == 1, "Fri: overdue, first send")
+        #expect(run.tick(EngineFixture.at("2026-12-04", 16)).isEmpty, "same day: not yet")
+        #expect(run.tick(EngineFixture.at("2026-12-05", 10)).isEmpty, "Saturday is not a business day")
+        #expect(run.tick(EngineFixture.at("2026-12-07", 9, 59)).isEmpty, "Mon before the interval is over")
+        #expect(run.tick(EngineFixture.at("2026-12-07", 10)).count == 1, "Mon 10:00: one business day later")
+        let key = RuleStateKey(rule: "due-soon", projectID: "apollo", milestoneID: "design")
+        #expect(run.states[key]?.fireCount == 2)
+    }
+
+    @Test func repeatInHoursAndDays() throws {
+        let hourly = try EngineFixture.rule("hourly", when: "true", repeat: .every(.hours(4)))
+        let daily = try EngineFixture.rule("daily", when: "true", repeat: .every(.days(2)))
+        let configuration = EngineFixture.configuration(
+            rules: [hourly, daily], projects: [EngineFixture.project(milestones: [EngineFixture.milestone()])]
+        )
+        var run = EngineRun(configuration: configuration)
+        #expect(run.tick(EngineFixture.at("2026-12-01", 8)).map(\.rule) == ["hourly", "daily"])
+        #expect(run.tick(EngineFixture.at("2026-12-01", 11, 59)).isEmpty)
+        #expect(run.tick(EngineFixture.at("2026-12-01", 12)).map(\.rule) == ["hourly"])
+        #expect(run.tick(EngineFixture.at("2026-12-03", 8)).map(\.rule) == ["hourly", "daily"])
+    }
+
+    @Test func closedMilestonesAndFalseConditionsSendNothing() throws {
+        let configuration = EngineFixture.configuration(
+            rules: [try EngineFixture.rule(when: "true")],
+            projects: [EngineFixture.project(milestones: [
+                EngineFixture.milestone("a", status: .done), EngineFixture.milestone("b", status: .cancelled),
+            ])]
+        )
+        var run = EngineRun(configuration: configuration)
+        #expect(run.tick(EngineFixture.at("2026-12-01", 9)).isEmpty)
+        #expect(run.states.isEmpty)
+    }
+
+    @Test func oneMessagePerChannelNamingEveryoneThere() throws {
+        let rule = try EngineFixture.rule(when: "true", notify: [.owner, .manager, .audience("sponsors")])
+        let configuration = EngineFixture.configuration(
+            rules: [rule], projects: [EngineFixture.project(milestones: [EngineFixture.milestone()])]
+        )
+        var run = EngineRun(configuration: configuration)
+        let messages = run.tick(EngineFixture.at("2026-12-01", 9))
+        #expect(messages.map(\.channel) == ["eng", "board"])
+        #expect(messages[0].recipients == ["alice", "bob"])
+        #expect(messages[0].mentions == ["<@U1>", "Bob Roe"])
+        #expect(messages[1].recipients == ["carol", "bob"])
+        #expect(Set(messages.map(\.id)).count == 2)
+        #expect(messages.allSatisfy { $0.id.hasPrefix("msg_") && $0.id.count == 30 })
+    }
+}
+
+@Suite struct RecipientResolverTests {
+    let resolver = RecipientResolver(people: EngineFixture.people, audiences: EngineFixture.audiences)
+
+    @Test func rolesComeFromTheMilestoneAndProject() {
+        let milestone = EngineFixture.milestone(owner: "dan")
+        let project = EngineFixture.project(milestones: [milestone])
+        let (addresses, unreachable) = resolver.resolve([.owner, .sponsor], milestone: milestone, project: project)
+        #expect(addresses == [
+            ChannelAddress(channel: "eng", people: ["dan"], mentions: ["Dan Okafor"]),
+            ChannelAddress(channel: "board", people: ["carol"], mentions: ["Carol Diaz"]),
+        ], "dan has no channel: the project's is used")
+        #expect(unreachable.isEmpty)
+    }
+
+    @Test func unreachableRecipientsAreReported() {
+        let milestone = EngineFixture.milestone(owner: "dan")
+        let project = EngineFixture.project(channel: nil, manager: nil, milestones: [milestone])
+        let (addresses, unreachable) = resolver.resolve([.owner, .manager], milestone: milestone, project: project)
+        #expect(addresses.isEmpty)
+        #expect(unreachable.map(\.recipient) == ["owner", "manager"])
+    }
+
+    @Test func audiencesWithoutChannelsReachEachMember() {
+        let (addresses, _) = resolver.resolve([.audience("leads"), .person("alice"), .channel("board")],
+                                              milestone: nil, project: nil)
+        #expect(addresses == [
+            ChannelAddress(channel: "eng", people: ["alice"], mentions: ["<@U1>"]),
+            ChannelAddress(channel: "board", people: ["carol"], mentions: ["Carol Diaz"]),
+        ], "alice twice on one channel is named once; channel:board adds nobody")
+    }
+}
