@@ -1,0 +1,107 @@
+import Foundation
+import HeraldApp
+import HeraldCore
+import HeraldDelivery
+import HeraldStore
+import HeraldTestSupport
+import Logging
+import ServiceLifecycle
+import Testing
+
+@Suite(.serialized) struct DaemonEndToEndTests {
+    static let milestones = """
+          - { id: design, title: Design sign-off, owner: alice, due: 2026-12-04, baseline: 2026-11-27, status: in_progress }
+          - { id: uat, title: UAT complete, owner: alice, due: 2027-02-12, status: planned }
+          - { id: build, title: Build complete, owner: bob, due: 2026-12-03, status: at_risk }
+        """
+
+    /// Runs the daemon until `body` returns, then shuts it down gracefully.
+    func withDaemon(
+        _ fixture: AppFixture, clock: TestClock,
+        _ body: @Sendable (HeraldRuntime) async throws -> Void
+    ) async throws {
+        let (group, runtime) = try HeraldDaemon.build(
+            configPath: fixture.configPath, options: fixture.options(clock: clock), logger: Logger(label: "test")
+        )
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await body(runtime)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    @Test func serveDeliversOneSignedReminderPerDueMilestoneAndRepeatsDaily() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let fixture = try AppFixture(receiverURL: receiver.url, milestones: Self.milestones)
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-01", 10))
+        try await withDaemon(fixture, clock: clock) { runtime in
+            let first = await receiver.waitForRequests(count: 2)
+            #expect(first.count == 2, "design and build are due within 3 business days; uat is not")
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(receiver.requests.count == 2, "ticks on the same day send nothing more")
+            for request in first {
+                let id = try #require(request.headers["webhook-id"])
+                let timestamp = try #require(request.headers["webhook-timestamp"].flatMap(Int.init))
+                let signature = try #require(request.headers["webhook-signature"])
+                #expect(WebhookSigner.verify(header: signature, id: id, timestamp: timestamp, body: request.body,
+                                             secret: Secret(AppFixture.secret)))
+                #expect(request.headers["content-type"] == "application/json")
+                #expect(request.headers["user-agent"] == "herald/\(HeraldVersion.current)")
+            }
+            let texts = first.map(\.bodyText).sorted()
+            #expect(texts[0].contains("Build complete (Apollo ERP upgrade) is due in 2 business days, Thu 3 Dec."))
+            #expect(texts[1].contains("Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec."))
+
+            clock.set(AppFixture.at("2026-12-02", 10))
+            let second = await receiver.waitForRequests(count: 4)
+            #expect(second.count == 4, "one business day later each reminder repeats")
+            #expect(Set(second.compactMap { $0.headers["webhook-id"] }).count == 4)
+
+            let log = try runtime.store.log(LogFilter())
+            #expect(log.count == 4)
+            #expect(log.allSatisfy { $0.delivery.state == .delivered })
+        }
+    }
+
+    @Test func anEditedProjectFileIsAppliedRecordedAndAnnounced() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let fixture = try AppFixture(receiverURL: receiver.url, milestones: Self.milestones)
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-01", 10))
+        try await withDaemon(fixture, clock: clock) { runtime in
+            #expect(await receiver.waitForRequests(count: 2).count == 2)
+            try fixture.writeProject(milestones: Self.milestones.replacingOccurrences(
+                of: "due: 2026-12-03, status: at_risk", with: "due: 2026-12-03, status: done"
+            ))
+            let requests = await receiver.waitForRequests(count: 3)
+            #expect(requests.count == 3)
+            #expect(requests.last?.bodyText.contains("Build complete (Apollo ERP upgrade): status at_risk → done.")
+                == true)
+            let history = try runtime.store.history(projectID: "apollo", milestoneID: "build")
+            let statusChange = history.last { $0.change.field == "status" }
+            #expect(statusChange?.change.oldValue == "at_risk")
+            #expect(statusChange?.change.newValue == "done")
+            #expect(statusChange?.source == "file:apollo.yaml")
+        }
+    }
+
+    @Test func anInvalidReloadKeepsTheRunningConfiguration() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let fixture = try AppFixture(receiverURL: receiver.url, milestones: Self.milestones)
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-01", 10))
+        let (_, runtime) = try HeraldDaemon.build(
+            configPath: fixture.configPath, options: fixture.options(clock: clock), logger: Logger(label: "test")
+        )
+        try fixture.writeProject(milestones: "  - { id: design, owner: nobody, due: 2026-12-04 }")
+        #expect(await runtime.reload(reason: "test") == false)
+        try fixture.writeProject(milestones: Self.milestones)
+        #expect(await runtime.reload(reason: "test") == true)
+        await runtime.shutdown()
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import HeraldApp
-
-@Test func moduleAppLinks() {
-    #expect(Bool(true))
-}
