@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+extension HeraldStore {
+    /// Leases up to `limit` deliveries that are due: `pending` or `retrying`, `next_attempt_at <= now`, and not
+    /// leased (or with a lease that ran out before `now`), oldest due first. Each is leased until
+    /// `now + leaseSeconds` in the same write transaction, so no other caller gets it meanwhile.
+    public func leaseDueDeliveries(
+        now: Date, limit: Int, leaseSeconds: Double
+    ) throws -> [(delivery: DeliveryRecord, message: OutgoingMessage)] {
+        let time = now.timeIntervalSince1970
+        return try writer.write { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT d.*, m.content AS message_content
+                    FROM deliveries d JOIN messages m ON m.id = d.message_id
+                    WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?
+                        AND (d.lease_until IS NULL OR d.lease_until < ?)
+                    ORDER BY d.next_attempt_at, d.id
+                    LIMIT ?
+                    """),
+                arguments: [time, time, limit]
+            )
+            let lease = try db.cachedStatement(sql: "UPDATE deliveries SET lease_until = ? WHERE id = ?")
+            return try rows.map { row in
+                let delivery = try Self.delivery(from: row)
+                try lease.execute(arguments: [time + leaseSeconds, delivery.id])
+                return (delivery, try decode(OutgoingMessage.self, from: row["message_content"]))
+            }
+        }
+    }
+
+    /// Records one attempt and what it means for its delivery; see `record(_:)`.
+    public func record(attempt: AttemptRecord, outcome: DeliveryOutcome) throws {
+        try record([(attempt, outcome)])
+    }
+
+    /// Records many attempts in one transaction. For each: inserts the attempt, counts it, clears the lease, and
+    /// moves the delivery to `delivered` (at attempt start + latency), `retrying` (at the given time, with the
+    /// reason) or `dead` (with the reason).
+    ///
+    /// - Throws: `HeraldStoreError.unknownDelivery` when a delivery id is not stored; nothing is written then.
+    public func record(_ results: [(AttemptRecord, DeliveryOutcome)]) throws {
+        try writer.write { db in
+            let insertAttempt = try db.cachedStatement(sql: """
+                INSERT INTO attempts (delivery_id, started_at, latency_ms, http_status, curl_code, error,
+                    response_excerpt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let delivered = try db.cachedStatement(sql: """
+                UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, lease_until = NULL,
+                    delivered_at = ?, latency_ms = ?
+                WHERE id = ?
+                """)
+            let retrying = try db.cachedStatement(sql: """
+                UPDATE deliveries SET state = 'retrying', attempts = attempts + 1, lease_until = NULL,
+                    next_attempt_at = ?, last_error = ?
+                WHERE id = ?
+                """)
+            let dead = try db.cachedStatement(sql: """
+                UPDATE deliveries SET state = 'dead', attempts = attempts + 1, lease_until = NULL, last_error = ?
+                WHERE id = ?
+                """)
+            for (attempt, outcome) in results {
+                switch outcome {
+                case .delivered:
+                    let at = attempt.startedAt.timeIntervalSince1970 + attempt.latencyMilliseconds / 1000
+                    try delivered.execute(arguments: [at, attempt.latencyMilliseconds, attempt.deliveryID])
+                case .retry(let next, let reason):
+                    try retrying.execute(arguments: [next.timeIntervalSince1970, reason, attempt.deliveryID])
+                case .dead(let reason):
+                    try dead.execute(arguments: [reason, attempt.deliveryID])
+                }
+                guard db.changesCount == 1 else { throw HeraldStoreError.unknownDelivery(attempt.deliveryID) }
+                try insertAttempt.execute(arguments: [
+                    attempt.deliveryID, attempt.startedAt.timeIntervalSince1970, attempt.latencyMilliseconds,
+                    attempt.httpStatus, attempt.curlCode, attempt.error, attempt.responseExcerpt,
+                ])
+            }
+        }
+    }
+
+    /// Clears every lease, making deliveries that were in flight when the process stopped leasable again.
+    /// Run once at start-up, before the dispatcher starts.
+    /// - Returns: How many leased deliveries were reclaimed.
+    @discardableResult
+    public func reclaimLeases() throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE deliveries SET lease_until = NULL WHERE lease_until IS NOT NULL")
+            return db.changesCount
+        }
+    }
+
+    /// When the earliest `pending` or `retrying` delivery that is not leased falls due; nil when none waits.
+    /// The dispatcher sleeps until then (or until new messages are committed).
+    public func nextAttemptTime() throws -> Date? {
+        try writer.read { db in
+            try Double.fetchOne(db, sql: """
+                SELECT MIN(next_attempt_at) FROM deliveries
+                WHERE state IN ('pending', 'retrying') AND lease_until IS NULL
+                """)
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// Deliveries, newest first.
+    /// - Parameters:
+    ///   - states: Only these states; nil for all.
+    ///   - channel: Only this channel; nil for all.
+    ///   - limit: At most this many.
+    public func deliveries(states: Set<DeliveryState>?, channel: String?, limit: Int) throws -> [DeliveryRecord] {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let states {
+                let sorted = states.map(\.rawValue).sorted()
+                conditions.append("state IN (\(databaseQuestionMarks(count: sorted.count)))")
+                arguments += StatementArguments(sorted)
+                if sorted.isEmpty { return [] }
+            }
+            if let channel {
+                conditions.append("channel = ?")
+                arguments += [channel]
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments += [limit]
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM deliveries \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments
+            )
+            .map(Self.delivery(from:))
+        }
+    }
+
+    /// The attempts of one delivery, oldest first.
+    public func attempts(deliveryID: Int64) throws -> [AttemptRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM attempts WHERE delivery_id = ? ORDER BY id", arguments: [deliveryID]
+            )
+            .map(Self.attempt(from:))
+        }
+    }
+}

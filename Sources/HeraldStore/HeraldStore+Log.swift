@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+extension HeraldStore {
+    /// The communication log: messages with their deliveries, ordered by message creation time, then message id,
+    /// then delivery id (oldest first). With a `limit`, the most recent entries are kept.
+    ///
+    /// The milestone filter matches a message's first milestone (the `milestone_id` column); a digest naming
+    /// several milestones is found through the first one only.
+    public func log(_ filter: LogFilter) throws -> [LogEntry] {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let projectID = filter.projectID {
+                conditions.append("m.project_id = ?")
+                arguments += [projectID]
+            }
+            if let milestoneID = filter.milestoneID {
+                conditions.append("m.milestone_id = ?")
+                arguments += [milestoneID]
+            }
+            if let since = filter.since {
+                conditions.append("m.created_at >= ?")
+                arguments += [since.timeIntervalSince1970]
+            }
+            if let channel = filter.channel {
+                conditions.append("m.channel = ?")
+                arguments += [channel]
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            var sql = """
+                SELECT d.*, m.content AS message_content
+                FROM messages m JOIN deliveries d ON d.message_id = m.id
+                \(whereClause)
+                """
+            if let limit = filter.limit {
+                sql += " ORDER BY m.created_at DESC, m.id DESC, d.id DESC LIMIT ?"
+                arguments += [limit]
+            } else {
+                sql += " ORDER BY m.created_at, m.id, d.id"
+            }
+            let entries = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                LogEntry(
+                    message: try decode(OutgoingMessage.self, from: row["message_content"]),
+                    delivery: try Self.delivery(from: row)
+                )
+            }
+            return filter.limit == nil ? entries : entries.reversed()
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import GRDB
+
+extension HeraldStore {
+    /// The schema, append-only: never edit a registered migration, add a new one.
+    /// Raw SQL only, no app types, so old migrations keep meaning what they meant. Times are REAL Unix seconds,
+    /// civil dates TEXT `YYYY-MM-DD`, lists and maps compact JSON text.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE projects (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    manager TEXT,
+                    sponsor TEXT,
+                    channel TEXT,
+                    source_file TEXT NOT NULL,
+                    removed_at REAL
+                );
+                CREATE TABLE milestones (
+                    project_id TEXT NOT NULL REFERENCES projects(id),
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    phase TEXT,
+                    owner TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    due_instant REAL,
+                    baseline TEXT,
+                    status TEXT NOT NULL,
+                    critical INTEGER NOT NULL,
+                    depends_on TEXT NOT NULL,
+                    deliverables TEXT NOT NULL,
+                    labels TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    removed_at REAL,
+                    PRIMARY KEY (project_id, id)
+                );
+                CREATE TABLE milestone_history (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    project_id TEXT NOT NULL,
+                    milestone_id TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    source TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    old_value TEXT,
+                    new_value TEXT
+                );
+                CREATE INDEX milestone_history_by_milestone ON milestone_history(project_id, milestone_id, seq);
+                CREATE TABLE rule_state (
+                    rule TEXT NOT NULL,
+                    project_id TEXT NOT NULL,
+                    milestone_id TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    last_fired_at REAL NOT NULL,
+                    next_eligible_at REAL,
+                    fire_count INTEGER NOT NULL,
+                    PRIMARY KEY (rule, project_id, milestone_id)
+                );
+                CREATE TABLE messages (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    created_at REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    rule TEXT,
+                    project_id TEXT,
+                    milestone_id TEXT,
+                    channel TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    content TEXT NOT NULL
+                );
+                CREATE INDEX messages_by_time ON messages(created_at);
+                CREATE INDEX messages_by_milestone ON messages(project_id, milestone_id);
+                CREATE TABLE deliveries (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    message_id TEXT NOT NULL REFERENCES messages(id),
+                    channel TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL NOT NULL,
+                    lease_until REAL,
+                    created_at REAL NOT NULL,
+                    delivered_at REAL,
+                    last_error TEXT,
+                    latency_ms REAL
+                );
+                CREATE INDEX deliveries_due ON deliveries(state, next_attempt_at);
+                CREATE INDEX deliveries_by_message ON deliveries(message_id);
+                CREATE TABLE attempts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
+                    started_at REAL NOT NULL,
+                    latency_ms REAL NOT NULL,
+                    http_status INTEGER,
+                    curl_code INTEGER,
+                    error TEXT,
+                    response_excerpt TEXT
+                );
+                CREATE INDEX attempts_by_delivery ON attempts(delivery_id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+extension HeraldStore {
+    /// Applies the complete set of project files: upserts every project, records each milestone's changes in its
+    /// history, and removes what is gone, in one transaction.
+    ///
+    /// - A milestone not stored (or stored as removed) is `created`: one history row per set field, old value nil.
+    /// - A stored milestone whose fields differ is `updated`: one history row per changed field.
+    /// - An unchanged milestone yields nothing, and its `updated_at` stays as it was.
+    /// - A stored milestone missing from its project, or whose project is no longer in `projects`, is `removed`
+    ///   (history field `removed`); the project itself is then marked removed.
+    ///
+    /// - Parameters:
+    ///   - projects: Every project currently known (the whole projects directory). Milestones are taken as
+    ///     belonging to the project that lists them, whatever their `projectID` says.
+    ///   - source: The history source for a project's changes, such as `file:apollo.yaml`.
+    ///   - at: When the change is recorded.
+    /// - Returns: The changes, project by project in the given order; removals after a project's other changes.
+    @discardableResult
+    public func apply(projects: [Project], source: (Project) -> String, at: Date) throws -> [MilestoneChange] {
+        try writer.write { db in
+            var changes: [MilestoneChange] = []
+            for project in projects {
+                try upsert(project: project, db)
+                let projectSource = source(project)
+                var stored = try storedMilestones(projectID: project.id, db)
+                for (position, var milestone) in project.milestones.enumerated() {
+                    milestone.projectID = project.id
+                    let previous = stored.removeValue(forKey: milestone.id)
+                    if let change = try apply(
+                        milestone, stored: previous, position: position, source: projectSource, at: at, db
+                    ) {
+                        changes.append(change)
+                    }
+                }
+                for old in stored.values.sorted(by: { $0.position < $1.position }) where !old.isRemoved {
+                    changes.append(try remove(old.milestone, source: projectSource, at: at, db))
+                }
+            }
+            let present = Set(projects.map(\.id))
+            let gone = try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE removed_at IS NULL ORDER BY id")
+                .filter { !present.contains($0["id"]) }
+            for row in gone {
+                let project = Project(
+                    id: row["id"], name: row["name"], manager: row["manager"], sponsor: row["sponsor"],
+                    channel: row["channel"], sourceFile: row["source_file"]
+                )
+                let projectSource = source(project)
+                let stored = try storedMilestones(projectID: project.id, db).values.sorted { $0.position < $1.position }
+                for old in stored where !old.isRemoved {
+                    changes.append(try remove(old.milestone, source: projectSource, at: at, db))
+                }
+                try db.execute(
+                    sql: "UPDATE projects SET removed_at = ? WHERE id = ?",
+                    arguments: [at.timeIntervalSince1970, project.id]
+                )
+            }
+            return changes
+        }
+    }
+
+    /// Applies one milestone (an API or chat update) with the same diff and history as `apply(projects:…)`.
+    ///
+    /// A removed milestone that is applied again is `created` anew.
+    /// - Returns: The change, or nil when nothing differs.
+    /// - Throws: `HeraldStoreError.unknownProject` when its project is not stored or was removed.
+    @discardableResult
+    public func apply(milestone: Milestone, source: String, at: Date) throws -> MilestoneChange? {
+        try writer.write { db in
+            let live = try Bool.fetchOne(
+                db, sql: "SELECT removed_at IS NULL FROM projects WHERE id = ?", arguments: [milestone.projectID]
+            )
+            guard live == true else { throw HeraldStoreError.unknownProject(milestone.projectID) }
+            let stored = try storedMilestones(projectID: milestone.projectID, db)
+            let previous = stored[milestone.id]
+            let position = previous?.position ?? (stored.values.map(\.position).max() ?? -1) + 1
+            return try apply(milestone, stored: previous, position: position, source: source, at: at, db)
+        }
+    }
+
+    /// Every milestone that is not removed, by project id and then file order.
+    public func trackedMilestones() throws -> [TrackedMilestone] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM milestones WHERE removed_at IS NULL ORDER BY project_id, position, id
+                """)
+                .map { TrackedMilestone(milestone: try milestone(from: $0), updatedAt: Self.date($0, "updated_at")) }
+        }
+    }
+
+    /// Every project that is not removed, by id, with its live milestones in file order.
+    public func projects() throws -> [Project] {
+        try writer.read { db in
+            var milestones: [String: [Milestone]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT * FROM milestones WHERE removed_at IS NULL ORDER BY project_id, position, id
+                """) {
+                let milestone = try milestone(from: row)
+                milestones[milestone.projectID, default: []].append(milestone)
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE removed_at IS NULL ORDER BY id").map { row in
+                let id: String = row["id"]
+                return Project(
+                    id: id, name: row["name"], manager: row["manager"], sponsor: row["sponsor"],
+                    channel: row["channel"], milestones: milestones[id] ?? [], sourceFile: row["source_file"]
+                )
+            }
+        }
+    }
+
+    /// The history of one milestone, or of every milestone of the project when `milestoneID` is nil,
+    /// in the order it was recorded.
+    public func history(projectID: String, milestoneID: String?) throws -> [HistoryEntry] {
+        try writer.read { db in
+            var sql = "SELECT * FROM milestone_history WHERE project_id = ?"
+            var arguments: StatementArguments = [projectID]
+            if let milestoneID {
+                sql += " AND milestone_id = ?"
+                arguments += [milestoneID]
+            }
+            sql += " ORDER BY seq"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                HistoryEntry(
+                    projectID: row["project_id"], milestoneID: row["milestone_id"], at: Self.date(row, "at"),
+                    source: row["source"],
+                    change: FieldChange(field: row["field"], oldValue: row["old_value"], newValue: row["new_value"])
+                )
+            }
+        }
+    }
+}
+
+// MARK: - The shared diff
+
+extension HeraldStore {
+    /// A stored milestone row with what the diff needs besides the milestone.
+    struct StoredMilestone {
+        var milestone: Milestone
+        var position: Int
+        var isRemoved: Bool
+    }
+
+    /// A project's stored milestones, removed ones included, by id.
+    func storedMilestones(projectID: String, _ db: Database) throws -> [String: StoredMilestone] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM milestones WHERE project_id = ?", arguments: [projectID]
+        )
+        var result: [String: StoredMilestone] = [:]
+        for row in rows {
+            let stored = StoredMilestone(
+                milestone: try milestone(from: row), position: row["position"], isRemoved: row["removed_at"] != nil
+            )
+            result[stored.milestone.id] = stored
+        }
+        return result
+    }
+
+    /// Compares `milestone` with its stored row and writes the difference and its history.
+    func apply(
+        _ milestone: Milestone, stored: StoredMilestone?, position: Int, source: String, at: Date, _ db: Database
+    ) throws -> MilestoneChange? {
+        let previous = stored.flatMap { $0.isRemoved ? nil : $0.milestone }
+        let fields = try fieldChanges(from: previous, to: milestone)
+        guard !fields.isEmpty else {
+            if let stored, stored.position != position {
+                try db.execute(
+                    sql: "UPDATE milestones SET position = ? WHERE project_id = ? AND id = ?",
+                    arguments: [position, milestone.projectID, milestone.id]
+                )
+            }
+            return nil
+        }
+        try upsert(milestone: milestone, position: position, at: at, db)
+        try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, source, at: at, db)
+        return MilestoneChange(
+            projectID: milestone.projectID, milestoneID: milestone.id, kind: previous == nil ? .created : .updated,
+            fields: fields, previous: previous, current: milestone
+        )
+    }
+
+    /// Marks a live milestone removed and records it.
+    func remove(_ milestone: Milestone, source: String, at: Date, _ db: Database) throws -> MilestoneChange {
+        try db.execute(
+            sql: "UPDATE milestones SET removed_at = ?, updated_at = ? WHERE project_id = ? AND id = ?",
+            arguments: [at.timeIntervalSince1970, at.timeIntervalSince1970, milestone.projectID, milestone.id]
+        )
+        let fields = [FieldChange(field: "removed", oldValue: nil, newValue: nil)]
+        try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, source, at: at, db)
+        return MilestoneChange(
+            projectID: milestone.projectID, milestoneID: milestone.id, kind: .removed, fields: fields,
+            previous: milestone, current: nil
+        )
+    }
+
+    private func upsert(project: Project, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO projects (id, name, manager, sponsor, channel, source_file, removed_at)
+                VALUES (?, ?, ?, ?, ?, ?, NULL)
+                ON CONFLICT (id) DO UPDATE SET
+                    name = excluded.name, manager = excluded.manager, sponsor = excluded.sponsor,
+                    channel = excluded.channel, source_file = excluded.source_file, removed_at = NULL
+                """,
+            arguments: [project.id, project.name, project.manager, project.sponsor, project.channel, project.sourceFile]
+        )
+    }
+
+    private func upsert(milestone m: Milestone, position: Int, at: Date, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO milestones (project_id, id, position, title, phase, owner, due, due_instant, baseline, status,
+                critical, depends_on, deliverables, labels, created_at, updated_at, removed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT (project_id, id) DO UPDATE SET
+                position = excluded.position, title = excluded.title, phase = excluded.phase, owner = excluded.owner,
+                due = excluded.due, due_instant = excluded.due_instant, baseline = excluded.baseline,
+                status = excluded.status, critical = excluded.critical, depends_on = excluded.depends_on,
+                deliverables = excluded.deliverables, labels = excluded.labels, updated_at = excluded.updated_at,
+                removed_at = NULL
+            """)
+        let values: [(any DatabaseValueConvertible)?] = [
+            m.projectID, m.id, position, m.title, m.phase, m.owner, m.due.description,
+            m.dueInstant?.timeIntervalSince1970, m.baseline?.description, m.status.rawValue, m.critical,
+            try json(m.dependsOn), try json(m.deliverables), try json(m.labels),
+            at.timeIntervalSince1970, at.timeIntervalSince1970,
+        ]
+        try statement.execute(arguments: StatementArguments(values))
+    }
+
+    private func appendHistory(
+        projectID: String, milestoneID: String, _ fields: [FieldChange], _ source: String, at: Date, _ db: Database
+    ) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO milestone_history (project_id, milestone_id, at, source, field, old_value, new_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for field in fields {
+            try statement.execute(arguments: [
+                projectID, milestoneID, at.timeIntervalSince1970, source, field.field, field.oldValue, field.newValue,
+            ])
+        }
+    }
+}

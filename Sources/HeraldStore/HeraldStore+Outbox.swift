@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+extension HeraldStore {
+    /// Records a round of engine decisions in one transaction: upserts `ruleStates`, and inserts each message with
+    /// one `pending` delivery to its channel, due at `at`. Either all of it is stored or none of it.
+    ///
+    /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored; nothing is written then.
+    public func commit(ruleStates: [RuleState], messages: [OutgoingMessage], at: Date) throws {
+        // Encode outside the write transaction: it is the costly part and needs no lock.
+        let encoded = try messages.map { (message: $0, content: try json($0), recipients: try json($0.recipients)) }
+        let now = at.timeIntervalSince1970
+        try writer.write { db in
+            for state in ruleStates {
+                try upsert(ruleState: state, db)
+            }
+            let insertMessage = try db.cachedStatement(sql: """
+                INSERT INTO messages (id, created_at, kind, rule, project_id, milestone_id, channel, recipients, text,
+                    content)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertDelivery = try db.cachedStatement(sql: """
+                INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at)
+                VALUES (?, ?, 'pending', 0, ?, ?)
+                """)
+            for (message, content, recipients) in encoded {
+                try insertMessage.execute(arguments: [
+                    message.id, message.createdAt.timeIntervalSince1970, message.kind.rawValue, message.rule,
+                    message.project?.id, message.milestones.first?.id, message.channel, recipients, message.text,
+                    content,
+                ])
+                try insertDelivery.execute(arguments: [message.id, message.channel, now, now])
+            }
+        }
+    }
+
+    /// The stored message with this id, exactly as committed.
+    public func message(id: String) throws -> OutgoingMessage? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT content FROM messages WHERE id = ?", arguments: [id])
+                .map { try decode(OutgoingMessage.self, from: $0) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+/// Decoding of stored rows into HeraldCore values.
+extension HeraldStore {
+    /// A REAL Unix-seconds column as a date.
+    static func date(_ row: Row, _ column: String) -> Date {
+        Date(timeIntervalSince1970: row[column])
+    }
+
+    /// A nullable REAL Unix-seconds column as a date.
+    static func optionalDate(_ row: Row, _ column: String) -> Date? {
+        (row[column] as Double?).map(Date.init(timeIntervalSince1970:))
+    }
+
+    /// A TEXT `YYYY-MM-DD` column as a civil date.
+    static func civilDate(_ text: String, column: String) throws -> CivilDate {
+        guard let date = CivilDate(iso: text) else { throw HeraldStoreError.corruptValue(column: column, value: text) }
+        return date
+    }
+
+    /// A `milestones` row.
+    func milestone(from row: Row) throws -> Milestone {
+        let statusText: String = row["status"]
+        guard let status = MilestoneStatus(rawValue: statusText) else {
+            throw HeraldStoreError.corruptValue(column: "milestones.status", value: statusText)
+        }
+        return Milestone(
+            projectID: row["project_id"],
+            id: row["id"],
+            title: row["title"],
+            phase: row["phase"],
+            owner: row["owner"],
+            due: try Self.civilDate(row["due"], column: "milestones.due"),
+            dueInstant: Self.optionalDate(row, "due_instant"),
+            baseline: try (row["baseline"] as String?).map { try Self.civilDate($0, column: "milestones.baseline") },
+            status: status,
+            critical: row["critical"],
+            dependsOn: try decode([String].self, from: row["depends_on"]),
+            deliverables: try decode([String].self, from: row["deliverables"]),
+            labels: try decode([String: String].self, from: row["labels"])
+        )
+    }
+
+    /// A `deliveries` row (columns of `deliveries`, possibly joined with others).
+    static func delivery(from row: Row) throws -> DeliveryRecord {
+        let stateText: String = row["state"]
+        guard let state = DeliveryState(rawValue: stateText) else {
+            throw HeraldStoreError.corruptValue(column: "deliveries.state", value: stateText)
+        }
+        return DeliveryRecord(
+            id: row["id"],
+            messageID: row["message_id"],
+            channel: row["channel"],
+            state: state,
+            attempts: row["attempts"],
+            nextAttemptAt: date(row, "next_attempt_at"),
+            createdAt: date(row, "created_at"),
+            deliveredAt: optionalDate(row, "delivered_at"),
+            lastError: row["last_error"],
+            latencyMilliseconds: row["latency_ms"]
+        )
+    }
+
+    /// An `attempts` row.
+    static func attempt(from row: Row) -> AttemptRecord {
+        AttemptRecord(
+            deliveryID: row["delivery_id"],
+            startedAt: date(row, "started_at"),
+            latencyMilliseconds: row["latency_ms"],
+            httpStatus: row["http_status"],
+            curlCode: row["curl_code"],
+            error: row["error"],
+            responseExcerpt: row["response_excerpt"]
+        )
+    }
+}

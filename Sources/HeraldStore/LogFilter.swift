@@ -1,0 +1,27 @@
+import Foundation
+
+/// Which part of the communication log to read (`herald log`, `GET /api/v1/log`). Every nil field matches all.
+public struct LogFilter: Hashable, Sendable {
+    /// Only messages about this project.
+    public var projectID: String?
+    /// Only messages about this milestone (its id; combine with `projectID` to name one project's milestone).
+    public var milestoneID: String?
+    /// Only messages created at or after this time.
+    public var since: Date?
+    /// Only messages to this channel key.
+    public var channel: String?
+    /// At most this many entries: the most recent ones, still returned oldest first.
+    public var limit: Int?
+
+    /// Creates a filter; the default matches everything.
+    public init(
+        projectID: String? = nil, milestoneID: String? = nil, since: Date? = nil, channel: String? = nil,
+        limit: Int? = nil
+    ) {
+        self.projectID = projectID
+        self.milestoneID = milestoneID
+        self.since = since
+        self.channel = channel
+        self.limit = limit
+    }
+}

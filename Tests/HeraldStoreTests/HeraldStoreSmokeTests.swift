@@ -1,6 +1,0 @@
-import Testing
-@testable import HeraldStore
-
-@Test func moduleStoreLinks() {
-    #expect(Bool(true))
-}
