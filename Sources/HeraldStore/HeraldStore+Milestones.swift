@@ -17,48 +17,62 @@ extension HeraldStore {
     ///     belonging to the project that lists them, whatever their `projectID` says.
     ///   - source: The history source for a project's changes, such as `file:apollo.yaml`.
     ///   - at: When the change is recorded.
+    ///   - decide: Turns the changes into rule states and messages (the change rules); they are written in the
+    ///     same transaction, so a change and the announcements it causes are stored together or not at all.
     /// - Returns: The changes, project by project in the given order; removals after a project's other changes.
     @discardableResult
-    public func apply(projects: [Project], source: (Project) -> String, at: Date) throws -> [MilestoneChange] {
+    public func apply(
+        projects: [Project], source: (Project) -> String, at: Date,
+        decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
+    ) throws -> [MilestoneChange] {
         try writer.write { db in
-            var changes: [MilestoneChange] = []
-            for project in projects {
-                try upsert(project: project, db)
-                let projectSource = source(project)
-                var stored = try storedMilestones(projectID: project.id, db)
-                for (position, var milestone) in project.milestones.enumerated() {
-                    milestone.projectID = project.id
-                    let previous = stored.removeValue(forKey: milestone.id)
-                    if let change = try apply(
-                        milestone, stored: previous, position: position, source: projectSource, at: at, db
-                    ) {
-                        changes.append(change)
-                    }
-                }
-                for old in stored.values.sorted(by: { $0.position < $1.position }) where !old.isRemoved {
-                    changes.append(try remove(old.milestone, source: projectSource, at: at, db))
-                }
-            }
-            let present = Set(projects.map(\.id))
-            let gone = try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE removed_at IS NULL ORDER BY id")
-                .filter { !present.contains($0["id"]) }
-            for row in gone {
-                let project = Project(
-                    id: row["id"], name: row["name"], manager: row["manager"], sponsor: row["sponsor"],
-                    channel: row["channel"], sourceFile: row["source_file"]
-                )
-                let projectSource = source(project)
-                let stored = try storedMilestones(projectID: project.id, db).values.sorted { $0.position < $1.position }
-                for old in stored where !old.isRemoved {
-                    changes.append(try remove(old.milestone, source: projectSource, at: at, db))
-                }
-                try db.execute(
-                    sql: "UPDATE projects SET removed_at = ? WHERE id = ?",
-                    arguments: [at.timeIntervalSince1970, project.id]
-                )
-            }
+            let changes = try applyChanges(projects: projects, source: source, at: at, db)
+            let decisions = decide(changes)
+            try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
             return changes
         }
+    }
+
+    private func applyChanges(
+        projects: [Project], source: (Project) -> String, at: Date, _ db: Database
+    ) throws -> [MilestoneChange] {
+        var changes: [MilestoneChange] = []
+        for project in projects {
+            try upsert(project: project, db)
+            let projectSource = source(project)
+            var stored = try storedMilestones(projectID: project.id, db)
+            for (position, var milestone) in project.milestones.enumerated() {
+                milestone.projectID = project.id
+                let previous = stored.removeValue(forKey: milestone.id)
+                if let change = try apply(
+                    milestone, stored: previous, position: position, source: projectSource, at: at, db
+                ) {
+                    changes.append(change)
+                }
+            }
+            for old in stored.values.sorted(by: { $0.position < $1.position }) where !old.isRemoved {
+                changes.append(try remove(old.milestone, source: projectSource, at: at, db))
+            }
+        }
+        let present = Set(projects.map(\.id))
+        let gone = try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE removed_at IS NULL ORDER BY id")
+            .filter { !present.contains($0["id"]) }
+        for row in gone {
+            let project = Project(
+                id: row["id"], name: row["name"], manager: row["manager"], sponsor: row["sponsor"],
+                channel: row["channel"], sourceFile: row["source_file"]
+            )
+            let projectSource = source(project)
+            let stored = try storedMilestones(projectID: project.id, db).values.sorted { $0.position < $1.position }
+            for old in stored where !old.isRemoved {
+                changes.append(try remove(old.milestone, source: projectSource, at: at, db))
+            }
+            try db.execute(
+                sql: "UPDATE projects SET removed_at = ? WHERE id = ?",
+                arguments: [at.timeIntervalSince1970, project.id]
+            )
+        }
+        return changes
     }
 
     /// Applies one milestone (an API or chat update) with the same diff and history as `apply(projects:…)`.

@@ -9,29 +9,41 @@ extension HeraldStore {
     /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored; nothing is written then.
     public func commit(ruleStates: [RuleState], messages: [OutgoingMessage], at: Date) throws {
         // Encode outside the write transaction: it is the costly part and needs no lock.
-        let encoded = try messages.map { (message: $0, content: try json($0), recipients: try json($0.recipients)) }
-        let now = at.timeIntervalSince1970
+        let encoded = try encode(messages)
         try writer.write { db in
-            for state in ruleStates {
-                try upsert(ruleState: state, db)
-            }
-            let insertMessage = try db.cachedStatement(sql: """
-                INSERT INTO messages (id, created_at, kind, rule, project_id, milestone_id, channel, recipients, text,
-                    content)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertDelivery = try db.cachedStatement(sql: """
-                INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at)
-                VALUES (?, ?, 'pending', 0, ?, ?)
-                """)
-            for (message, content, recipients) in encoded {
-                try insertMessage.execute(arguments: [
-                    message.id, message.createdAt.timeIntervalSince1970, message.kind.rawValue, message.rule,
-                    message.project?.id, message.milestones.first?.id, message.channel, recipients, message.text,
-                    content,
-                ])
-                try insertDelivery.execute(arguments: [message.id, message.channel, now, now])
-            }
+            try insert(ruleStates: ruleStates, messages: encoded, at: at, db)
+        }
+    }
+
+    /// Messages with their JSON columns, ready to insert.
+    typealias EncodedMessage = (message: OutgoingMessage, content: String, recipients: String)
+
+    func encode(_ messages: [OutgoingMessage]) throws -> [EncodedMessage] {
+        try messages.map { (message: $0, content: try json($0), recipients: try json($0.recipients)) }
+    }
+
+    /// Upserts the rule states and inserts each message with one `pending` delivery, inside `db`'s transaction.
+    func insert(ruleStates: [RuleState], messages: [EncodedMessage], at: Date, _ db: Database) throws {
+        let now = at.timeIntervalSince1970
+        for state in ruleStates {
+            try upsert(ruleState: state, db)
+        }
+        let insertMessage = try db.cachedStatement(sql: """
+            INSERT INTO messages (id, created_at, kind, rule, project_id, milestone_id, channel, recipients, text,
+                content)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertDelivery = try db.cachedStatement(sql: """
+            INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at)
+            VALUES (?, ?, 'pending', 0, ?, ?)
+            """)
+        for (message, content, recipients) in messages {
+            try insertMessage.execute(arguments: [
+                message.id, message.createdAt.timeIntervalSince1970, message.kind.rawValue, message.rule,
+                message.project?.id, message.milestones.first?.id, message.channel, recipients, message.text,
+                content,
+            ])
+            try insertDelivery.execute(arguments: [message.id, message.channel, now, now])
         }
     }
 
