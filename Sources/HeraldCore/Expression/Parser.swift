@@ -18,7 +18,7 @@ struct Parser {
     static func parse(_ source: String) throws(ExpressionError) -> ExpressionNode {
         var parser = Parser(tokens: try Lexer.tokenize(source))
         if parser.current.kind == .end {
-            throw ExpressionError(column: parser.current.column, message: "empty expression")
+            throw ExpressionError(column: 1, message: "empty expression")
         }
         let node = try parser.parseOr()
         guard parser.current.kind == .end else { throw parser.unexpected(parser.current) }
