@@ -43,5 +43,7 @@ let fixtureUpdatedAt = utc("2026-11-25T12:00:00Z")
 func facts(
     _ milestone: Milestone = fixtureMilestone, today: CivilDate = fixtureToday, previous: Milestone? = nil
 ) -> MilestoneFacts {
-    MilestoneFacts(milestone: milestone, updatedAt: fixtureUpdatedAt, today: today, calendar: london, previous: previous)
+    MilestoneFacts(
+        milestone: milestone, updatedAt: fixtureUpdatedAt, today: today, calendar: london, previous: previous
+    )
 }
