@@ -1,42 +1,25 @@
-import Foundation
-// TEMPORARY interface placeholder: replaced by the expression-language work.
-/// A compiled `when` expression.
-public struct RuleExpression: Sendable {
+/// A compiled `when` expression: parsed, type-checked and lowered once, then evaluated cheaply.
+///
+/// The language: `or`, `and`, prefix `not`, comparisons `== != < <= > >= in` and `not in`
+/// (non-associative), unary `-`, parentheses; string, number, boolean, date (`2026-12-04`),
+/// `null` and list literals; the milestone variables (`status`, `business_days_until_due`,
+/// `labels.team`, ...) and their `previous.` forms.
+public struct RuleExpression: Sendable, CustomStringConvertible {
     /// The text as written.
     public let source: String
+    let program: Program
 
     /// Compiles `source`, or throws an `ExpressionError` with the column inside `source`.
-    public static func compile(_ source: String) throws -> RuleExpression {
-        RuleExpression(source: source)
+    public static func compile(_ source: String) throws(ExpressionError) -> RuleExpression {
+        let tree = try Parser.parse(source)
+        return RuleExpression(source: source, program: try TypeChecker.check(tree))
     }
 
     /// True when the expression holds for the milestone described by `facts`.
     public func evaluate(_ facts: MilestoneFacts) -> Bool {
-        false
-    }
-}
-
-/// A syntax or type error inside an expression.
-public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// 1-based column inside the expression text.
-    public let column: Int
-    public let message: String
-
-    /// Creates an error.
-    public init(column: Int, message: String) {
-        self.column = column
-        self.message = message
+        program.holds(facts.storage)
     }
 
-    public var description: String { "\(message) (column \(column))" }
-}
-
-/// Everything a `when` expression can read about one milestone at one moment.
-public struct MilestoneFacts: Sendable {
-    public var daysUntilDue = 0
-    public var businessDaysUntilDue = 0
-    public var daysOverdue = 0
-    public var businessDaysOverdue = 0
-    public init(milestone: Milestone, updatedAt: Date, today: CivilDate, calendar: BusinessCalendar,
-                previous: Milestone? = nil) {}
+    /// The text as written.
+    public var description: String { source }
 }
