@@ -1,3 +1,0 @@
-import CCurlShim
-/// HeraldDelivery: libcurl transports and the dispatcher.
-public enum HeraldDeliveryModule {}

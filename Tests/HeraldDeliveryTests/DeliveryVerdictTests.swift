@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import HeraldDelivery
+
+@Suite struct DeliveryVerdictTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test(arguments: [200, 201, 202, 204, 299])
+    func twoHundredsSucceed(status: Int) {
+        #expect(DeliveryVerdict(HTTPResult(status: status), now: now) == .success)
+    }
+
+    @Test(arguments: [408, 425, 429, 500, 502, 503, 504, 599])
+    func transientStatusesAreRetryable(status: Int) {
+        guard case .retryable(let reason, nil) = DeliveryVerdict(HTTPResult(status: status), now: now) else {
+            Issue.record("\(status) should be retryable without Retry-After")
+            return
+        }
+        #expect(reason.hasPrefix("HTTP \(status)"))
+    }
+
+    @Test(arguments: [100, 301, 302, 304, 307, 400, 401, 403, 404, 405, 410, 413, 418, 422, 451])
+    func otherStatusesArePermanent(status: Int) {
+        guard case .permanent(let reason) = DeliveryVerdict(HTTPResult(status: status), now: now) else {
+            Issue.record("\(status) should be permanent")
+            return
+        }
+        #expect(reason.hasPrefix("HTTP \(status)"))
+    }
+
+    @Test(arguments: [5, 6, 7, 16, 18, 28, 42, 52, 55, 56, 92])
+    func transientCurlFailuresAreRetryable(code: Int) {
+        let verdict = DeliveryVerdict(HTTPResult(status: nil, curlCode: code), now: now)
+        guard case .retryable(let reason, nil) = verdict else {
+            Issue.record("curl \(code) should be retryable")
+            return
+        }
+        #expect(reason.hasSuffix("(curl \(code))"))
+    }
+
+    @Test(arguments: [1, 3, 35, 43, 58, 60, 77, 90])
+    func configurationAndTLSFailuresArePermanent(code: Int) {
+        let verdict = DeliveryVerdict(HTTPResult(status: nil, curlCode: code), now: now)
+        guard case .permanent(let reason) = verdict else {
+            Issue.record("curl \(code) should be permanent")
+            return
+        }
+        #expect(reason.hasSuffix("(curl \(code))"))
+    }
+
+    @Test func curlFailureWinsOverAPartialAnswer() {
+        let result = HTTPResult(status: 200, curlCode: 28, curlMessage: "Timeout was reached")
+        let verdict = DeliveryVerdict(result, now: now)
+        #expect(verdict == .retryable(reason: "operation timed out (curl 28)", retryAfter: nil))
+    }
+
+    @Test func retryAfterOnlyOn429And503() {
+        let headers = [HTTPHeader(name: "retry-after", value: "30")]
+        let busy = DeliveryVerdict(HTTPResult(status: 503, headers: headers), now: now)
+        #expect(busy == .retryable(reason: "HTTP 503 Service Unavailable", retryAfter: 30))
+        let broken = DeliveryVerdict(HTTPResult(status: 500, headers: headers), now: now)
+        #expect(broken == .retryable(reason: "HTTP 500 Internal Server Error", retryAfter: nil))
+    }
+
+    @Test func reasonQuotesAtMost200CharactersOnOneLineWithoutURLs() {
+        let body = "bad\npayload see https://hooks.example.com/services/TOKEN?x=1 " + String(repeating: "y", count: 500)
+        guard case .permanent(let reason) = DeliveryVerdict(HTTPResult(status: 400, body: Array(body.utf8)), now: now)
+        else {
+            Issue.record("400 should be permanent")
+            return
+        }
+        #expect(reason.hasPrefix("HTTP 400 Bad Request: bad payload see https://hooks.example.com/… yyy"))
+        #expect(!reason.contains("TOKEN"))
+        #expect(reason.count == "HTTP 400 Bad Request: ".count + 200)
+    }
+}
+
+@Suite struct URLRedactionTests {
+    @Test func urlsKeepOnlySchemeAndHost() {
+        let text = "Failed to connect to https://user:pw@hooks.slack.com/services/T/B/X?token=1 after 5 ms"
+        #expect(URLRedaction.redact(text) == "Failed to connect to https://hooks.slack.com/… after 5 ms")
+    }
+
+    @Test func theRequestPathIsRemovedEvenWithoutScheme() {
+        let url = "https://example.com/hook/abcdef123"
+        let text = "Could not handle /hook/abcdef123 on example.com"
+        #expect(URLRedaction.redact(text, requestURL: url) == "Could not handle /… on example.com")
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import HeraldDelivery
-
-@Test func moduleDeliveryLinks() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,139 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Serves one connection of a ``TestHTTPReceiver``: parses HTTP/1.1 requests (keep-alive, `Content-Length`
+/// bodies) and answers each according to the receiver's script.
+struct ReceiverConnection {
+    let fd: Int32
+    let number: Int
+    let stopFD: Int32
+    let core: ReceiverCore
+    private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
+
+    init(fd: Int32, number: Int, stopFD: Int32, core: ReceiverCore) {
+        self.fd = fd
+        self.number = number
+        self.stopFD = stopFD
+        self.core = core
+    }
+
+    mutating func serve() {
+        while let (request, keepAlive) = readRequest() {
+            let response = core.record(request)
+            if response.delay > .zero && !ReceiverSocket.sleep(response.delay, stopFD: stopFD) { return }
+            switch response.action {
+            case .close:
+                return
+            case .hang:
+                hang()
+                return
+            case .respond:
+                let close = response.closeConnection || !keepAlive
+                guard ReceiverSocket.sendAll(fd, Self.encode(response, close: close)), !close else { return }
+            }
+        }
+    }
+
+    /// Waits, discarding input, until the client closes the connection or the receiver stops.
+    private func hang() {
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        while ReceiverSocket.waitReadable(fd, stopFD: stopFD) {
+            if recv(fd, &scratch, scratch.count, 0) <= 0 { return }
+        }
+    }
+
+    /// Reads more bytes into the buffer; false at end of stream, on error, or when stopping.
+    private mutating func fill() -> Bool {
+        guard ReceiverSocket.waitReadable(fd, stopFD: stopFD) else { return false }
+        let count = recv(fd, &chunk, chunk.count, 0)
+        guard count > 0 else { return false }
+        buffer += chunk[..<count]
+        return true
+    }
+
+    /// The next complete request and whether the connection stays open after it; nil when the connection ends.
+    private mutating func readRequest() -> (ReceivedRequest, Bool)? {
+        var headEnd: Int?
+        while true {
+            headEnd = Self.find([13, 10, 13, 10], in: buffer)
+            if headEnd != nil { break }
+            guard buffer.count < 1_048_576, fill() else { return nil }
+        }
+        guard let headEnd else { return nil }
+        let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
+        var lines = head.components(separatedBy: "\r\n")
+        let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: true)
+        guard requestLine.count == 3 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
+        }
+        guard headers["transfer-encoding"] == nil else { return nil }  // chunked bodies are not supported
+        let length = Int(headers["content-length"] ?? "0") ?? 0
+        let bodyStart = headEnd + 4
+        while buffer.count < bodyStart + length {
+            guard fill() else { return nil }
+        }
+        let body = Array(buffer[bodyStart..<(bodyStart + length)])
+        buffer.removeFirst(bodyStart + length)
+        let version = String(requestLine[2])
+        let connection = headers["connection"]?.lowercased() ?? ""
+        let keepAlive = version == "HTTP/1.0" ? connection.contains("keep-alive") : !connection.contains("close")
+        let request = ReceivedRequest(
+            method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: body,
+            arrivedAt: Date(), arrivalInstant: .now, connectionNumber: number
+        )
+        return (request, keepAlive)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
+    private static func encode(_ response: TestResponse, close: Bool) -> [UInt8] {
+        var text = "HTTP/1.1 \(response.status) \(reasonPhrase(response.status))\r\n"
+        for header in response.headers {
+            text += "\(header.name): \(header.value)\r\n"
+        }
+        if !response.headers.contains(where: { $0.name.lowercased() == "content-length" }) {
+            text += "Content-Length: \(response.body.count)\r\n"
+        }
+        if close {
+            text += "Connection: close\r\n"
+        }
+        text += "\r\n"
+        return Array(text.utf8) + response.body
+    }
+
+    private static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "No Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 410: "Gone"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: "Status"
+        }
+    }
+}
