@@ -42,12 +42,9 @@ extension MainFileReader {
         guard let source = context.string(node, "'when'") else { return nil }
         do {
             return try RuleExpression.compile(source)
-        } catch let error as ExpressionError {
+        } catch {
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             context.error("in 'when': \(error.message)", at: node, columnOffset: error.column - 1 + (quoted ? 1 : 0))
-            return nil
-        } catch {
-            context.error("in 'when': \(error)", at: node)
             return nil
         }
     }

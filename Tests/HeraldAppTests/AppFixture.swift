@@ -49,8 +49,8 @@ struct AppFixture {
                 notify: [manager]
 
             """)
-        try writeProject(milestones: milestones)
         environment = ["HOOK_URL": receiverURL, "HOOK_SECRET": Self.secret]
+        try writeProject(milestones: milestones)
     }
 
     let environment: [String: String]
@@ -79,12 +79,12 @@ struct AppFixture {
     }
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) async rethrows -> Bool {
+/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held (a throw is "not yet").
+func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-        if try condition() { return true }
+        if (try? condition()) == true { return true }
         try? await Task.sleep(for: .milliseconds(20))
     }
-    return try condition()
+    return (try? condition()) == true
 }

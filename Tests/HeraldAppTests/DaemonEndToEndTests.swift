@@ -51,9 +51,11 @@ import Testing
                 #expect(request.headers["content-type"] == "application/json")
                 #expect(request.headers["user-agent"] == "herald/\(HeraldVersion.current)")
             }
-            let texts = first.map(\.bodyText).sorted()
-            #expect(texts[0].contains("Build complete (Apollo ERP upgrade) is due in 2 business days, Thu 3 Dec."))
-            #expect(texts[1].contains("Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec."))
+            let texts = first.map(\.bodyText)
+            #expect(texts.contains { $0.contains(
+                "Build complete (Apollo ERP upgrade) is due in 2 business days, Thu 3 Dec. Status: at risk.") })
+            #expect(texts.contains { $0.contains(
+                "Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec.") })
 
             clock.set(AppFixture.at("2026-12-02", 10))
             let second = await receiver.waitForRequests(count: 4)

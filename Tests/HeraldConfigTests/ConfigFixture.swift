@@ -59,8 +59,8 @@ enum ConfigFixture {
         let mainPath = try directory.write("herald.yaml", main)
         for (name, text) in projects { try directory.write("projects/\(name)", text) }
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(directory.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         _ = mainPath
         do {
             return (.success(try ConfigLoader.load(path: "herald.yaml", environment: environment)), directory)

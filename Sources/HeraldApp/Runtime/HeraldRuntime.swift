@@ -8,8 +8,10 @@ import Logging
 /// The running daemon's state and the three things it does to it: apply project files, evaluate
 /// the rules, and reload the configuration. An actor, so a tick never races a reload.
 public actor HeraldRuntime {
-    public let store: HeraldStore
-    public let dispatcher: Dispatcher
+    /// The store (safe to read from anywhere).
+    public nonisolated let store: HeraldStore
+    /// The dispatcher the daemon runs.
+    public nonisolated let dispatcher: Dispatcher
     private let senders: SenderDirectory
     private let curl: CurlEngine
     private let options: RuntimeOptions

@@ -12,10 +12,11 @@ struct ProjectWatcherService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelOnGracefulShutdown {
+        try await cancelWhenGracefulShutdown {
             var last = fingerprint()
             while !Task.isCancelled {
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
+                guard !Task.isCancelled else { return }
                 let current = fingerprint()
                 guard current != last else { continue }
                 last = current

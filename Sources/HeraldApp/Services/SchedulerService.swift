@@ -14,14 +14,14 @@ struct SchedulerService: Service {
         } catch {
             logger.error("cannot apply the project files", metadata: ["error": "\(error)"])
         }
-        try await cancelOnGracefulShutdown {
+        try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await runtime.tick()
                 } catch {
                     logger.error("rule evaluation failed", metadata: ["error": "\(error)"])
                 }
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
             }
         }
     }

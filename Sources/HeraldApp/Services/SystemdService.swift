@@ -7,7 +7,7 @@ struct SystemdService: Service {
     func run() async throws {
         notifier.notify("READY=1")
         let interval = notifier.watchdogInterval
-        try? await cancelOnGracefulShutdown {
+        try? await cancelWhenGracefulShutdown {
             guard let interval else { return try await gracefulShutdown() }
             while true {
                 notifier.notify("WATCHDOG=1")
