@@ -36,7 +36,7 @@ struct ProjectFileReader {
             idNodes[milestone.id] = item
             project.milestones.append(milestone)
         }
-        checkDependencies(project, items: items)
+        checkDependencies(items: items)
         return project
     }
 
@@ -106,9 +106,10 @@ struct ProjectFileReader {
         return nil
     }
 
-    /// Every `depends_on` must name a milestone of the same project.
-    private func checkDependencies(_ project: Project, items: [Node]) {
-        let ids = Set(project.milestones.map(\.id))
+    /// Every `depends_on` must name a milestone declared in the same project (valid or not, so one broken
+    /// milestone is reported once).
+    private func checkDependencies(items: [Node]) {
+        let ids = Set(items.compactMap { $0.value(forKey: "id")?.scalar?.string })
         for value in items.compactMap({ $0.value(forKey: "depends_on") }) {
             for (dependency, node) in context.stringList(value, "'depends_on'") where !ids.contains(dependency) {
                 context.error("unknown milestone '\(dependency)' in depends_on", at: node)
