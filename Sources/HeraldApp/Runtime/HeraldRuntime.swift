@@ -35,6 +35,18 @@ public actor HeraldRuntime {
             ChannelSenders.make(for: configuration, curl: curl, consoleOutput: options.consoleOutput)
         )
         dispatcher = Dispatcher(queue: store, senders: senders, logger: logger, now: options.now, random: options.random)
+        Self.warnAboutEscalations(in: configuration, logger: logger)
+    }
+
+    /// Escalation policies are validated but not yet carried out: say so rather than stay silent.
+    private static func warnAboutEscalations(in configuration: Configuration, logger: Logger) {
+        for rule in configuration.rules {
+            guard case .escalate(let policy) = rule.action else { continue }
+            logger.warning(
+                "rule escalates; escalation policies are validated but not carried out yet, so it sends nothing",
+                metadata: ["rule": "\(rule.name)", "escalation": "\(policy)"]
+            )
+        }
     }
 
     /// The config file this runtime was loaded from.
@@ -93,6 +105,7 @@ public actor HeraldRuntime {
         }
         configuration = loaded
         engine = RuleEngine(configuration: loaded)
+        Self.warnAboutEscalations(in: loaded, logger: logger)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
         logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])
         do {

@@ -1,7 +1,7 @@
 /// The plain-words text of messages about milestones (mentions are added per channel format).
 public enum MessageText {
     /// `Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec.` and its variants
-    /// for today and overdue, plus the status when it needs attention.
+    /// for today and overdue, plus the slip from baseline and the status when they need attention.
     public static func reminder(milestone: Milestone, projectName: String, facts: MilestoneFacts) -> String {
         let subject = "\(milestone.title) (\(projectName))"
         let date = milestone.due.shortDisplay
@@ -17,6 +17,10 @@ public enum MessageText {
             text = "\(subject) is due \(date), before the next business day."
         } else {
             text = "\(subject) is due in \(count(facts.businessDaysUntilDue, "business day")), \(date)."
+        }
+        if let baseline = milestone.baseline, facts.slipDays > 0 {
+            let slip = count(facts.slipDays, "business day")
+            text += " It has slipped \(slip) from its baseline, \(baseline.shortDisplay)."
         }
         switch milestone.status {
         case .atRisk: text += " Status: at risk."
