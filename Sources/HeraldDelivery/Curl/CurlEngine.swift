@@ -36,6 +36,15 @@ public final class CurlEngine: Sendable {
     /// `curl_global_init(CURL_GLOBAL_DEFAULT)`, run once per process (Swift runs a static initialiser once).
     private static let globalInitCode: Int = Int(herald_global_init_default().rawValue)
 
+    /// Runs `curl_global_init(CURL_GLOBAL_DEFAULT)` if it has not run yet; returns its `CURLcode` (0 = OK).
+    ///
+    /// libcurl wants this before other threads start: call it early in `main`. The first engine calls it
+    /// otherwise.
+    @discardableResult
+    public static func initializeLibcurl() -> Int {
+        globalInitCode
+    }
+
     /// Starts the engine's thread. The `logger` never receives URLs.
     public init(configuration: Configuration = Configuration(), logger: Logger) {
         precondition(Self.globalInitCode == 0, "curl_global_init failed with code \(Self.globalInitCode)")
