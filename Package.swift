@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldApp", "HeraldConfig", "HeraldCore", "HeraldStore",
+                "HeraldApp", "HeraldConfig", "HeraldCore", "HeraldDelivery", "HeraldStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeraldApp
 import HeraldConfig
+import HeraldDelivery
 import Logging
 
 /// `herald serve`: run the daemon in the foreground until SIGTERM/SIGINT.
@@ -13,6 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
+        CurlEngine.initializeLibcurl()
         let logger = DaemonLogging.bootstrap()
         do {
             let (group, _) = try HeraldDaemon.build(configPath: options.path, logger: logger)

@@ -12,7 +12,7 @@ struct ProjectWatcherService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             var last = fingerprint()
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)

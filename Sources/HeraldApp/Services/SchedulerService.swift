@@ -14,7 +14,7 @@ struct SchedulerService: Service {
         } catch {
             logger.error("cannot apply the project files", metadata: ["error": "\(error)"])
         }
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await runtime.tick()
