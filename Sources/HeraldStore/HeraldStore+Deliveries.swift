@@ -97,8 +97,9 @@ extension HeraldStore {
     public func nextAttemptTime() throws -> Date? {
         try writer.read { db in
             try Double.fetchOne(db, sql: """
-                SELECT MIN(next_attempt_at) FROM deliveries
+                SELECT next_attempt_at FROM deliveries
                 WHERE state IN ('pending', 'retrying') AND lease_until IS NULL
+                ORDER BY next_attempt_at LIMIT 1
                 """)
                 .map(Date.init(timeIntervalSince1970:))
         }

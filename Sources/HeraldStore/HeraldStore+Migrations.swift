@@ -100,6 +100,15 @@ extension HeraldStore {
                 CREATE INDEX attempts_by_delivery ON attempts(delivery_id);
                 """)
         }
+        // The dispatcher's lease and next-due queries walk waiting deliveries in due order: a partial index
+        // keeps that walk short however many delivered rows accumulate, and avoids sorting per lease.
+        migrator.registerMigration("v2-waiting-deliveries") { db in
+            try db.execute(sql: """
+                CREATE INDEX deliveries_waiting ON deliveries(next_attempt_at, id)
+                    WHERE state IN ('pending', 'retrying');
+                DROP INDEX deliveries_due;
+                """)
+        }
         return migrator
     }
 }

@@ -29,6 +29,7 @@ public struct RuleEngine: Sendable {
         var decisions = EngineDecisions()
         let calendar = configuration.calendar
         let today = calendar.today(at: now)
+        var nextEligible: [Interval: Date] = [:] // the same for every milestone at this `now`
         for tracked in milestones where !tracked.milestone.status.isClosed {
             let milestone = tracked.milestone
             let facts = MilestoneFacts(milestone: milestone, updatedAt: tracked.updatedAt, today: today, calendar: calendar)
@@ -40,7 +41,10 @@ public struct RuleEngine: Sendable {
                 }
                 let sameDue = previous?.due == milestone.due
                 var next: Date?
-                if case .every(let interval) = rule.repeatPolicy { next = calendar.adding(interval, to: now) }
+                if case .every(let interval) = rule.repeatPolicy {
+                    next = nextEligible[interval] ?? calendar.adding(interval, to: now)
+                    nextEligible[interval] = next
+                }
                 decisions.ruleStates.append(RuleState(
                     key: key, due: milestone.due, lastFiredAt: now, nextEligibleAt: next,
                     fireCount: sameDue ? (previous?.fireCount ?? 0) + 1 : 1

@@ -45,24 +45,36 @@ public final class Dispatcher: Sendable {
     }
 
     /// Runs until `stop()` (then finishes the attempts under way) or cancellation.
+    ///
+    /// Leases and records are batched: new work is leased when a batch of slots is free, and results are
+    /// recorded together once a batch has gathered or the oldest has waited `recordDelay`.
     public func run() async {
         await withTaskGroup(of: Event.self) { group in
             var inFlight = 0
             var waiting = false
+            var finished: [(AttemptRecord, DeliveryOutcome)] = []
+            var oldestFinished = ContinuousClock.now
             while true {
                 let stop = stopping.load(ordering: .acquiring) || Task.isCancelled
-                if !stop, inFlight < maxInFlight {
-                    for (delivery, message) in lease(limit: maxInFlight - inFlight) {
+                let free = maxInFlight - inFlight
+                if !stop, free >= min(Self.batch, maxInFlight) || inFlight == 0 {
+                    for (delivery, message) in lease(limit: free) {
                         group.addTask { await self.attempt(delivery, message) }
                         inFlight += 1
                     }
+                }
+                if !finished.isEmpty,
+                   finished.count >= Self.batch || inFlight == 0 || stop
+                    || ContinuousClock.now - oldestFinished >= Self.recordDelay {
+                    record(finished)
+                    finished.removeAll(keepingCapacity: true)
                 }
                 if stop, inFlight == 0 {
                     group.cancelAll()
                     return
                 }
                 if !waiting, !stop {
-                    let timeout = sleepDuration()
+                    let timeout = finished.isEmpty ? sleepDuration() : Self.recordDelay
                     group.addTask {
                         await self.wakeup.wait(timeout: timeout)
                         return .woke
@@ -75,11 +87,20 @@ public final class Dispatcher: Sendable {
                     waiting = false
                 case .attempted(let attempt, let outcome):
                     inFlight -= 1
-                    record(attempt, outcome)
+                    if finished.isEmpty {
+                        oldestFinished = .now
+                        if waiting { wakeup.signal() } // the waiter may sleep long: shorten it to recordDelay
+                    }
+                    finished.append((attempt, outcome))
                 }
             }
         }
     }
+
+    /// Leases and records are done this many at a time.
+    private static let batch = 64
+    /// The longest a finished attempt waits to be recorded with others.
+    private static let recordDelay = Duration.milliseconds(5)
 
     /// Stops leasing new work; `run()` returns once the attempts under way are recorded.
     public func stop() {
@@ -125,14 +146,18 @@ public final class Dispatcher: Sendable {
         return .attempted(attempt, outcome)
     }
 
-    private func record(_ attempt: AttemptRecord, _ outcome: DeliveryOutcome) {
+    private func record(_ results: [(AttemptRecord, DeliveryOutcome)]) {
         do {
-            try queue.record([(attempt, outcome)])
+            try queue.record(results)
         } catch {
-            // The lease expires and the delivery is attempted again: at-least-once, never lost.
-            logger.error("cannot record an attempt", metadata: ["delivery": "\(attempt.deliveryID)", "error": "\(error)"])
+            // The leases expire and the deliveries are attempted again: at-least-once, never lost.
+            logger.error("cannot record attempts", metadata: ["count": "\(results.count)", "error": "\(error)"])
         }
-        if case .retry = outcome { wakeup.signal() }
+        let retries = results.contains {
+            if case .retry = $0.1 { return true }
+            return false
+        }
+        if retries { wakeup.signal() } // a retry may fall due before the current sleep ends
     }
 
     private func log(message: OutgoingMessage, attempt: Int, result: SendResult, outcome: DeliveryOutcome) {
