@@ -46,7 +46,6 @@ let package = Package(
                 "HeraldCore", "HeraldConfig", "HeraldStore", "HeraldDelivery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(

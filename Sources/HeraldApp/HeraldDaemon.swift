@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import HeraldConfig
 import Logging
 import ServiceLifecycle
@@ -29,10 +30,24 @@ public enum HeraldDaemon {
                     .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
                           failureTerminationBehavior: .gracefullyShutdownGroup)
                 },
-                gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
         )
         return (group, runtime)
+    }
+
+    /// Runs the group until it ends; SIGTERM or SIGINT starts a graceful shutdown (drain, then exit).
+    public static func run(_ group: ServiceGroup, logger: Logger) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                for await signal in ProcessSignals.stream([SIGTERM, SIGINT]) {
+                    logger.info("shutting down: finishing the deliveries under way", metadata: ["signal": "\(signal)"])
+                    await group.triggerGracefulShutdown()
+                }
+            }
+            try await tasks.next()
+            tasks.cancelAll()
+        }
     }
 }

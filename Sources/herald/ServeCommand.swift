@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let (group, _) = try HeraldDaemon.build(configPath: options.path, logger: logger)
             logger.info("herald started", metadata: ["config": "\(options.path)"])
-            try await group.run()
+            try await HeraldDaemon.run(group, logger: logger)
             logger.info("herald stopped")
         } catch let error as ConfigError {
             for diagnostic in error.diagnostics { print(diagnostic) }

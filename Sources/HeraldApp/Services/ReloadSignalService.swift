@@ -1,6 +1,6 @@
+import Glibc
 import Logging
 import ServiceLifecycle
-import UnixSignals
 
 /// Reloads the configuration on SIGHUP (`systemctl reload herald`).
 struct ReloadSignalService: Service {
@@ -9,7 +9,7 @@ struct ReloadSignalService: Service {
     let logger: Logger
 
     func run() async throws {
-        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+        for await _ in ProcessSignals.stream([SIGHUP]).cancelOnGracefulShutdown() {
             notifier.notify("RELOADING=1")
             logger.info("SIGHUP received; reloading the configuration")
             await runtime.reload(reason: "SIGHUP")
