@@ -21,9 +21,7 @@ public enum DeliveryReport {
                 error: delivery.lastError
             )
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self)
+        return JSONOutput.pretty(items)
     }
 
     private struct Item: Encodable {

@@ -38,9 +38,7 @@ public enum LogReport {
                 deliveredAt: entry.delivery.deliveredAt.map(ISO8601.string), error: entry.delivery.lastError
             )
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self)
+        return JSONOutput.pretty(items)
     }
 
     private struct Item: Encodable {

@@ -17,7 +17,7 @@ public enum SlackPayload {
                 Block(type: "context", text: nil, elements: [TextObject(type: "mrkdwn", text: context.joined(separator: " · "))]),
             ]
         )
-        return Array((try? encoder.encode(payload)) ?? Data())
+        return JSONOutput.bytes(payload)
     }
 
     /// Slack's three control characters in message text.
@@ -26,12 +26,6 @@ public enum SlackPayload {
             .replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     private struct Payload: Encodable {
         var text: String

@@ -13,14 +13,8 @@ public enum WebhookPayload {
                 text: message.text
             )
         )
-        return Array((try? encoder.encode(envelope)) ?? Data())
+        return JSONOutput.bytes(envelope)
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     private struct Envelope: Encodable {
         var type: String
