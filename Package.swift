@@ -58,8 +58,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "herald-bench",
-            dependencies: ["HeraldApp", "HeraldConfig", "HeraldCore", "HeraldTestSupport",
-                           .product(name: "Logging", package: "swift-log")]
+            dependencies: ["HeraldApp", "HeraldConfig", "HeraldCore", "HeraldDelivery", "HeraldStore",
+                           "HeraldTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "HeraldTestSupport", dependencies: ["HeraldCore"], path: "Tests/HeraldTestSupport"),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
