@@ -66,7 +66,10 @@ let package = Package(
         .testTarget(name: "HeraldConfigTests", dependencies: ["HeraldConfig", "HeraldTestSupport"]),
         .testTarget(name: "HeraldStoreTests", dependencies: ["HeraldStore", "HeraldTestSupport"]),
         .testTarget(name: "HeraldDeliveryTests", dependencies: ["HeraldDelivery", "HeraldTestSupport"]),
-        .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldAppTests",
+            dependencies: ["HeraldApp", "HeraldTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
