@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeraldApp
 import HeraldConfig
+import HeraldDelivery
 import HeraldStore
 
 /// `herald log`: the communication flow, who was told what, when, where, and whether it arrived.
@@ -38,7 +39,7 @@ struct LogCommand: AsyncParsableCommand {
         for entry in entries {
             let line = LogReport.line(entry, in: zone)
             shown[entry.message.id + "/\(entry.delivery.id)"] = line
-            print(line)
+            StandardOutput.writeLine(line)
         }
         guard follow else { return }
         while !Task.isCancelled {
@@ -48,7 +49,7 @@ struct LogCommand: AsyncParsableCommand {
                 let line = LogReport.line(entry, in: zone)
                 if shown[key] != line {
                     shown[key] = line
-                    print(line)
+                    StandardOutput.writeLine(line)
                 }
             }
         }
