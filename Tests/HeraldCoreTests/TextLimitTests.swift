@@ -52,9 +52,11 @@ import Testing
 func longText(_ count: Int) -> String {
     let words = ["milestone", "sign-off", "Zürich", "due", "→", "Friday", "δ", "review\n", "👩🏽‍💻", "R&D", "<ok>"]
     var text = ""
-    var index = 0
-    while text.count < count {
-        text += words[index % words.count] + (index % 7 == 6 ? "\n" : " ")
+    var (index, length) = (0, 0)
+    while length < count {
+        let word = words[index % words.count] + (index % 7 == 6 ? "\n" : " ")
+        text += word
+        length += word.count
         index += 1
     }
     return text
