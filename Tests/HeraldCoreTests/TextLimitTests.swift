@@ -50,7 +50,9 @@ import Testing
 
 /// About `count` characters of words, line breaks and a few multi-byte characters.
 func longText(_ count: Int) -> String {
-    let words = ["milestone", "sign-off", "Zürich", "due", "→", "Friday", "δ", "review\n", "👩🏽‍💻", "R&D", "<ok>"]
+    let words = [
+        "milestone", "sign-off", "Zürich", "due", "→", "Friday", "δ", "review\n", "👩🏽‍💻", "R&D", "<ok>", "\"quoted\"",
+    ]
     var text = ""
     var (index, length) = (0, 0)
     while length < count {
