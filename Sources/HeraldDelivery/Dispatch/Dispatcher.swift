@@ -166,6 +166,7 @@ public final class Dispatcher: Sendable {
             "latency_ms": "\(Int(result.latencyMilliseconds))",
         ]
         if let status = result.httpStatus { metadata["status"] = "\(status)" }
+        if let note = result.note { metadata["note"] = "\(note)" }
         switch outcome {
         case .delivered:
             logger.info("delivered", metadata: metadata)
