@@ -23,7 +23,7 @@ extension HTTPSender.Format {
             guard let key = GoogleChatPayload.threadKey(for: message) else { return url }
             let parameters = [("threadKey", key), ("messageReplyOption", "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD")]
             return URLQuery.setting(parameters, in: url)
-        default:
+        case .webhook, .slack, .teams, .mattermost:
             return url
         }
     }
