@@ -3,7 +3,16 @@ import Yams
 
 extension MainFileReader {
     /// The channel types this build delivers to.
-    static let channelTypes = ["webhook", "slack", "console"]
+    static let channelTypes = ["webhook", "slack", "teams", "discord", "mattermost", "googlechat", "console"]
+
+    /// The chat types configured by a `url` (or `url_file`) alone, and the kind each makes.
+    private static let chatKinds: [String: @Sendable (Secret) -> Channel.Kind] = [
+        "slack": { .slack(url: $0) },
+        "teams": { .teams(url: $0) },
+        "discord": { .discord(url: $0) },
+        "mattermost": { .mattermost(url: $0) },
+        "googlechat": { .googlechat(url: $0) },
+    ]
 
     func readChannels(_ node: Node) -> [String: Channel] {
         var channels: [String: Channel] = [:]
@@ -24,17 +33,18 @@ extension MainFileReader {
         case "webhook":
             guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
             kind = .webhook(url: url, secrets: readSecrets(fields))
-        case "slack":
-            guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
-            kind = .slack(url: url)
         case "console":
             kind = .console
         default:
-            context.error(
-                "channel type '\(type)' is not supported (supported: \(Self.channelTypes.joined(separator: ", ")))",
-                at: fields["type"]
-            )
-            return nil
+            guard let makeKind = Self.chatKinds[type] else {
+                context.error(
+                    "channel type '\(type)' is not supported (supported: \(Self.channelTypes.joined(separator: ", ")))",
+                    at: fields["type"]
+                )
+                return nil
+            }
+            guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
+            kind = makeKind(url)
         }
         var channel = Channel(name: name, kind: kind)
         if let rateNode = fields["rate"], let text = context.string(rateNode, "'rate'") {

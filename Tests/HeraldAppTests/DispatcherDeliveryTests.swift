@@ -15,13 +15,15 @@ import Testing
         let curl = CurlEngine(logger: Logger(label: "test"))
         let senders: SenderDirectory
 
-        init(url: String, schedule: [Double] = [0.2, 0.2, 0.2]) throws {
+        init(
+            url: String, schedule: [Double] = [0.2, 0.2, 0.2],
+            format: HTTPSender.Format = .webhook(secrets: [Secret(AppFixture.secret)])
+        ) throws {
             directory = try TemporaryDirectory(prefix: "herald-dispatch")
             store = try HeraldStore(directory: directory.path)
             senders = SenderDirectory([
                 "hook": .init(
-                    sender: HTTPSender(url: Secret(url), format: .webhook(secrets: [Secret(AppFixture.secret)]),
-                                       curl: curl, timeout: .seconds(2)),
+                    sender: HTTPSender(url: Secret(url), format: format, curl: curl, timeout: .seconds(2)),
                     policy: RetryPolicy(schedule: schedule, jitter: 0.2, maxAge: 3600)
                 ),
             ])

@@ -17,6 +17,14 @@ enum ChannelSenders {
                 sender = HTTPSender(url: url, format: .webhook(secrets: secrets), curl: curl)
             case .slack(let url):
                 sender = HTTPSender(url: url, format: .slack, curl: curl)
+            case .teams(let url):
+                sender = HTTPSender(url: url, format: .teams, curl: curl)
+            case .discord(let url):
+                sender = HTTPSender(url: url, format: .discord, curl: curl)
+            case .mattermost(let url):
+                sender = HTTPSender(url: url, format: .mattermost, curl: curl)
+            case .googlechat(let url):
+                sender = HTTPSender(url: url, format: .googlechat, curl: curl)
             }
             return SenderDirectory.Entry(sender: sender, policy: channel.retry)
         }

@@ -1,23 +1,31 @@
 import Foundation
 
 /// A Slack incoming-webhook body: Block Kit with a plain `text` fallback for notifications.
+///
+/// The fallback keeps to Slack's advised 4,000 characters; the full text goes into section blocks of at most
+/// 3,000 characters each (Slack's section limit), at most ``maxSections`` of them.
 public enum SlackPayload {
+    /// The `text` fallback's limit.
+    public static let textLimit = TextLimit.characters(4_000)
+    /// The limit of one section block's text.
+    public static let sectionLimit = TextLimit.characters(3_000)
+    /// The most section blocks sent (Slack allows 50 blocks in all).
+    public static let maxSections = 10
+
     /// The JSON bytes for `message`; recipients are mentioned at the start.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
-        let mentions = message.mentions.joined(separator: " ")
-        let lead = mentions.isEmpty ? "" : "\(mentions) "
-        let text = lead + escape(message.text)
+        let text = ChatText.mentioning(message, escape(message.text))
         var context = [message.kind.rawValue]
         if let project = message.project { context.append(escape(project.name)) }
         if let rule = message.rule { context.append("rule \(escape(rule))") }
-        let payload = Payload(
-            text: text,
-            blocks: [
-                Block(type: "section", text: TextObject(type: "mrkdwn", text: text), elements: nil),
-                Block(type: "context", text: nil, elements: [TextObject(type: "mrkdwn", text: context.joined(separator: " · "))]),
-            ]
+        let whole = TextLimit.characters(sectionLimit.maximum * maxSections).truncating(text)
+        let sections = sectionLimit.split(whole).map {
+            Block(type: "section", text: TextObject(type: "mrkdwn", text: $0), elements: nil)
+        }
+        let contextBlock = Block(
+            type: "context", text: nil, elements: [TextObject(type: "mrkdwn", text: context.joined(separator: " · "))]
         )
-        return JSONOutput.bytes(payload)
+        return JSONOutput.bytes(Payload(text: textLimit.truncating(text), blocks: sections + [contextBlock]))
     }
 
     /// Slack's three control characters in message text.

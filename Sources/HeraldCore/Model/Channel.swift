@@ -24,6 +24,14 @@ public struct Channel: Hashable, Sendable {
         case webhook(url: Secret, secrets: [Secret])
         /// Slack incoming webhook (Block Kit with a text fallback).
         case slack(url: Secret)
+        /// Microsoft Teams Workflows webhook (an Adaptive Card).
+        case teams(url: Secret)
+        /// Discord webhook (content with embeds).
+        case discord(url: Secret)
+        /// Mattermost incoming webhook (markdown text).
+        case mattermost(url: Secret)
+        /// Google Chat space webhook (text, threaded per milestone).
+        case googlechat(url: Secret)
         /// The chat-style line on standard output.
         case console
 
@@ -32,6 +40,10 @@ public struct Channel: Hashable, Sendable {
             switch self {
             case .webhook: return "webhook"
             case .slack: return "slack"
+            case .teams: return "teams"
+            case .discord: return "discord"
+            case .mattermost: return "mattermost"
+            case .googlechat: return "googlechat"
             case .console: return "console"
             }
         }

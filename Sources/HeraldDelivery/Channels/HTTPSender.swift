@@ -1,7 +1,7 @@
 import Foundation
 import HeraldCore
 
-/// Sends messages to an HTTP channel (generic webhook or Slack) through the libcurl engine.
+/// Sends messages to an HTTP channel (generic webhook or a chat platform's webhook) through the libcurl engine.
 public struct HTTPSender: ChannelSender {
     /// The body format and headers of a channel type.
     public enum Format: Sendable {
@@ -9,6 +9,14 @@ public struct HTTPSender: ChannelSender {
         case webhook(secrets: [Secret])
         /// Slack Block Kit with a text fallback.
         case slack
+        /// A Microsoft Teams Workflows Adaptive Card.
+        case teams
+        /// Discord content and embeds, posted with `wait=true`.
+        case discord
+        /// Mattermost Markdown text.
+        case mattermost
+        /// Google Chat text, threaded per milestone.
+        case googlechat
     }
 
     private let url: Secret
@@ -25,25 +33,18 @@ public struct HTTPSender: ChannelSender {
     }
 
     public func send(_ message: OutgoingMessage, now: Date) async -> SendResult {
-        let body = body(for: message)
+        let body = format.body(for: message)
         let request = HTTPRequest(
-            url: url.value, headers: headers(for: message, body: body, now: now), body: body,
-            connectTimeout: .seconds(5), totalTimeout: timeout
+            url: format.url(url.value, for: message), headers: headers(for: message, body: body, now: now),
+            body: body, connectTimeout: .seconds(5), totalTimeout: timeout
         )
         let result = await curl.perform(request)
         return SendResult(
             verdict: DeliveryVerdict(result, now: now), httpStatus: result.status,
             curlCode: result.curlCode == 0 ? nil : result.curlCode,
             responseExcerpt: result.body.isEmpty ? nil : String(decoding: result.body.prefix(1024), as: UTF8.self),
-            latencyMilliseconds: result.latency * 1000
+            latencyMilliseconds: result.latency * 1000, note: format.note(on: result)
         )
-    }
-
-    private func body(for message: OutgoingMessage) -> [UInt8] {
-        switch format {
-        case .webhook: return WebhookPayload.body(for: message)
-        case .slack: return SlackPayload.body(for: message)
-        }
     }
 
     /// Content type, user agent and, for webhooks, `webhook-id`/`-timestamp`/`-signature` for this attempt.

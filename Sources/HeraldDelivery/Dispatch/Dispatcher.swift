@@ -140,7 +140,7 @@ public final class Dispatcher: Sendable {
         let attempt = AttemptRecord(
             deliveryID: delivery.id, startedAt: started, latencyMilliseconds: result.latencyMilliseconds,
             httpStatus: result.httpStatus, curlCode: result.curlCode, error: result.verdict.reason,
-            responseExcerpt: result.responseExcerpt
+            responseExcerpt: result.recordedExcerpt
         )
         log(message: message, attempt: number, result: result, outcome: outcome)
         return .attempted(attempt, outcome)
@@ -166,6 +166,7 @@ public final class Dispatcher: Sendable {
             "latency_ms": "\(Int(result.latencyMilliseconds))",
         ]
         if let status = result.httpStatus { metadata["status"] = "\(status)" }
+        if let note = result.note { metadata["note"] = "\(note)" }
         switch outcome {
         case .delivered:
             logger.info("delivered", metadata: metadata)

@@ -7,16 +7,25 @@ public struct SendResult: Sendable, Hashable {
     public var responseExcerpt: String?
     /// Milliseconds from start to answer.
     public var latencyMilliseconds: Double
+    /// A remark on the outcome worth keeping with the attempt (a success the receiver cannot confirm).
+    public var note: String?
 
     /// Creates a result.
     public init(
         verdict: DeliveryVerdict, httpStatus: Int? = nil, curlCode: Int? = nil, responseExcerpt: String? = nil,
-        latencyMilliseconds: Double
+        latencyMilliseconds: Double, note: String? = nil
     ) {
         self.verdict = verdict
         self.httpStatus = httpStatus
         self.curlCode = curlCode
         self.responseExcerpt = responseExcerpt
         self.latencyMilliseconds = latencyMilliseconds
+        self.note = note
+    }
+
+    /// What the attempt records as its response: the note, then the answer's excerpt, whichever exist.
+    public var recordedExcerpt: String? {
+        let parts = [note, responseExcerpt].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }

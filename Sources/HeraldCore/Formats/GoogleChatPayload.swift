@@ -1,0 +1,21 @@
+/// A Google Chat space-webhook body, `{"text"}` of at most 32,000 bytes, and the thread a message belongs to.
+public enum GoogleChatPayload {
+    /// Google Chat's message size limit.
+    public static let textLimit = TextLimit.bytes(32_000)
+
+    /// The JSON bytes for `message`.
+    public static func body(for message: OutgoingMessage) -> [UInt8] {
+        JSONOutput.bytes(Payload(text: textLimit.truncating(ChatText.mentioning(message, message.text))))
+    }
+
+    /// `apollo/design-signoff`: one thread per milestone, so that a milestone's reminders, escalations and
+    /// resolution read as one conversation. Nil unless the message is about one milestone of a project.
+    public static func threadKey(for message: OutgoingMessage) -> String? {
+        guard let project = message.project, message.milestones.count == 1 else { return nil }
+        return "\(project.id)/\(message.milestones[0].id)"
+    }
+
+    private struct Payload: Encodable {
+        var text: String
+    }
+}

@@ -1,0 +1,82 @@
+/// A Microsoft Teams Workflows-webhook body: a message whose one attachment is an Adaptive Card 1.4 with a
+/// header (kind and project), the text, and a fact set per milestone (milestone, due, status, owner).
+///
+/// The whole body stays within ``bodyLimit`` bytes: when it would not, the text and the number of fact sets
+/// are halved, deterministically, until it does.
+public enum TeamsPayload {
+    /// The largest body sent (Teams answers 413 above about 28 KB).
+    public static let bodyLimit = 28_000
+    /// The header's limit.
+    public static let headerLimit = TextLimit.characters(256)
+    /// A fact value's limit.
+    public static let factLimit = TextLimit.characters(256)
+
+    /// The JSON bytes for `message`.
+    public static func body(for message: OutgoingMessage) -> [UInt8] {
+        var body: [UInt8] = []
+        for halving in 0...6 {
+            body = JSONOutput.bytes(envelope(message, textBytes: 20_000 >> halving, factSets: 20 >> halving))
+            if body.count <= bodyLimit { break }
+        }
+        return body
+    }
+
+    private static func envelope(_ message: OutgoingMessage, textBytes: Int, factSets: Int) -> Envelope {
+        let text = TextLimit.bytes(textBytes).truncating(ChatText.mentioning(message, message.text))
+        var elements = [
+            Element.text(headerLimit.truncating(ChatText.header(message)), weight: "Bolder", size: "Medium"),
+            Element.text(text),
+        ]
+        elements += message.milestones.prefix(factSets).map { milestone in
+            let facts = [("Milestone", milestone.title)] + ChatText.facts(milestone).map { ($0.label, $0.value) }
+            return Element(type: "FactSet", facts: facts.map { Fact(title: $0.0, value: factLimit.truncating($0.1)) })
+        }
+        let card = Card(body: elements)
+        return Envelope(attachments: [Attachment(content: card)])
+    }
+
+    private struct Envelope: Encodable {
+        var type = "message"
+        var attachments: [Attachment]
+    }
+
+    private struct Attachment: Encodable {
+        var contentType = "application/vnd.microsoft.card.adaptive"
+        var content: Card
+    }
+
+    private struct Card: Encodable {
+        var schema = "http://adaptivecards.io/schemas/adaptive-card.json"
+        var type = "AdaptiveCard"
+        var version = "1.4"
+        var body: [Element]
+        var msteams = TeamsOptions()
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case type, version, body, msteams
+        }
+    }
+
+    private struct TeamsOptions: Encodable {
+        var width = "Full"
+    }
+
+    private struct Element: Encodable {
+        var type: String
+        var text: String?
+        var weight: String?
+        var size: String?
+        var wrap: Bool?
+        var facts: [Fact]?
+
+        static func text(_ text: String, weight: String? = nil, size: String? = nil) -> Element {
+            Element(type: "TextBlock", text: text, weight: weight, size: size, wrap: true)
+        }
+    }
+
+    private struct Fact: Encodable {
+        var title: String
+        var value: String
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import HeraldCore
+import HeraldDelivery
+import HeraldTestSupport
+import Testing
+
+/// A Teams Workflows 202 with an empty body, through the dispatcher into the store.
+@Suite(.serialized) struct UnconfirmedDeliveryTests {
+    @Test func teams202IsDeliveredWithTheUnconfirmedNoteOnTheAttempt() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.defaultResponse = .status(202)
+        let harness = try DispatcherDeliveryTests.Harness(url: receiver.url, format: .teams)
+        defer { harness.close() }
+        let message = try harness.enqueue()[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
+        }
+        let delivery = try #require(try harness.delivery(message.id))
+        let attempts = try harness.store.attempts(deliveryID: delivery.id)
+        #expect(attempts.map(\.httpStatus) == [202])
+        #expect(attempts.map(\.responseExcerpt) == ["202 accepted (unconfirmed: Teams does not report delivery)"])
+        #expect(receiver.requests.first?.bodyText.contains("AdaptiveCard") == true)
+    }
+}
