@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where messages go: a chat webhook, a generic signed webhook, or the console.
+/// Where messages go: a chat webhook, a generic signed webhook, email, or the console.
 public struct Channel: Hashable, Sendable {
     /// The config key (`eng`).
     public var name: String
@@ -24,6 +24,8 @@ public struct Channel: Hashable, Sendable {
         case webhook(url: Secret, secrets: [Secret])
         /// Slack incoming webhook (Block Kit with a text fallback).
         case slack(url: Secret)
+        /// Email over SMTP through libcurl (RFC 5322, text and HTML alternatives).
+        case email(EmailSettings)
         /// The chat-style line on standard output.
         case console
 
@@ -32,6 +34,7 @@ public struct Channel: Hashable, Sendable {
             switch self {
             case .webhook: return "webhook"
             case .slack: return "slack"
+            case .email: return "email"
             case .console: return "console"
             }
         }
