@@ -17,6 +17,9 @@ enum ChannelSenders {
                 sender = HTTPSender(url: url, format: .webhook(secrets: secrets), curl: curl)
             case .slack(let url):
                 sender = HTTPSender(url: url, format: .slack, curl: curl)
+            case .email(let settings):
+                let addresses = configuration.people.compactMapValues(\.email)
+                sender = EmailSender(settings: settings, addresses: addresses, curl: curl)
             }
             return SenderDirectory.Entry(sender: sender, policy: channel.retry)
         }
