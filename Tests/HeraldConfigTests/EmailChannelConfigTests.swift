@@ -64,32 +64,32 @@ import Testing
 
     @Test func otherSchemeIsAnErrorAtTheSMTPField() throws {
         #expect(try Self.diagnostics("{ type: email, smtp: \"http://mail.example.com\", from: herald@example.com }")
-            == ["herald.yaml:14:24: error: 'smtp' must be an smtp://host[:port] URL (STARTTLS required) or an "
+            == ["herald.yaml:14:30: error: 'smtp' must be an smtp://host[:port] URL (STARTTLS required) or an "
                 + "smtps://host[:port] URL (implicit TLS), without credentials or path"])
     }
 
     @Test func plaintextIsRefusedForARemoteHost() throws {
         let channel = "{ type: email, smtp: \"smtp://mail.example.com\", starttls: false, from: herald@example.com }"
         #expect(try Self.diagnostics(channel)
-            == ["herald.yaml:14:59: error: 'starttls: false' is only allowed for a loopback SMTP host (127.0.0.1, "
+            == ["herald.yaml:14:67: error: 'starttls: false' is only allowed for a loopback SMTP host (127.0.0.1, "
                 + "::1 or localhost); mail to other hosts must use STARTTLS or smtps://"])
     }
 
     @Test func skippingVerificationIsRefusedForARemoteHost() throws {
         let channel = "{ type: email, smtp: smtps://mail.example.com, insecure_skip_verify: true, from: a@example.com }"
         #expect(try Self.diagnostics(channel)
-            == ["herald.yaml:14:71: error: 'insecure_skip_verify: true' is only allowed for a loopback SMTP host "
+            == ["herald.yaml:14:78: error: 'insecure_skip_verify: true' is only allowed for a loopback SMTP host "
                 + "(127.0.0.1, ::1 or localhost)"])
     }
 
     @Test func missingFieldsBadAddressesAndForeignKeysAreAllReported() throws {
         #expect(try Self.diagnostics("{ type: email, url: \"smtp://x.example.com\", to: [carol] }") == [
-            "herald.yaml:14:24: error: unknown key 'url' in channel 'mail'",
             "herald.yaml:14:9: error: channel 'mail' is missing 'smtp'",
+            "herald.yaml:14:24: error: unknown key 'url' in channel 'mail'",
         ])
         #expect(try Self.diagnostics("{ type: email, smtp: smtps://x.example.com, from: herald, to: [carol] }") == [
-            "herald.yaml:14:53: error: 'herald' is not an email address (use local@domain)",
-            "herald.yaml:14:66: error: 'carol' is not an email address (use local@domain)",
+            "herald.yaml:14:59: error: 'herald' is not an email address (use local@domain)",
+            "herald.yaml:14:72: error: 'carol' is not an email address (use local@domain)",
         ])
     }
 }

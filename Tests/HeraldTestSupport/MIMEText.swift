@@ -7,11 +7,12 @@ public enum MIMEText {
         let sections = data.components(separatedBy: "--\(boundary)")
         return sections.dropFirst().compactMap { section -> (String, String)? in
             guard !section.hasPrefix("--") else { return nil }
-            let trimmed = section.hasPrefix("\r\n") ? String(section.dropFirst(2)) : section
+            // "\r\n" is one Character in Swift.
+            let trimmed = section.hasPrefix("\r\n") ? String(section.dropFirst()) : section
             guard let split = trimmed.range(of: "\r\n\r\n") else { return nil }
             let headers = String(trimmed[..<split.lowerBound])
             var body = String(trimmed[split.upperBound...])
-            if body.hasSuffix("\r\n") { body.removeLast(2) }
+            if body.hasSuffix("\r\n") { body.removeLast() }
             let decoded = headers.lowercased().contains("quoted-printable") ? decodeQuotedPrintable(body) : body
             return (headers, decoded)
         }

@@ -49,10 +49,19 @@ extension CurlTransfer {
         return length
     }
 
-    /// Keeps the server's latest reply line (the header callback receives SMTP replies), at most 200 characters.
+    /// Keeps the server's latest reply lines (the header callback receives SMTP replies), each cut at 200
+    /// characters.
     func receiveReply(_ line: String) {
         let trimmed = line.trimmingWhitespace()
         guard !trimmed.isEmpty else { return }
-        lastReply = String(trimmed.prefix(200))
+        if replies.count == 16 { replies.removeFirst() }
+        replies.append(String(trimmed.prefix(200)))
+    }
+
+    /// The last reply line with the code `CURLINFO_RESPONSE_CODE` reports (not the `221` that answers the
+    /// `QUIT` curl sends when it drops a failed session); empty when there is none.
+    func reply(to code: Int) -> String {
+        guard code > 0 else { return "" }
+        return replies.last { $0.hasPrefix(String(code)) } ?? ""
     }
 }

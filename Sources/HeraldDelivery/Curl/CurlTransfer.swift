@@ -16,8 +16,8 @@ final class CurlTransfer {
     let requestBody: UnsafeMutableBufferPointer<UInt8>
     /// How much of ``requestBody`` an upload has handed to libcurl.
     var uploadOffset = 0
-    /// An SMTP transfer's last reply line from the server.
-    var lastReply: String?
+    /// An SMTP transfer's latest reply lines from the server, oldest first.
+    var replies: [String] = []
     private let errorBuffer: UnsafeMutableBufferPointer<CChar>
     private let maxResponseBytes: Int
     private var responseBody: [UInt8] = []
@@ -222,7 +222,7 @@ final class CurlTransfer {
             curlMessage: message,
             osErrorCode: osError != 0 ? osError : nil,
             headers: responseHeaders,
-            body: lastReply.map { Array($0.utf8) } ?? responseBody,
+            body: submission.request.mail == nil ? responseBody : Array(reply(to: status).utf8),
             isBodyTruncated: bodyTruncated,
             latency: (ContinuousClock.now - submission.submittedAt).seconds
         )
