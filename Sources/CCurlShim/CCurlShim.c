@@ -28,6 +28,10 @@ CURLcode herald_easy_setopt_header_callback(CURL *handle, herald_data_callback c
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }
 
+CURLcode herald_easy_setopt_read_callback(CURL *handle, herald_data_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
+}
+
 CURLcode herald_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -3,7 +3,7 @@ import Yams
 
 extension MainFileReader {
     /// The channel types this build delivers to.
-    static let channelTypes = ["webhook", "slack", "teams", "discord", "mattermost", "googlechat", "console"]
+    static let channelTypes = ["webhook", "slack", "teams", "discord", "mattermost", "googlechat", "email", "console"]
 
     /// The chat types configured by a `url` (or `url_file`) alone, and the kind each makes.
     private static let chatKinds: [String: @Sendable (Secret) -> Channel.Kind] = [
@@ -24,15 +24,19 @@ extension MainFileReader {
 
     private func readChannel(name: String, _ node: Node) -> Channel? {
         let what = "channel '\(name)'"
-        guard let fields = context.mapping(
-            node, what, allowed: ["type", "url", "url_file", "secret", "secret_file", "rate", "retry"]
-        ) else { return nil }
+        let isEmail = node.value(forKey: "type")?.scalar?.string == "email"
+        let allowed = isEmail
+            ? Self.emailChannelKeys : ["type", "url", "url_file", "secret", "secret_file", "rate", "retry"]
+        guard let fields = context.mapping(node, what, allowed: allowed) else { return nil }
         guard let type = fields.string("type", required: true, in: what) else { return nil }
         let kind: Channel.Kind
         switch type {
         case "webhook":
             guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
             kind = .webhook(url: url, secrets: readSecrets(fields))
+        case "email":
+            guard let settings = readEmail(fields, in: what) else { return nil }
+            kind = .email(settings)
         case "console":
             kind = .console
         default:

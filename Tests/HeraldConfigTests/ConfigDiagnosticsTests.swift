@@ -52,7 +52,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
                      expected: ["herald.yaml:18:13: error: 'repeat' must be 'once' or an interval such as 1 business_day, 2d or 4h, not '1 fortnight'"]),
         BrokenConfig(name: "unsupported channel type", mainEdit: ("type: console", "type: fax"),
                      expected: ["herald.yaml:13:20: error: channel type 'fax' is not supported (supported: webhook, "
-                                + "slack, teams, discord, mattermost, googlechat, console)"]),
+                                + "slack, teams, discord, mattermost, googlechat, email, console)"]),
         BrokenConfig(name: "owner nobody defined", projectEdit: ("owner: alice", "owner: zed"),
                      expected: ["projects/apollo.yaml:9:12: error: unknown person 'zed'"]),
         BrokenConfig(name: "duplicate milestone id",

@@ -50,7 +50,8 @@ enum ConfigFixture {
 
     static let environment = ["SLACK_URL": "https://hooks.slack.com/services/T/B/secret"]
 
-    /// Writes the files into a new directory and loads them.
+    /// Writes the files into a new directory and loads them (no change of working directory: tests run in
+    /// parallel).
     static func load(
         main: String = main, projects: [String: String] = ["apollo.yaml": project],
         environment: [String: String] = environment
@@ -58,14 +59,16 @@ enum ConfigFixture {
         let directory = try TemporaryDirectory()
         let mainPath = try directory.write("herald.yaml", main)
         for (name, text) in projects { try directory.write("projects/\(name)", text) }
-        let previous = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
-        _ = mainPath
         do {
-            return (.success(try ConfigLoader.load(path: "herald.yaml", environment: environment)), directory)
+            return (.success(try ConfigLoader.load(path: mainPath, environment: environment)), directory)
         } catch {
-            return (.failure(error), directory)
+            // Diagnostics name files relative to the fixture directory, as a user in it would see them.
+            let relative = error.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.file = diagnostic.file.replacingOccurrences(of: directory.path + "/", with: "")
+                return diagnostic
+            }
+            return (.failure(ConfigError(diagnostics: relative)), directory)
         }
     }
 }

@@ -4,8 +4,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// One listening period of a ``TestHTTPReceiver``: the listening socket, a stop pipe every thread polls, and
-/// the count of live threads (the accept thread and one per connection).
+/// One listening period of a ``TestHTTPReceiver`` or ``TestSMTPServer``: the listening socket, a stop pipe every
+/// thread polls, and the count of live threads (the accept thread and one per connection).
 final class ReceiverRun: Sendable {
     let listenFD: Int32
     /// Readable once the run is stopping (a byte is written and never read).
@@ -24,17 +24,17 @@ final class ReceiverRun: Sendable {
         stopWriteFD = pipeFDs[1]
     }
 
-    func startAccepting(core: ReceiverCore) {
+    /// Accepts connections on a thread of its own and runs `serve(fd, stopFD)` for each on another thread,
+    /// closing the socket when it returns. `serve` should return once `stopFD` becomes readable.
+    func startAccepting(_ serve: @escaping @Sendable (_ fd: Int32, _ stopFD: Int32) -> Void) {
         spawn { [self] in
             while ReceiverSocket.waitReadable(listenFD, stopFD: stopReadFD) {
                 let fd = accept(listenFD, nil, nil)
                 guard fd >= 0 else { continue }
                 var one: Int32 = 1
                 setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-                let number = core.connectionAccepted()
                 spawn { [self] in
-                    var connection = ReceiverConnection(fd: fd, number: number, stopFD: stopReadFD, core: core)
-                    connection.serve()
+                    serve(fd, stopReadFD)
                     close(fd)
                 }
             }
@@ -60,7 +60,7 @@ final class ReceiverRun: Sendable {
             body()
             liveThreads.withLock { $0 -= 1 }
         }
-        thread.name = "test-http-receiver"
+        thread.name = "test-receiver"
         thread.start()
     }
 }

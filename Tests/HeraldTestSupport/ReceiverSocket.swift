@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Thin POSIX socket helpers for ``TestHTTPReceiver``.
+/// Thin POSIX socket helpers for ``TestHTTPReceiver`` and ``TestSMTPServer``.
 enum ReceiverSocket {
     struct Failure: Error, CustomStringConvertible {
         let description: String

@@ -103,7 +103,10 @@ final class ReceiverCore: Sendable {
             guard state.run == nil else { return }
             let run = try ReceiverRun(port: port)
             state.run = run
-            run.startAccepting(core: self)
+            run.startAccepting { [self] fd, stopFD in
+                var connection = ReceiverConnection(fd: fd, number: connectionAccepted(), stopFD: stopFD, core: self)
+                connection.serve()
+            }
         }
     }
 

@@ -16,6 +16,8 @@ typedef size_t (*herald_data_callback)(char *data, size_t size, size_t count, vo
 CURLcode herald_easy_setopt_write_callback(CURL *handle, herald_data_callback callback);
 /// Sets `CURLOPT_HEADERFUNCTION`.
 CURLcode herald_easy_setopt_header_callback(CURL *handle, herald_data_callback callback);
+/// Sets `CURLOPT_READFUNCTION`: `(buffer, size, count, userdata) -> bytes written into buffer` (0 ends the upload).
+CURLcode herald_easy_setopt_read_callback(CURL *handle, herald_data_callback callback);
 
 CURLcode herald_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode herald_easy_getinfo_double(CURL *handle, CURLINFO info, double *value);

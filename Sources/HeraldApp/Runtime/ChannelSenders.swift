@@ -25,6 +25,9 @@ enum ChannelSenders {
                 sender = HTTPSender(url: url, format: .mattermost, curl: curl)
             case .googlechat(let url):
                 sender = HTTPSender(url: url, format: .googlechat, curl: curl)
+            case .email(let settings):
+                let addresses = configuration.people.compactMapValues(\.email)
+                sender = EmailSender(settings: settings, addresses: addresses, curl: curl)
             }
             return SenderDirectory.Entry(sender: sender, policy: channel.retry)
         }

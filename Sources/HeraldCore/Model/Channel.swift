@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where messages go: a chat webhook, a generic signed webhook, or the console.
+/// Where messages go: a chat webhook, a generic signed webhook, email, or the console.
 public struct Channel: Hashable, Sendable {
     /// The config key (`eng`).
     public var name: String
@@ -32,6 +32,8 @@ public struct Channel: Hashable, Sendable {
         case mattermost(url: Secret)
         /// Google Chat space webhook (text, threaded per milestone).
         case googlechat(url: Secret)
+        /// Email over SMTP through libcurl (RFC 5322, text and HTML alternatives).
+        case email(EmailSettings)
         /// The chat-style line on standard output.
         case console
 
@@ -44,6 +46,7 @@ public struct Channel: Hashable, Sendable {
             case .discord: return "discord"
             case .mattermost: return "mattermost"
             case .googlechat: return "googlechat"
+            case .email: return "email"
             case .console: return "console"
             }
         }

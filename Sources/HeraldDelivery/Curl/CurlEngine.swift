@@ -85,6 +85,12 @@ public final class CurlEngine: Sendable {
         }
     }
 
+    /// Submits `request` over SMTP on the engine's thread and returns its result: ``HTTPResult/status`` holds
+    /// the last SMTP reply code and ``HTTPResult/body`` the server's last reply line. Never throws.
+    public func perform(_ request: SMTPRequest) async -> HTTPResult {
+        await perform(request.transfer)
+    }
+
     /// Stops the engine: transfers still queued or in flight end at once with an aborted result (curl code 42,
     /// "engine shut down"), and later calls to ``perform(_:)`` return that result immediately.
     ///

@@ -10,7 +10,14 @@ final class CurlTransfer {
     /// What is left of the request's total timeout after waiting in the engine's queue.
     private let timeoutMilliseconds: Int
     private var headerList: UnsafeMutablePointer<curl_slist>?
-    private let requestBody: UnsafeMutableBufferPointer<UInt8>
+    /// The `CURLOPT_MAIL_RCPT` list of an SMTP transfer.
+    var recipientList: UnsafeMutablePointer<curl_slist>?
+    /// The request body, also the message an SMTP transfer uploads.
+    let requestBody: UnsafeMutableBufferPointer<UInt8>
+    /// How much of ``requestBody`` an upload has handed to libcurl.
+    var uploadOffset = 0
+    /// An SMTP transfer's latest reply lines from the server, oldest first.
+    var replies: [String] = []
     private let errorBuffer: UnsafeMutableBufferPointer<CChar>
     private let maxResponseBytes: Int
     private var responseBody: [UInt8] = []
@@ -37,6 +44,7 @@ final class CurlTransfer {
     deinit {
         curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
+        curl_slist_free_all(recipientList)
         requestBody.deallocate()
         errorBuffer.deallocate()
     }
@@ -52,11 +60,13 @@ final class CurlTransfer {
     func configure() -> (code: Int, message: String)? {
         let request = submission.request
         guard !request.url.utf8.contains(0) else { return (3, "invalid URL") }
-        guard Self.isToken(request.method) else { return (43, "invalid HTTP method") }
-        for header in request.headers where !Self.isValid(header) {
-            return (43, "invalid request header")
+        if request.mail == nil {
+            guard Self.isToken(request.method) else { return (43, "invalid HTTP method") }
+            for header in request.headers where !Self.isValid(header) {
+                return (43, "invalid request header")
+            }
+            guard buildHeaderList(request.headers) else { return (27, "out of memory") }
         }
-        guard buildHeaderList(request.headers) else { return (27, "out of memory") }
 
         let userdata = Unmanaged.passUnretained(self).toOpaque()
         var codes: [CURLcode] = [
@@ -89,7 +99,12 @@ final class CurlTransfer {
             // Wait for a TLS connection's ALPN answer to multiplex over HTTP/2 instead of opening another.
             codes.append(herald_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1))
         }
-        codes += configureMethod(request)
+        if let mail = request.mail {
+            guard let mailCodes = configureMail(mail) else { return (43, "invalid mail envelope") }
+            codes += mailCodes
+        } else {
+            codes += configureMethod(request)
+        }
         if let failed = codes.first(where: { $0 != CURLE_OK }) {
             return (Int(failed.rawValue), String(cString: curl_easy_strerror(failed)))
         }
@@ -151,7 +166,7 @@ final class CurlTransfer {
 
     // MARK: - Callbacks (loop thread, inside curl_multi_perform)
 
-    private static func from(_ userdata: UnsafeMutableRawPointer?) -> CurlTransfer? {
+    static func from(_ userdata: UnsafeMutableRawPointer?) -> CurlTransfer? {
         userdata.map { Unmanaged<CurlTransfer>.fromOpaque($0).takeUnretainedValue() }
     }
 
@@ -167,6 +182,10 @@ final class CurlTransfer {
     private func receiveHeader(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) {
         guard let data, length > 0 else { return }
         let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+        if submission.request.mail != nil {
+            receiveReply(line)
+            return
+        }
         if line.hasPrefix("HTTP/") {
             // A new response begins (after 1xx, or a proxy's CONNECT answer): keep only the final one's headers.
             responseHeaders.removeAll()
@@ -203,7 +222,7 @@ final class CurlTransfer {
             curlMessage: message,
             osErrorCode: osError != 0 ? osError : nil,
             headers: responseHeaders,
-            body: responseBody,
+            body: submission.request.mail == nil ? responseBody : Array(reply(to: status).utf8),
             isBodyTruncated: bodyTruncated,
             latency: (ContinuousClock.now - submission.submittedAt).seconds
         )

@@ -99,7 +99,7 @@ public enum DeliveryVerdict: Hashable, Sendable {
         92: "HTTP/2 stream error",
     ]
 
-    private static func classify(_ result: HTTPResult) -> DeliveryVerdict {
+    static func classify(_ result: HTTPResult) -> DeliveryVerdict {
         let code = result.curlCode
         var description = curlDescriptions[code] ?? "transfer failed"
         if code == 7,

@@ -35,6 +35,8 @@ public struct HTTPRequest: Sendable {
     public var allowedProtocols: String
     /// How much of the response body to keep; the rest is read and discarded.
     public var maxResponseBytes: Int
+    /// Set for an SMTP submission (see ``SMTPRequest``): the body is uploaded as the mail message.
+    var mail: MailEnvelope?
 
     /// Creates a request. Defaults: `POST`, 10 s to connect, 30 s in total, http/https only, 64 KiB of answer.
     public init(

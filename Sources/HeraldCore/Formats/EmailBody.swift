@@ -1,0 +1,66 @@
+/// The two renderings of a message in an email: plain text and a small HTML page with a table of milestones.
+public enum EmailBody {
+    /// The message text, then one line per milestone, then a footer naming the kind, rule and message id.
+    public static func plainText(for message: OutgoingMessage) -> String {
+        var lines = [message.text]
+        if !message.milestones.isEmpty {
+            lines.append("")
+            for milestone in message.milestones {
+                lines.append(
+                    "- \(milestone.title): due \(milestone.due.shortDisplay) (\(milestone.due)), "
+                        + "\(milestone.status.rawValue), owner \(milestone.owner)"
+                )
+            }
+        }
+        lines += ["", "-- ", footer(for: message)]
+        return lines.joined(separator: "\n")
+    }
+
+    /// A complete HTML document: the message text, a table of the milestones (title, due, status, owner) and
+    /// the footer; every piece of text is HTML-escaped.
+    public static func html(for message: OutgoingMessage, title: String) -> String {
+        var lines = [
+            "<!DOCTYPE html>",
+            "<html><head><meta charset=\"utf-8\"><title>\(escape(title))</title></head><body>",
+            "<p>\(escape(message.text))</p>",
+        ]
+        if !message.milestones.isEmpty {
+            lines.append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">")
+            lines.append("<tr><th>Milestone</th><th>Due</th><th>Status</th><th>Owner</th></tr>")
+            for milestone in message.milestones {
+                let cells = [milestone.title, milestone.due.description, milestone.status.rawValue, milestone.owner]
+                lines.append("<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>")
+            }
+            lines.append("</table>")
+        }
+        lines.append("<p style=\"color:#666;font-size:small\">\(escape(footer(for: message)))</p>")
+        lines.append("</body></html>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `Herald · reminder · Apollo ERP upgrade · rule due-soon · msg_…`.
+    static func footer(for message: OutgoingMessage) -> String {
+        var parts = ["Herald", message.kind.rawValue]
+        if let project = message.project { parts.append(project.name) }
+        if let rule = message.rule { parts.append("rule \(rule)") }
+        parts.append(message.id)
+        return parts.joined(separator: " · ")
+    }
+
+    /// Text safe inside HTML elements and double-quoted attributes.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

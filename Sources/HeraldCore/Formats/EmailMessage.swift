@@ -1,0 +1,98 @@
+import Foundation
+
+/// An RFC 5322 message for an `email` channel: headers, and a `multipart/alternative` body with a text/plain
+/// and a text/html part, both UTF-8 quoted-printable, CRLF line endings, no line over 998 characters.
+///
+/// The output is a pure function of the message and addresses: the `Date:` is the message's `createdAt`, and the
+/// `Message-ID:` and MIME boundary derive from the message id, so every retry sends the same bytes.
+public enum EmailMessage {
+    /// The whole message, ready for SMTP `DATA` (libcurl dot-stuffs it).
+    public static func bytes(for message: OutgoingMessage, from: String, to: [String]) -> [UInt8] {
+        Array(text(for: message, from: from, to: to).utf8)
+    }
+
+    /// The whole message as text.
+    public static func text(for message: OutgoingMessage, from: String, to: [String]) -> String {
+        let subject = subject(for: message)
+        let boundary = boundary(for: message)
+        let headers = [
+            "Date: \(date(message.createdAt))",
+            "From: \(sanitized(from))",
+            "To: \(to.map(sanitized).joined(separator: ",\r\n "))",
+            "Subject: \(EncodedWord.encodeIfNeeded(subject))",
+            "Message-ID: \(messageID(for: message))",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "X-Herald-Kind: \(message.kind.rawValue)",
+        ]
+        let parts = [
+            part(type: "text/plain", body: EmailBody.plainText(for: message)),
+            part(type: "text/html", body: EmailBody.html(for: message, title: subject)),
+        ]
+        var lines = headers + [""]
+        for part in parts {
+            lines += ["--\(boundary)", part]
+        }
+        lines.append("--\(boundary)--")
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `[Herald] reminder: Design sign-off (Apollo ERP upgrade)`; with several milestones the first is named
+    /// and the rest counted; without milestones, the project or the start of the text.
+    public static func subject(for message: OutgoingMessage) -> String {
+        var topic: String
+        if let first = message.milestones.first {
+            topic = first.title
+            if message.milestones.count > 1 { topic += " and \(message.milestones.count - 1) more" }
+            if let project = message.project { topic += " (\(project.name))" }
+        } else if let project = message.project {
+            topic = project.name
+        } else {
+            topic = message.text
+        }
+        let oneLine = topic.map { $0.isNewline ? " " : String($0) }.joined()
+        let short = oneLine.count > 150 ? oneLine.prefix(149) + "…" : Substring(oneLine)
+        return "[Herald] \(message.kind.rawValue): \(short)"
+    }
+
+    /// `<msg_…@herald>`: stable across retries and replays, as the message id is.
+    public static func messageID(for message: OutgoingMessage) -> String {
+        "<\(message.id)@herald>"
+    }
+
+    /// `=_herald_msg_…`: `=_` never occurs in quoted-printable text, so the parts cannot contain it.
+    static func boundary(for message: OutgoingMessage) -> String {
+        "=_herald_\(message.id)"
+    }
+
+    /// `Mon, 30 Nov 2026 09:00:00 +0000` (RFC 5322 §3.3, in UTC).
+    public static func date(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = days[(parts.weekday ?? 1) - 1]
+        let month = months[(parts.month ?? 1) - 1]
+        let time = [parts.hour, parts.minute, parts.second].map { pad($0 ?? 0) }.joined(separator: ":")
+        return "\(weekday), \(pad(parts.day ?? 1)) \(month) \(parts.year ?? 1970) \(time) +0000"
+    }
+
+    private static func part(type: String, body: String) -> String {
+        [
+            "Content-Type: \(type); charset=utf-8",
+            "Content-Transfer-Encoding: quoted-printable",
+            "",
+            QuotedPrintable.encode(body),
+        ].joined(separator: "\r\n")
+    }
+
+    /// An address without characters that could break out of its header.
+    private static func sanitized(_ address: String) -> String {
+        String(address.filter { !$0.isNewline && $0 != "\0" }.prefix(320))
+    }
+
+    private static func pad(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}
