@@ -65,7 +65,8 @@ extension ConfigDiagnosticsTests {
     }
 
     @Test func otherSchemeIsAnErrorAtTheSMTPField() throws {
-        #expect(try Self.emailDiagnostics("{ type: email, smtp: \"http://mail.example.com\", from: herald@example.com }")
+        let channel = "{ type: email, smtp: \"http://mail.example.com\", from: herald@example.com }"
+        #expect(try Self.emailDiagnostics(channel)
             == ["herald.yaml:14:30: error: 'smtp' must be an smtp://host[:port] URL (STARTTLS required) or an "
                 + "smtps://host[:port] URL (implicit TLS), without credentials or path"])
     }
@@ -89,7 +90,8 @@ extension ConfigDiagnosticsTests {
             "herald.yaml:14:9: error: channel 'mail' is missing 'smtp'",
             "herald.yaml:14:24: error: unknown key 'url' in channel 'mail'",
         ])
-        #expect(try Self.emailDiagnostics("{ type: email, smtp: smtps://x.example.com, from: herald, to: [carol] }") == [
+        let badAddresses = "{ type: email, smtp: smtps://x.example.com, from: herald, to: [carol] }"
+        #expect(try Self.emailDiagnostics(badAddresses) == [
             "herald.yaml:14:59: error: 'herald' is not an email address (use local@domain)",
             "herald.yaml:14:72: error: 'carol' is not an email address (use local@domain)",
         ])
