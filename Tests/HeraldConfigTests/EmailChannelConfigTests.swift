@@ -64,6 +64,20 @@ extension ConfigDiagnosticsTests {
         )))
     }
 
+    @Test func personOnAnEmailChannelWithoutToNeedsAnAddress() throws {
+        let main = Self.mainWithMail("{ type: email, smtp: smtps://x.example.com, from: herald@example.com }")
+            .replacingFirst("Carol Diaz, channel: console", with: "Carol Diaz, channel: mail")
+            .replacingFirst("Bob Roe, channel: eng", with: "Bob Roe, email: bob@example.com, channel: mail")
+        let (result, directory) = try ConfigFixture.load(main: main)
+        defer { directory.remove() }
+        guard case .failure(let error) = result else {
+            Issue.record("expected diagnostics, the config loaded")
+            return
+        }
+        #expect(error.diagnostics.map(\.description)
+            == ["herald.yaml:8:39: error: person 'carol' is reached on email channel 'mail' but has no 'email'"])
+    }
+
     @Test func otherSchemeIsAnErrorAtTheSMTPField() throws {
         let channel = "{ type: email, smtp: \"http://mail.example.com\", from: herald@example.com }"
         #expect(try Self.emailDiagnostics(channel)
