@@ -69,6 +69,14 @@ extension MainFileReader {
         )
     }
 
+    /// Reports a person reached on an `email` channel without a fixed `to` who has no `email` to write to.
+    func checkEmailAddress(of person: Person, on channel: Channel?, at node: Node) {
+        guard case .email(let settings)? = channel?.kind, settings.to.isEmpty, person.email == nil else { return }
+        context.error(
+            "person '\(person.key)' is reached on email channel '\(channel?.name ?? "")' but has no 'email'", at: node
+        )
+    }
+
     /// A bare `local@domain` address; reports anything else.
     private func isAddress(_ text: String, at node: Node?) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)

@@ -2,7 +2,8 @@ import HeraldCore
 import Yams
 
 extension MainFileReader {
-    func readPeople(_ node: Node, references: References) -> [String: Person] {
+    /// The `people` section; `channels` are the channels read so far, to check what each person needs on theirs.
+    func readPeople(_ node: Node, references: References, channels: [String: Channel]) -> [String: Person] {
         var people: [String: Person] = [:]
         for (key, _, value) in context.namedEntries(node, "people") {
             let what = "person '\(key)'"
@@ -14,6 +15,7 @@ extension MainFileReader {
             person.mention = fields.string("mention", in: what)
             if let channelNode = fields["channel"], let channel = context.string(channelNode, "'channel'") {
                 if check(channel, at: channelNode, known: references.channels, kind: "channel") { person.channel = channel }
+                checkEmailAddress(of: person, on: channels[channel], at: channelNode)
             }
             person.timeZone = fields["timezone"].flatMap { timeZone($0) }
             if let quietNode = fields["quiet_hours"], let text = context.string(quietNode, "'quiet_hours'") {

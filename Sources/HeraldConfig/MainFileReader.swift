@@ -20,7 +20,7 @@ struct MainFileReader {
             channels: declaredNames(fields["channels"]), escalations: declaredNames(fields["escalations"])
         )
         let channels = fields["channels"].map(readChannels) ?? [:]
-        let people = fields["people"].map { readPeople($0, references: references) } ?? [:]
+        let people = fields["people"].map { readPeople($0, references: references, channels: channels) } ?? [:]
         let audiences = fields["audiences"].map { readAudiences($0, references: references) } ?? [:]
         let escalations = fields["escalations"].map { readEscalations($0, references: references) } ?? [:]
         let rules = fields["rules"].map { readRules($0, references: references) } ?? []

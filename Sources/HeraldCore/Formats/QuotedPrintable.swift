@@ -4,7 +4,8 @@ public enum QuotedPrintable {
     /// ASCII become `=XX`, spaces and tabs before a break are encoded, and lines are soft-broken at 76 characters
     /// without splitting an escape. `=` is always escaped, so a boundary containing `=_` never occurs in the output.
     public static func encode(_ text: String) -> String {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
         return lines.map { encodeLine(Array($0.utf8)) }.joined(separator: "\r\n")
     }
 

@@ -12,12 +12,15 @@ public struct EmailSettings: Hashable, Sendable {
 
     /// The server URL (`smtp://host:587` or `smtps://host`), without credentials.
     public var server: String
+    /// STARTTLS, implicit TLS, or loopback-only plain text.
     public var security: Security
     /// The envelope and `From:` address.
     public var from: String
     /// Fixed recipients; when empty, the message's recipients are written to at their `email` from `people`.
     public var to: [String]
+    /// The SMTP login, when the server wants one.
     public var username: Secret?
+    /// The SMTP password (`password` or `password_file`); never printed.
     public var password: Secret?
     /// Skips TLS certificate verification; the config accepts it only for loopback hosts.
     public var insecureSkipVerify: Bool

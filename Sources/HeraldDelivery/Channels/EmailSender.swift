@@ -19,6 +19,8 @@ public struct EmailSender: ChannelSender {
         self.timeout = timeout
     }
 
+    /// Composes and submits `message` once; the SMTP reply code is reported as ``SendResult/httpStatus`` and the
+    /// server's reply line as the response excerpt.
     public func send(_ message: OutgoingMessage, now: Date) async -> SendResult {
         let recipients = recipients(for: message)
         guard !recipients.isEmpty else {

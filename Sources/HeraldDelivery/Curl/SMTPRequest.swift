@@ -14,7 +14,9 @@ public struct SMTPRequest: Sendable {
     public var recipients: [String]
     /// The whole message, headers and body, with CRLF line endings.
     public var message: [UInt8]
+    /// The SMTP login (`CURLOPT_USERNAME`), if any.
     public var username: Secret?
+    /// The SMTP password (`CURLOPT_PASSWORD`), if any; handed to libcurl only.
     public var password: Secret?
     /// False skips TLS certificate and host name verification (loopback relays with self-signed certificates).
     public var verifiesPeer: Bool
