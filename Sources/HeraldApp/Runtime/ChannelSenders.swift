@@ -18,7 +18,7 @@ enum ChannelSenders {
             case .slack(let url):
                 sender = HTTPSender(url: url, format: .slack, curl: curl)
             }
-            return SenderDirectory.Entry(sender: sender, policy: channel.retry)
+            return SenderDirectory.Entry(sender: sender, policy: channel.retry, rate: channel.effectiveRate)
         }
     }
 }

@@ -11,6 +11,9 @@ public enum DeliveryVerdict: Hashable, Sendable {
     case retryable(reason: String, retryAfter: Double?)
     /// A failure that retrying cannot fix.
     case permanent(reason: String)
+    /// The endpoint is gone for good (HTTP 410, an archived Slack channel, an unknown Discord webhook): the
+    /// channel should be disabled and its messages held until someone re-enables it.
+    case gone(reason: String)
 
     /// Classifies `result`; `now` resolves an HTTP-date `Retry-After`.
     public init(_ result: HTTPResult, now: Date) {
@@ -23,11 +26,17 @@ public enum DeliveryVerdict: Hashable, Sendable {
             return
         }
         let reason = Self.reason(status: status, body: result.body)
+        if GoneEndpoint.matches(status: status, body: result.body) {
+            self = .gone(reason: reason)
+            return
+        }
         switch status {
         case 200..<300:
             self = .success
         case 429, 503:
-            let retryAfter = result.header("retry-after").flatMap { RetryAfter.seconds(from: $0, now: now) }
+            let header = result.header("retry-after").flatMap { RetryAfter.seconds(from: $0, now: now) }
+            let body = status == 429 ? RetryAfter.seconds(fromJSONBody: result.body) : nil
+            let retryAfter = [header, body].compactMap { $0 }.max()
             self = .retryable(reason: reason, retryAfter: retryAfter)
         case 408, 425, 500..<600:
             self = .retryable(reason: reason, retryAfter: nil)
@@ -48,7 +57,7 @@ public enum DeliveryVerdict: Hashable, Sendable {
     public var reason: String? {
         switch self {
         case .success: nil
-        case .retryable(let reason, _), .permanent(let reason): reason
+        case .retryable(let reason, _), .permanent(let reason), .gone(let reason): reason
         }
     }
 
