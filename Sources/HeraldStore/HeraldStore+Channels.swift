@@ -78,7 +78,10 @@ extension HeraldStore {
         guard !deliveryIDs.isEmpty else { return }
         try writer.write { db in
             try db.execute(
-                sql: "UPDATE deliveries SET lease_until = ? WHERE id IN (\(databaseQuestionMarks(count: deliveryIDs.count)))",
+                sql: """
+                    UPDATE deliveries SET lease_until = ?
+                    WHERE id IN (\(databaseQuestionMarks(count: deliveryIDs.count)))
+                    """,
                 arguments: [until.timeIntervalSince1970] + StatementArguments(deliveryIDs)
             )
         }

@@ -4,7 +4,8 @@ import HeraldCore
 
 extension HeraldStore {
     /// Records a round of engine decisions in one transaction: upserts `ruleStates`, and inserts each message with
-    /// one `pending` delivery to its channel, due at `at` (`held` when the channel is disabled). Either all of it is stored or none of it.
+    /// one `pending` delivery to its channel, due at `at` (`held` when the channel is disabled). Either all of it is
+    /// stored or none of it.
     ///
     /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored; nothing is written then.
     public func commit(ruleStates: [RuleState], messages: [OutgoingMessage], at: Date) throws {

@@ -63,7 +63,9 @@ import Testing
             #expect(Set(second.compactMap { $0.headers["webhook-id"] }).count == 4)
 
             // The receiver sees a request a moment before its delivery is recorded.
-            #expect(await eventually { try runtime.store.log(LogFilter()).allSatisfy { $0.delivery.state == .delivered } })
+            #expect(await eventually {
+                try runtime.store.log(LogFilter()).allSatisfy { $0.delivery.state == .delivered }
+            })
             #expect(try runtime.store.log(LogFilter()).count == 4)
         }
     }

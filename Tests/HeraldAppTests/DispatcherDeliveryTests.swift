@@ -46,7 +46,8 @@ import Testing
                     id: MessageID.make(["test", channel, String(index), String(now.timeIntervalSince1970)]),
                     createdAt: now,
                     kind: .reminder, rule: "due-soon", project: ProjectRef(id: "apollo", name: "Apollo"),
-                    milestones: [], channel: channel, recipients: ["alice"], mentions: ["<@U1>"], text: "message \(index)"
+                    milestones: [], channel: channel, recipients: ["alice"], mentions: ["<@U1>"],
+                    text: "message \(index)"
                 )
             }
             try store.commit(ruleStates: [], messages: messages, at: now)
