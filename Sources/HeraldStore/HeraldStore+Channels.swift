@@ -72,18 +72,15 @@ extension HeraldStore {
         }
     }
 
-    /// Keeps leased deliveries from being leased again before `until`, without counting an attempt: for
+    /// Keeps leased deliveries from being leased again before their `until`, without counting an attempt: for
     /// deliveries the dispatcher leased but may not start yet (pacing, an open breaker).
-    public func postpone(deliveryIDs: [Int64], until: Date) throws {
-        guard !deliveryIDs.isEmpty else { return }
+    public func postpone(_ deliveries: [(id: Int64, until: Date)]) throws {
+        guard !deliveries.isEmpty else { return }
         try writer.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE deliveries SET lease_until = ?
-                    WHERE id IN (\(databaseQuestionMarks(count: deliveryIDs.count)))
-                    """,
-                arguments: [until.timeIntervalSince1970] + StatementArguments(deliveryIDs)
-            )
+            let statement = try db.cachedStatement(sql: "UPDATE deliveries SET lease_until = ? WHERE id = ?")
+            for (id, until) in deliveries {
+                try statement.execute(arguments: [until.timeIntervalSince1970, id])
+            }
         }
     }
 }

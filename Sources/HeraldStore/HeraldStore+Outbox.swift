@@ -34,11 +34,7 @@ extension HeraldStore {
                 content)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertDelivery = try db.cachedStatement(sql: """
-            INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at, last_error)
-            SELECT ?1, ?2, CASE WHEN d.channel IS NULL THEN 'pending' ELSE 'held' END, 0, ?3, ?4, d.reason
-            FROM (SELECT 1) LEFT JOIN channels_disabled d ON d.channel = ?2
-            """)
+        let insertDelivery = try db.cachedStatement(sql: Self.insertDeliverySQL)
         for (message, content, recipients) in messages {
             try insertMessage.execute(arguments: [
                 message.id, message.createdAt.timeIntervalSince1970, message.kind.rawValue, message.rule,
@@ -48,6 +44,14 @@ extension HeraldStore {
             try insertDelivery.execute(arguments: [message.id, message.channel, now, now])
         }
     }
+
+    /// Inserts a new delivery with arguments (message id, channel, next attempt at, created at): `pending`, or
+    /// `held` with the reason while the channel is disabled.
+    static let insertDeliverySQL = """
+        INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at, last_error)
+        SELECT ?1, ?2, CASE WHEN d.channel IS NULL THEN 'pending' ELSE 'held' END, 0, ?3, ?4, d.reason
+        FROM (SELECT 1) LEFT JOIN channels_disabled d ON d.channel = ?2
+        """
 
     /// The stored message with this id, exactly as committed.
     public func message(id: String) throws -> OutgoingMessage? {

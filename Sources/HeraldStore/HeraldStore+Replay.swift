@@ -3,8 +3,8 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// Creates a new `pending` delivery (a new attempt chain, due at `now`) for the message of each given
-    /// delivery, whatever its state. The message id is unchanged, so receivers see the same `webhook-id`.
+    /// Creates a new `pending` delivery (a new attempt chain, due at `now`; `held` while its channel is disabled)
+    /// for the message of each given delivery, whatever its state. The message id is unchanged, so receivers see the same `webhook-id`.
     /// - Returns: The new delivery ids, in the order of `deliveryIDs`.
     /// - Throws: `HeraldStoreError.unknownDelivery` when an id is not stored; nothing is written then.
     public func replay(deliveryIDs: [Int64], now: Date = Date()) throws -> [Int64] {
@@ -39,13 +39,8 @@ extension HeraldStore {
     }
 
     private func insertReplay(messageID: String, channel: String, now: Date, _ db: Database) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at)
-                VALUES (?, ?, 'pending', 0, ?, ?)
-                """,
-            arguments: [messageID, channel, now.timeIntervalSince1970, now.timeIntervalSince1970]
-        )
+        let time = now.timeIntervalSince1970
+        try db.cachedStatement(sql: Self.insertDeliverySQL).execute(arguments: [messageID, channel, time, time])
         return db.lastInsertedRowID
     }
 }

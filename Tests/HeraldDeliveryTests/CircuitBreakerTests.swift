@@ -65,6 +65,8 @@ import Testing
         #expect(!gates.admit("a", rate: rate, now: start), "paced")
         #expect(gates.admit("b", rate: nil, now: start), "another channel is not held up")
         #expect(gates.blocked(now: start) == ["a": at(1)])
+        #expect(gates.schedule("a", count: 3, now: start) == [at(1), at(2), at(3)])
+        #expect(gates.schedule("c", count: 2, now: start) == [start, start], "unknown channels are not paced")
         gates.record("b", verdict: .retryable(reason: "down", retryAfter: nil), now: start)
         #expect(gates.blocked(now: start) == ["a": at(1), "b": at(10)])
         #expect(!gates.admit("b", rate: nil, now: at(5)))

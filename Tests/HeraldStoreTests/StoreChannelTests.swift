@@ -77,7 +77,7 @@ import Testing
         let leased = try store.leaseDueDeliveries(now: t0, limit: 10, leaseSeconds: 30, excluding: ["ops"])
         #expect(leased.map(\.message.id) == ["msg_1"])
         #expect(try store.nextAttemptTime(excluding: ["ops"]) == nil)
-        try store.postpone(deliveryIDs: [leased[0].delivery.id], until: t0 + 1)
+        try store.postpone([(id: leased[0].delivery.id, until: t0 + 1)])
         #expect(try store.leaseDueDeliveries(now: t0 + 0.5, limit: 10, leaseSeconds: 30, excluding: ["ops"]).isEmpty)
         let later = try store.leaseDueDeliveries(now: t0 + 1.5, limit: 10, leaseSeconds: 30, excluding: ["ops"])
         #expect(later.map(\.message.id) == ["msg_1"])

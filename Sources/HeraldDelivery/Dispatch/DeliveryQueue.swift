@@ -13,6 +13,7 @@ public protocol DeliveryQueue: Sendable {
     func record(_ results: [(AttemptRecord, DeliveryOutcome)]) throws -> [ChannelStatus]
     /// When the earliest waiting delivery not of the `excluding` channels is due, or nil when none waits.
     func nextAttemptTime(excluding: Set<String>) throws -> Date?
-    /// Keeps leased deliveries that may not start yet from being leased again before `until` (no attempt counted).
-    func postpone(deliveryIDs: [Int64], until: Date) throws
+    /// Keeps leased deliveries that may not start yet from being leased again before their time (no attempt
+    /// counted).
+    func postpone(_ deliveries: [(id: Int64, until: Date)]) throws
 }

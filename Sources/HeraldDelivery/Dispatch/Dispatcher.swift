@@ -118,7 +118,8 @@ public final class Dispatcher: Sendable {
     }
 
     /// Leases due deliveries of the channels that may start attempts, and starts what their gates admit; the rest
-    /// (a channel's second message in one lease, say) is postponed until its channel may go again.
+    /// (a paced channel's later messages in one lease, say) is postponed, spaced by the channel's rate, so each is
+    /// leased again about when it may start.
     private func lease(limit: Int) -> [(delivery: DeliveryRecord, message: OutgoingMessage)] {
         let time = now()
         let leased: [(delivery: DeliveryRecord, message: OutgoingMessage)]
@@ -131,20 +132,21 @@ public final class Dispatcher: Sendable {
             return []
         }
         var admitted: [(delivery: DeliveryRecord, message: OutgoingMessage)] = []
-        var postponed: [Int64] = []
+        var postponed: [String: [Int64]] = [:]
         for item in leased {
             let rate = senders.entry(for: item.delivery.channel)?.rate
             if gates.admit(item.delivery.channel, rate: rate, now: time) {
                 admitted.append(item)
             } else {
-                postponed.append(item.delivery.id)
+                postponed[item.delivery.channel, default: []].append(item.delivery.id)
             }
         }
         if !postponed.isEmpty {
-            // The earliest a gate may open; the next lease re-checks each channel.
-            let until = gates.blocked(now: time).values.min() ?? time
+            let times = postponed.flatMap { channel, ids in
+                zip(ids, gates.schedule(channel, count: ids.count, now: time)).map { (id: $0, until: $1) }
+            }
             do {
-                try queue.postpone(deliveryIDs: postponed, until: until)
+                try queue.postpone(times)
             } catch {
                 logger.error("cannot postpone paced deliveries", metadata: ["error": "\(error)"])
             }

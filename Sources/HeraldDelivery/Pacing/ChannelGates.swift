@@ -61,6 +61,20 @@ public final class ChannelGates: Sendable {
         }
     }
 
+    /// When each of `count` waiting attempts to `channel` may start, in order: spaced by the channel's rate from
+    /// its next token (or all at once when its breaker reopens, or when it is not paced).
+    public func schedule(_ channel: String, count: Int, now: Date) -> [Date] {
+        gates.withLock { gates in
+            guard let gate = gates[channel] else { return Array(repeating: now, count: count) }
+            if !gate.breaker.allows(now: now) {
+                return Array(repeating: gate.breaker.reopensAt ?? now.addingTimeInterval(1), count: count)
+            }
+            guard let bucket = gate.bucket else { return Array(repeating: now, count: count) }
+            let first = bucket.nextToken(now: now)
+            return (0..<count).map { first.addingTimeInterval(Double($0) / bucket.refillPerSecond) }
+        }
+    }
+
     /// The channel's breaker state, for logs and tests.
     public func breakerState(_ channel: String) -> CircuitBreaker.State? {
         gates.withLock { $0[channel]?.breaker.state }
