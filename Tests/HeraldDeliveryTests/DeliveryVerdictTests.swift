@@ -79,6 +79,12 @@ import Testing
         #expect(verdict == .retryable(reason: "HTTP 429 Too Many Requests: {\"retry_after\": 2.25}", retryAfter: 5))
     }
 
+    @Test func discordResetAfterHeaderCountsOn429() {
+        let headers = [HTTPHeader(name: "X-RateLimit-Reset-After", value: "7.5")]
+        let verdict = DeliveryVerdict(HTTPResult(status: 429, headers: headers), now: now)
+        #expect(verdict == .retryable(reason: "HTTP 429 Too Many Requests", retryAfter: 7.5))
+    }
+
     @Test func aBodyThatIsNotJSONHasNoRetryAfter() {
         #expect(RetryAfter.seconds(fromJSONBody: Array("retry_after: 3".utf8)) == nil)
         #expect(RetryAfter.seconds(fromJSONBody: Array(#"{"retry_after": "soon"}"#.utf8)) == nil)

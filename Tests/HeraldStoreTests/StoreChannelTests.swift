@@ -71,6 +71,16 @@ import Testing
         #expect(throws: HeraldStoreError.self) { try store.replay(deliveryIDs: [999], now: t0) }
     }
 
+    @Test func aReplayIntoADisabledChannelIsHeld() throws {
+        let store = try HeraldStore.inMemory()
+        try store.commit(ruleStates: [], messages: [message("msg_1")], at: t0)
+        let id = try store.leaseDueDeliveries(now: t0, limit: 1, leaseSeconds: 30)[0].delivery.id
+        try store.record([(attempt(id, status: 410), .held(reason: "gone"))])
+        let replayed = try store.replay(deliveryIDs: [id], now: t0 + 30)
+        let held = try store.deliveries(states: [.held], channel: "eng", limit: 10)
+        #expect(Set(held.map(\.id)) == Set([id] + replayed))
+    }
+
     @Test func postponedDeliveriesAreNotLeasedUntilTheirTime() throws {
         let store = try HeraldStore.inMemory()
         try store.commit(ruleStates: [], messages: [message("msg_1"), message("msg_2", channel: "ops")], at: t0)

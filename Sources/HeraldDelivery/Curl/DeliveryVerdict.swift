@@ -7,7 +7,8 @@ import Foundation
 public enum DeliveryVerdict: Hashable, Sendable {
     /// The receiver accepted the message (2xx).
     case success
-    /// A transient failure; `retryAfter` is the receiver's `Retry-After` in seconds, when it sent one.
+    /// A transient failure; `retryAfter` is the wait the receiver asked for in seconds (`Retry-After`, or on 429 a
+    /// JSON body's `retry_after` or `X-RateLimit-Reset-After`: the longest), when it asked for one.
     case retryable(reason: String, retryAfter: Double?)
     /// A failure that retrying cannot fix.
     case permanent(reason: String)
@@ -35,8 +36,11 @@ public enum DeliveryVerdict: Hashable, Sendable {
             self = .success
         case 429, 503:
             let header = result.header("retry-after").flatMap { RetryAfter.seconds(from: $0, now: now) }
+            // On 429 a JSON body's `retry_after` and `X-RateLimit-Reset-After` (Discord) count too.
             let body = status == 429 ? RetryAfter.seconds(fromJSONBody: result.body) : nil
-            let retryAfter = [header, body].compactMap { $0 }.max()
+            let reset = status == 429
+                ? result.header("x-ratelimit-reset-after").flatMap { Double($0.trimmingWhitespace()) } : nil
+            let retryAfter = [header, body, reset].compactMap { $0 }.filter { $0.isFinite && $0 >= 0 }.max()
             self = .retryable(reason: reason, retryAfter: retryAfter)
         case 408, 425, 500..<600:
             self = .retryable(reason: reason, retryAfter: nil)
