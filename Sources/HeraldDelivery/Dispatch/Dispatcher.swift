@@ -172,7 +172,12 @@ public final class Dispatcher: Sendable {
                 verdict: .retryable(reason: "channel '\(delivery.channel)' is not configured", retryAfter: nil),
                 latencyMilliseconds: 0
             )
-        gates.record(delivery.channel, verdict: result.verdict, now: now())
+        if let probe = gates.record(delivery.channel, verdict: result.verdict, now: now()) {
+            logger.warning(
+                "circuit breaker open: no attempts to the channel until a probe",
+                metadata: ["channel": "\(delivery.channel)", "probe_at": "\(ISO8601.string(probe))"]
+            )
+        }
         let number = delivery.attempts + 1
         let outcome = RetryDecision.outcome(
             for: result.verdict, attempt: number, messageCreatedAt: message.createdAt, now: now(),
@@ -198,6 +203,7 @@ public final class Dispatcher: Sendable {
                     ]
                 )
                 onChannelDisabled(status)
+                wakeup.signal() // the announcement may be waiting in the outbox
             }
         } catch {
             // The leases expire and the deliveries are attempted again: at-least-once, never lost.

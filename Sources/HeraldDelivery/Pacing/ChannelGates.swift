@@ -34,15 +34,19 @@ public final class ChannelGates: Sendable {
     }
 
     /// Feeds an attempt's verdict to the channel's breaker: retryable failures count, anything answered resets.
-    public func record(_ channel: String, verdict: DeliveryVerdict, now: Date) {
+    /// - Returns: When this opened the breaker, the time it lets a probe through; nil otherwise.
+    @discardableResult
+    public func record(_ channel: String, verdict: DeliveryVerdict, now: Date) -> Date? {
         gates.withLock { gates in
-            guard var gate = gates[channel] else { return }
+            guard var gate = gates[channel] else { return nil }
+            let wasOpen = gate.breaker.reopensAt != nil
             if case .retryable = verdict {
                 gate.breaker.recordFailure(now: now)
             } else {
                 gate.breaker.recordSuccess()
             }
             gates[channel] = gate
+            return wasOpen ? nil : gate.breaker.reopensAt
         }
     }
 
