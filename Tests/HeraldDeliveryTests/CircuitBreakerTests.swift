@@ -22,6 +22,14 @@ import Testing
         do { let went = breaker.start(now: at(29.9)); #expect(!went) }
     }
 
+    @Test func failuresOfAttemptsStartedBeforeItOpenedDoNotLengthenTheCoolDown() {
+        var breaker = CircuitBreaker(threshold: 1, coolDown: 30)
+        breaker.recordFailure(now: start)
+        breaker.recordFailure(now: at(1))
+        breaker.recordFailure(now: at(2))
+        #expect(breaker.reopensAt == at(30))
+    }
+
     @Test func aSuccessResetsTheCount() {
         var breaker = CircuitBreaker(threshold: 2)
         breaker.recordFailure(now: start)

@@ -74,9 +74,11 @@ public struct CircuitBreaker: Hashable, Sendable {
             } else {
                 state = .closed(failures: failures + 1)
             }
-        case .halfOpen, .open:
+        case .halfOpen:
             currentCoolDown = min(currentCoolDown * 2, maxCoolDown)
             state = .open(until: now.addingTimeInterval(currentCoolDown))
+        case .open:
+            break // an attempt started before the breaker opened: already counted in
         }
     }
 }
