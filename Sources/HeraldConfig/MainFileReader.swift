@@ -8,7 +8,7 @@ struct MainFileReader {
 
     private static let keys = [
         "timezone", "state_dir", "projects_dir", "server", "calendar", "people", "audiences", "channels",
-        "rules", "escalations", "digests",
+        "rules", "escalations", "digests", "ops_channel",
     ]
 
     func read(_ root: Node) -> (Configuration, References)? {
@@ -25,7 +25,11 @@ struct MainFileReader {
         let escalations = fields["escalations"].map { readEscalations($0, references: references) } ?? [:]
         let rules = fields["rules"].map { readRules($0, references: references) } ?? []
         let digests = fields["digests"].map { readDigests($0, references: references) } ?? []
-        let configuration = Configuration(
+        let opsChannel = fields["ops_channel"].flatMap { node -> String? in
+            guard let name = context.string(node, "'ops_channel'") else { return nil }
+            return check(name, at: node, known: references.channels, kind: "channel") ? name : nil
+        }
+        var configuration = Configuration(
             file: context.file,
             stateDirectory: context.path(fields.string("state_dir", in: "the config file") ?? "data"),
             projectsDirectory: context.path(fields.string("projects_dir", in: "the config file") ?? "projects"),
@@ -34,6 +38,7 @@ struct MainFileReader {
             people: people, audiences: audiences, channels: channels, rules: rules, escalations: escalations,
             digests: digests
         )
+        configuration.opsChannel = opsChannel
         return (configuration, references)
     }
 

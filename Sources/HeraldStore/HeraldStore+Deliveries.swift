@@ -6,21 +6,24 @@ extension HeraldStore {
     /// Leases up to `limit` deliveries that are due: `pending` or `retrying`, `next_attempt_at <= now`, and not
     /// leased (or with a lease that ran out before `now`), oldest due first. Each is leased until
     /// `now + leaseSeconds` in the same write transaction, so no other caller gets it meanwhile.
+    /// Deliveries of the channels in `excluding` are left alone (they are paced or their breaker is open).
     public func leaseDueDeliveries(
-        now: Date, limit: Int, leaseSeconds: Double
+        now: Date, limit: Int, leaseSeconds: Double, excluding: Set<String> = []
     ) throws -> [(delivery: DeliveryRecord, message: OutgoingMessage)] {
         let time = now.timeIntervalSince1970
+        let excluded = excluding.sorted()
+        let exclusion = excluded.isEmpty ? "" : "AND d.channel NOT IN (\(databaseQuestionMarks(count: excluded.count)))"
         return try writer.write { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT d.*, m.content AS message_content
+                FROM deliveries d JOIN messages m ON m.id = d.message_id
+                WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?
+                    AND (d.lease_until IS NULL OR d.lease_until < ?) \(exclusion)
+                ORDER BY d.next_attempt_at, d.id
+                LIMIT ?
+                """)
             let rows = try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT d.*, m.content AS message_content
-                    FROM deliveries d JOIN messages m ON m.id = d.message_id
-                    WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?
-                        AND (d.lease_until IS NULL OR d.lease_until < ?)
-                    ORDER BY d.next_attempt_at, d.id
-                    LIMIT ?
-                    """),
-                arguments: [time, time, limit]
+                statement, arguments: [time, time] + StatementArguments(excluded) + [limit]
             )
             let lease = try db.cachedStatement(sql: "UPDATE deliveries SET lease_until = ? WHERE id = ?")
             return try rows.map { row in
@@ -32,17 +35,22 @@ extension HeraldStore {
     }
 
     /// Records one attempt and what it means for its delivery; see `record(_:)`.
-    public func record(attempt: AttemptRecord, outcome: DeliveryOutcome) throws {
+    @discardableResult
+    public func record(attempt: AttemptRecord, outcome: DeliveryOutcome) throws -> [ChannelStatus] {
         try record([(attempt, outcome)])
     }
 
     /// Records many attempts in one transaction. For each: inserts the attempt, counts it, clears the lease, and
     /// moves the delivery to `delivered` (at attempt start + latency), `retrying` (at the given time, with the
-    /// reason) or `dead` (with the reason).
+    /// reason), `dead` (with the reason) or `held`: then its channel is disabled and every waiting delivery of the
+    /// channel held too. A retry for a channel disabled meanwhile is held as well.
     ///
+    /// - Returns: The channels these results disabled (not those already disabled), with their held counts.
     /// - Throws: `HeraldStoreError.unknownDelivery` when a delivery id is not stored; nothing is written then.
-    public func record(_ results: [(AttemptRecord, DeliveryOutcome)]) throws {
+    @discardableResult
+    public func record(_ results: [(AttemptRecord, DeliveryOutcome)]) throws -> [ChannelStatus] {
         try writer.write { db in
+            var disabled: [ChannelStatus] = []
             let insertAttempt = try db.cachedStatement(sql: """
                 INSERT INTO attempts (delivery_id, started_at, latency_ms, http_status, curl_code, error,
                     response_excerpt)
@@ -54,8 +62,12 @@ extension HeraldStore {
                 WHERE id = ?
                 """)
             let retrying = try db.cachedStatement(sql: """
-                UPDATE deliveries SET state = 'retrying', attempts = attempts + 1, lease_until = NULL,
-                    next_attempt_at = ?, last_error = ?
+                UPDATE deliveries SET attempts = attempts + 1, lease_until = NULL, next_attempt_at = ?, last_error = ?,
+                    state = CASE WHEN channel IN (SELECT channel FROM channels_disabled) THEN 'held' ELSE 'retrying' END
+                WHERE id = ?
+                """)
+            let held = try db.cachedStatement(sql: """
+                UPDATE deliveries SET state = 'held', attempts = attempts + 1, lease_until = NULL, last_error = ?
                 WHERE id = ?
                 """)
             let dead = try db.cachedStatement(sql: """
@@ -71,13 +83,21 @@ extension HeraldStore {
                     try retrying.execute(arguments: [next.timeIntervalSince1970, reason, attempt.deliveryID])
                 case .dead(let reason):
                     try dead.execute(arguments: [reason, attempt.deliveryID])
+                case .held(let reason):
+                    try held.execute(arguments: [reason, attempt.deliveryID])
                 }
                 guard db.changesCount == 1 else { throw HeraldStoreError.unknownDelivery(attempt.deliveryID) }
+                if case .held(let reason) = outcome,
+                   let status = try disableChannel(ofDelivery: attempt.deliveryID, reason: reason,
+                                                   at: attempt.startedAt, db) {
+                    disabled.append(status)
+                }
                 try insertAttempt.execute(arguments: [
                     attempt.deliveryID, attempt.startedAt.timeIntervalSince1970, attempt.latencyMilliseconds,
                     attempt.httpStatus, attempt.curlCode, attempt.error, attempt.responseExcerpt,
                 ])
             }
+            return disabled
         }
     }
 
@@ -94,13 +114,16 @@ extension HeraldStore {
 
     /// When the earliest `pending` or `retrying` delivery that is not leased falls due; nil when none waits.
     /// The dispatcher sleeps until then (or until new messages are committed).
-    public func nextAttemptTime() throws -> Date? {
-        try writer.read { db in
+    /// Deliveries of the `excluding` channels are left out.
+    public func nextAttemptTime(excluding: Set<String> = []) throws -> Date? {
+        let excluded = excluding.sorted()
+        let exclusion = excluded.isEmpty ? "" : "AND channel NOT IN (\(databaseQuestionMarks(count: excluded.count)))"
+        return try writer.read { db in
             try Double.fetchOne(db, sql: """
                 SELECT next_attempt_at FROM deliveries
-                WHERE state IN ('pending', 'retrying') AND lease_until IS NULL
+                WHERE state IN ('pending', 'retrying') AND lease_until IS NULL \(exclusion)
                 ORDER BY next_attempt_at LIMIT 1
-                """)
+                """, arguments: StatementArguments(excluded))
                 .map(Date.init(timeIntervalSince1970:))
         }
     }

@@ -109,6 +109,17 @@ extension HeraldStore {
                 DROP INDEX deliveries_due;
                 """)
         }
+        // A channel whose endpoint is gone is disabled; its deliveries wait `held` until it is enabled again.
+        migrator.registerMigration("v3-disabled-channels") { db in
+            try db.execute(sql: """
+                CREATE TABLE channels_disabled (
+                    channel TEXT PRIMARY KEY NOT NULL,
+                    reason TEXT NOT NULL,
+                    disabled_at REAL NOT NULL
+                );
+                CREATE INDEX deliveries_by_channel ON deliveries(channel, state);
+                """)
+        }
         return migrator
     }
 }

@@ -4,7 +4,8 @@ import HeraldCore
 
 extension HeraldStore {
     /// Records a round of engine decisions in one transaction: upserts `ruleStates`, and inserts each message with
-    /// one `pending` delivery to its channel, due at `at`. Either all of it is stored or none of it.
+    /// one `pending` delivery to its channel, due at `at` (`held` when the channel is disabled). Either all of it is
+    /// stored or none of it.
     ///
     /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored; nothing is written then.
     public func commit(ruleStates: [RuleState], messages: [OutgoingMessage], at: Date) throws {
@@ -33,10 +34,7 @@ extension HeraldStore {
                 content)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertDelivery = try db.cachedStatement(sql: """
-            INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at)
-            VALUES (?, ?, 'pending', 0, ?, ?)
-            """)
+        let insertDelivery = try db.cachedStatement(sql: Self.insertDeliverySQL)
         for (message, content, recipients) in messages {
             try insertMessage.execute(arguments: [
                 message.id, message.createdAt.timeIntervalSince1970, message.kind.rawValue, message.rule,
@@ -46,6 +44,14 @@ extension HeraldStore {
             try insertDelivery.execute(arguments: [message.id, message.channel, now, now])
         }
     }
+
+    /// Inserts a new delivery with arguments (message id, channel, next attempt at, created at): `pending`, or
+    /// `held` with the reason while the channel is disabled.
+    static let insertDeliverySQL = """
+        INSERT INTO deliveries (message_id, channel, state, attempts, next_attempt_at, created_at, last_error)
+        SELECT ?1, ?2, CASE WHEN d.channel IS NULL THEN 'pending' ELSE 'held' END, 0, ?3, ?4, d.reason
+        FROM (SELECT 1) LEFT JOIN channels_disabled d ON d.channel = ?2
+        """
 
     /// The stored message with this id, exactly as committed.
     public func message(id: String) throws -> OutgoingMessage? {

@@ -7,11 +7,11 @@ import HeraldStore
 /// `herald deliveries`: inspect deliveries by state and channel.
 struct DeliveriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "deliveries", abstract: "List deliveries (pending, retrying, delivered, dead)."
+        commandName: "deliveries", abstract: "List deliveries (pending, retrying, delivered, dead, held)."
     )
 
     @OptionGroup var options: ConfigOption
-    @Option(help: "Comma-separated states: pending,retrying,delivered,dead.") var state: String?
+    @Option(help: "Comma-separated states: pending,retrying,delivered,dead,held.") var state: String?
     @Option(help: "Only this channel.") var channel: String?
     @Option(help: "At most this many, newest first.") var limit = 100
     @Flag(help: "JSON for scripts.") var json = false
@@ -23,7 +23,7 @@ struct DeliveriesCommand: ParsableCommand {
             states = []
             for name in state.split(separator: ",") {
                 guard let parsed = DeliveryState(rawValue: String(name)) else {
-                    throw ValidationError("unknown state '\(name)' (pending, retrying, delivered, dead)")
+                    throw ValidationError("unknown state '\(name)' (pending, retrying, delivered, dead, held)")
                 }
                 states?.insert(parsed)
             }

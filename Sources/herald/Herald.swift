@@ -6,6 +6,9 @@ struct Herald: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "herald",
         abstract: "Project milestone reminders, escalations and digests, delivered to chat and email.",
-        subcommands: [ServeCommand.self, CheckCommand.self, LogCommand.self, DeliveriesCommand.self]
+        subcommands: [
+            ServeCommand.self, CheckCommand.self, LogCommand.self, DeliveriesCommand.self, ChannelsCommand.self,
+            ReplayCommand.self, SendTestCommand.self,
+        ]
     )
 }

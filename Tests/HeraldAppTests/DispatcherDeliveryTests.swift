@@ -16,32 +16,41 @@ import Testing
         let senders: SenderDirectory
 
         init(
-            url: String, schedule: [Double] = [0.2, 0.2, 0.2],
+            url: String, schedule: [Double] = [0.2, 0.2, 0.2], rate: Rate? = nil,
             format: HTTPSender.Format = .webhook(secrets: [Secret(AppFixture.secret)])
         ) throws {
             directory = try TemporaryDirectory(prefix: "herald-dispatch")
             store = try HeraldStore(directory: directory.path)
-            senders = SenderDirectory([
-                "hook": .init(
-                    sender: HTTPSender(url: Secret(url), format: format, curl: curl, timeout: .seconds(2)),
-                    policy: RetryPolicy(schedule: schedule, jitter: 0.2, maxAge: 3600)
-                ),
-            ])
+            senders = SenderDirectory([:])
+            senders.replace(with: ["hook": entry(url: url, schedule: schedule, rate: rate, format: format)])
+        }
+
+        /// A channel posting to `url` (a signed webhook unless `format` says otherwise).
+        func entry(
+            url: String, schedule: [Double] = [0.2, 0.2, 0.2], rate: Rate? = nil, timeout: Duration = .seconds(2),
+            format: HTTPSender.Format = .webhook(secrets: [Secret(AppFixture.secret)])
+        ) -> SenderDirectory.Entry {
+            .init(
+                sender: HTTPSender(url: Secret(url), format: format, curl: curl, timeout: timeout),
+                policy: RetryPolicy(schedule: schedule, jitter: 0.2, maxAge: 3600), rate: rate
+            )
         }
 
         func dispatcher() -> Dispatcher {
             Dispatcher(queue: store, senders: senders, logger: Logger(label: "test"), leaseSeconds: 30)
         }
 
-        /// Puts `count` messages for the `hook` channel in the outbox.
+        /// Puts `count` messages for `channel` in the outbox.
         @discardableResult
-        func enqueue(_ count: Int = 1) throws -> [OutgoingMessage] {
+        func enqueue(_ count: Int = 1, channel: String = "hook") throws -> [OutgoingMessage] {
             let now = Date()
             let messages = (0..<count).map { index in
                 OutgoingMessage(
-                    id: MessageID.make(["test", String(index), String(now.timeIntervalSince1970)]), createdAt: now,
+                    id: MessageID.make(["test", channel, String(index), String(now.timeIntervalSince1970)]),
+                    createdAt: now,
                     kind: .reminder, rule: "due-soon", project: ProjectRef(id: "apollo", name: "Apollo"),
-                    milestones: [], channel: "hook", recipients: ["alice"], mentions: ["<@U1>"], text: "message \(index)"
+                    milestones: [], channel: channel, recipients: ["alice"], mentions: ["<@U1>"],
+                    text: "message \(index)"
                 )
             }
             try store.commit(ruleStates: [], messages: messages, at: now)

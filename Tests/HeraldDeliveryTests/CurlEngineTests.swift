@@ -61,9 +61,9 @@ import Testing
     @Test func notFoundIsPermanentWithReason() async throws {
         defer { engine.shutdown() }
         let receiver = try TestHTTPReceiver()
-        receiver.enqueue(.status(404, body: "no_service\n"))
+        receiver.enqueue(.status(404, body: "no_such_hook\n"))
         let result = await engine.perform(post(receiver.url))
-        #expect(DeliveryVerdict(result, now: now) == .permanent(reason: "HTTP 404 Not Found: no_service"))
+        #expect(DeliveryVerdict(result, now: now) == .permanent(reason: "HTTP 404 Not Found: no_such_hook"))
     }
 
     @Test func tooManyRequestsHonoursRetryAfterInBothForms() async throws {

@@ -19,7 +19,7 @@ import Testing
         #expect(reason.hasPrefix("HTTP \(status)"))
     }
 
-    @Test(arguments: [100, 301, 302, 304, 307, 400, 401, 403, 404, 405, 410, 413, 418, 422, 451])
+    @Test(arguments: [100, 301, 302, 304, 307, 400, 401, 403, 404, 405, 413, 418, 422, 451])
     func otherStatusesArePermanent(status: Int) {
         guard case .permanent(let reason) = DeliveryVerdict(HTTPResult(status: status), now: now) else {
             Issue.record("\(status) should be permanent")
@@ -60,6 +60,57 @@ import Testing
         #expect(busy == .retryable(reason: "HTTP 503 Service Unavailable", retryAfter: 30))
         let broken = DeliveryVerdict(HTTPResult(status: 500, headers: headers), now: now)
         #expect(broken == .retryable(reason: "HTTP 500 Internal Server Error", retryAfter: nil))
+    }
+
+    @Test func discordRetryAfterInAJSONBodyIsHonoured() {
+        let body = Array(#"{"message": "You are being rate limited.", "retry_after": 1.5, "global": false}"#.utf8)
+        let verdict = DeliveryVerdict(HTTPResult(status: 429, body: body), now: now)
+        guard case .retryable(_, let retryAfter) = verdict else {
+            Issue.record("429 should be retryable")
+            return
+        }
+        #expect(retryAfter == 1.5)
+    }
+
+    @Test func theLongerOfHeaderAndBodyWaitIsTaken() {
+        let body = Array(#"{"retry_after": 2.25}"#.utf8)
+        let headers = [HTTPHeader(name: "retry-after", value: "5")]
+        let verdict = DeliveryVerdict(HTTPResult(status: 429, headers: headers, body: body), now: now)
+        #expect(verdict == .retryable(reason: "HTTP 429 Too Many Requests: {\"retry_after\": 2.25}", retryAfter: 5))
+    }
+
+    @Test func discordResetAfterHeaderCountsOn429() {
+        let headers = [HTTPHeader(name: "X-RateLimit-Reset-After", value: "7.5")]
+        let verdict = DeliveryVerdict(HTTPResult(status: 429, headers: headers), now: now)
+        #expect(verdict == .retryable(reason: "HTTP 429 Too Many Requests", retryAfter: 7.5))
+    }
+
+    @Test func aBodyThatIsNotJSONHasNoRetryAfter() {
+        #expect(RetryAfter.seconds(fromJSONBody: Array("retry_after: 3".utf8)) == nil)
+        #expect(RetryAfter.seconds(fromJSONBody: Array(#"{"retry_after": "soon"}"#.utf8)) == nil)
+        #expect(RetryAfter.seconds(fromJSONBody: Array(#"{"retry_after": -1}"#.utf8)) == nil)
+        #expect(RetryAfter.seconds(fromJSONBody: Array(#"{"retry_after": 3}"#.utf8)) == 3)
+    }
+
+    @Test(arguments: [
+        (410, ""), (404, "channel_is_archived"), (403, "channel_is_archived\n"), (404, "no_service"),
+        (404, #"{"message": "Unknown Webhook", "code": 10015}"#),
+    ])
+    func goneEndpointsAreRecognised(status: Int, body: String) {
+        let verdict = DeliveryVerdict(HTTPResult(status: status, body: Array(body.utf8)), now: now)
+        guard case .gone(let reason) = verdict else {
+            Issue.record("\(status) \(body) should be gone, not \(verdict)")
+            return
+        }
+        #expect(reason.hasPrefix("HTTP \(status)"))
+    }
+
+    @Test(arguments: [
+        (404, #"{"message": "Unknown Channel", "code": 10003}"#), (500, "no_service"), (400, "invalid_payload"),
+    ])
+    func otherFailuresAreNotGone(status: Int, body: String) {
+        let verdict = DeliveryVerdict(HTTPResult(status: status, body: Array(body.utf8)), now: now)
+        if case .gone = verdict { Issue.record("\(status) \(body) is not a gone endpoint") }
     }
 
     @Test func reasonQuotesAtMost200CharactersOnOneLineWithoutURLs() {

@@ -23,6 +23,8 @@ public enum LogReport {
             return "retrying \(delivery.attempts) (\(delivery.lastError ?? "failed")), next at \(next)"
         case .dead:
             return "dead: \(delivery.lastError ?? "no reason recorded")"
+        case .held:
+            return "held (channel disabled: \(delivery.lastError ?? "no reason recorded"))"
         }
     }
 

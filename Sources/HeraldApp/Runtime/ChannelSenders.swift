@@ -29,7 +29,7 @@ enum ChannelSenders {
                 let addresses = configuration.people.compactMapValues(\.email)
                 sender = EmailSender(settings: settings, addresses: addresses, curl: curl)
             }
-            return SenderDirectory.Entry(sender: sender, policy: channel.retry)
+            return SenderDirectory.Entry(sender: sender, policy: channel.retry, rate: channel.effectiveRate)
         }
     }
 }

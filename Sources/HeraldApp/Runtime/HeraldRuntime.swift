@@ -16,6 +16,7 @@ public actor HeraldRuntime {
     private let curl: CurlEngine
     private let options: RuntimeOptions
     private let logger: Logger
+    private let announcer: ChannelDisabledAnnouncer
     private(set) var configuration: Configuration
     private var engine: RuleEngine
 
@@ -34,7 +35,14 @@ public actor HeraldRuntime {
         senders = SenderDirectory(
             ChannelSenders.make(for: configuration, curl: curl, consoleOutput: options.consoleOutput)
         )
-        dispatcher = Dispatcher(queue: store, senders: senders, logger: logger, now: options.now, random: options.random)
+        let announcer = ChannelDisabledAnnouncer(
+            store: store, opsChannel: configuration.opsChannel, logger: logger, now: options.now
+        )
+        self.announcer = announcer
+        dispatcher = Dispatcher(
+            queue: store, senders: senders, logger: logger, now: options.now, random: options.random,
+            onChannelDisabled: { announcer.announce($0) }
+        )
         Self.warnAboutEscalations(in: configuration, logger: logger)
     }
 
@@ -107,6 +115,7 @@ public actor HeraldRuntime {
         engine = RuleEngine(configuration: loaded)
         Self.warnAboutEscalations(in: loaded, logger: logger)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
+        announcer.update(opsChannel: loaded.opsChannel)
         logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])
         do {
             try applyProjects()

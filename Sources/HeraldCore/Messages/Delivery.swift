@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where a delivery stands. Every delivery ends `delivered` or `dead`.
+/// Where a delivery stands. Every delivery ends `delivered` or `dead`, unless its channel is disabled: then it
+/// waits `held` until the channel is enabled again.
 public enum DeliveryState: String, Codable, CaseIterable, Sendable {
     /// Waiting for its first attempt.
     case pending
@@ -9,6 +10,8 @@ public enum DeliveryState: String, Codable, CaseIterable, Sendable {
     case delivered
     /// Given up on, with the reason kept.
     case dead
+    /// Kept aside while its channel is disabled (its endpoint was gone); back to `pending` when enabled.
+    case held
 }
 
 /// One message's journey to its channel.
@@ -81,4 +84,6 @@ public enum DeliveryOutcome: Hashable, Sendable {
     /// Try again at the given time.
     case retry(at: Date, reason: String)
     case dead(reason: String)
+    /// The endpoint is gone: disable the channel and hold this and its other waiting deliveries.
+    case held(reason: String)
 }

@@ -19,6 +19,8 @@ public struct Configuration: Sendable {
     public var digests: [DigestDefinition]
     /// Sorted by id.
     public var projects: [Project]
+    /// The channel told about operational events (a channel disabled because its endpoint is gone); nil for none.
+    public var opsChannel: String?
 
     /// Creates a configuration.
     public init(

@@ -7,10 +7,14 @@ import Foundation
 public enum DeliveryVerdict: Hashable, Sendable {
     /// The receiver accepted the message (2xx).
     case success
-    /// A transient failure; `retryAfter` is the receiver's `Retry-After` in seconds, when it sent one.
+    /// A transient failure; `retryAfter` is the wait the receiver asked for in seconds (`Retry-After`, or on 429 a
+    /// JSON body's `retry_after` or `X-RateLimit-Reset-After`: the longest), when it asked for one.
     case retryable(reason: String, retryAfter: Double?)
     /// A failure that retrying cannot fix.
     case permanent(reason: String)
+    /// The endpoint is gone for good (HTTP 410, an archived Slack channel, an unknown Discord webhook): the
+    /// channel should be disabled and its messages held until someone re-enables it.
+    case gone(reason: String)
 
     /// Classifies `result`; `now` resolves an HTTP-date `Retry-After`.
     public init(_ result: HTTPResult, now: Date) {
@@ -23,11 +27,20 @@ public enum DeliveryVerdict: Hashable, Sendable {
             return
         }
         let reason = Self.reason(status: status, body: result.body)
+        if GoneEndpoint.matches(status: status, body: result.body) {
+            self = .gone(reason: reason)
+            return
+        }
         switch status {
         case 200..<300:
             self = .success
         case 429, 503:
-            let retryAfter = result.header("retry-after").flatMap { RetryAfter.seconds(from: $0, now: now) }
+            let header = result.header("retry-after").flatMap { RetryAfter.seconds(from: $0, now: now) }
+            // On 429 a JSON body's `retry_after` and `X-RateLimit-Reset-After` (Discord) count too.
+            let body = status == 429 ? RetryAfter.seconds(fromJSONBody: result.body) : nil
+            let reset = status == 429
+                ? result.header("x-ratelimit-reset-after").flatMap { Double($0.trimmingWhitespace()) } : nil
+            let retryAfter = [header, body, reset].compactMap { $0 }.filter { $0.isFinite && $0 >= 0 }.max()
             self = .retryable(reason: reason, retryAfter: retryAfter)
         case 408, 425, 500..<600:
             self = .retryable(reason: reason, retryAfter: nil)
@@ -48,7 +61,7 @@ public enum DeliveryVerdict: Hashable, Sendable {
     public var reason: String? {
         switch self {
         case .success: nil
-        case .retryable(let reason, _), .permanent(let reason): reason
+        case .retryable(let reason, _), .permanent(let reason), .gone(let reason): reason
         }
     }
 

@@ -17,6 +17,18 @@ public enum RetryAfter {
         return max(0, date.timeIntervalSince(now))
     }
 
+    /// The wait a JSON answer body asks for in its top-level `retry_after` (seconds, possibly fractional, as
+    /// Discord sends on 429), or nil when the body is not such a JSON object or the value is not a
+    /// non-negative number.
+    public static func seconds(fromJSONBody body: [UInt8]) -> Double? {
+        guard body.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }) == UInt8(ascii: "{"),
+            let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+            let number = object["retry_after"] as? NSNumber
+        else { return nil }
+        let seconds = number.doubleValue
+        return seconds.isFinite && seconds >= 0 ? seconds : nil
+    }
+
     /// Parses an HTTP-date in any of its three forms.
     public static func httpDate(_ text: String) -> Date? {
         let fields = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)

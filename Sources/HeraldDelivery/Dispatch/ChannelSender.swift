@@ -10,15 +10,18 @@ public protocol ChannelSender: Sendable {
 
 /// The senders for the configured channels, swapped whole on reload.
 public final class SenderDirectory: Sendable {
-    /// A channel's sender and retry policy.
+    /// A channel's sender, retry policy and pacing.
     public struct Entry: Sendable {
         public var sender: any ChannelSender
         public var policy: RetryPolicy
+        /// The most attempts per period; nil for no pacing.
+        public var rate: Rate?
 
         /// Creates an entry.
-        public init(sender: any ChannelSender, policy: RetryPolicy) {
+        public init(sender: any ChannelSender, policy: RetryPolicy, rate: Rate? = nil) {
             self.sender = sender
             self.policy = policy
+            self.rate = rate
         }
     }
 

@@ -17,6 +17,9 @@ public final class Dispatcher: Sendable {
     private let maxInFlight: Int
     private let leaseSeconds: Double
     private let stopping = Atomic<Bool>(false)
+    private let onChannelDisabled: @Sendable (ChannelStatus) -> Void
+    /// Each channel's pacing and circuit breaker.
+    public let gates: ChannelGates
     /// Signal it when new deliveries were enqueued.
     public let wakeup = Wakeup()
 
@@ -25,11 +28,17 @@ public final class Dispatcher: Sendable {
     ///   - now: the clock; `random` gives numbers in [0, 1) for retry jitter.
     ///   - maxInFlight: the most attempts under way at once.
     ///   - leaseSeconds: how long a leased delivery stays reserved (longer than any attempt can take).
+    ///   - breaker: the circuit breaker each channel starts with.
+    ///   - onChannelDisabled: called after a gone endpoint disabled a channel (its deliveries are held).
     public init(
         queue: any DeliveryQueue, senders: SenderDirectory, logger: Logger, maxInFlight: Int = 256,
         leaseSeconds: Double = 300, now: @escaping @Sendable () -> Date = { Date() },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        breaker: CircuitBreaker = CircuitBreaker(),
+        onChannelDisabled: @escaping @Sendable (ChannelStatus) -> Void = { _ in }
     ) {
+        self.gates = ChannelGates(breaker: breaker)
+        self.onChannelDisabled = onChannelDisabled
         self.queue = queue
         self.senders = senders
         self.logger = logger
@@ -108,19 +117,50 @@ public final class Dispatcher: Sendable {
         wakeup.signal()
     }
 
+    /// Leases due deliveries of the channels that may start attempts, and starts what their gates admit; the rest
+    /// (a paced channel's later messages in one lease, say) is postponed, spaced by the channel's rate, so each is
+    /// leased again about when it may start.
     private func lease(limit: Int) -> [(delivery: DeliveryRecord, message: OutgoingMessage)] {
+        let time = now()
+        let leased: [(delivery: DeliveryRecord, message: OutgoingMessage)]
         do {
-            return try queue.leaseDueDeliveries(now: now(), limit: limit, leaseSeconds: leaseSeconds)
+            leased = try queue.leaseDueDeliveries(
+                now: time, limit: limit, leaseSeconds: leaseSeconds, excluding: Set(gates.blocked(now: time).keys)
+            )
         } catch {
             logger.error("cannot lease deliveries", metadata: ["error": "\(error)"])
             return []
         }
+        var admitted: [(delivery: DeliveryRecord, message: OutgoingMessage)] = []
+        var postponed: [String: [Int64]] = [:]
+        for item in leased {
+            let rate = senders.entry(for: item.delivery.channel)?.rate
+            if gates.admit(item.delivery.channel, rate: rate, now: time) {
+                admitted.append(item)
+            } else {
+                postponed[item.delivery.channel, default: []].append(item.delivery.id)
+            }
+        }
+        if !postponed.isEmpty {
+            let times = postponed.flatMap { channel, ids in
+                zip(ids, gates.schedule(channel, count: ids.count, now: time)).map { (id: $0, until: $1) }
+            }
+            do {
+                try queue.postpone(times)
+            } catch {
+                logger.error("cannot postpone paced deliveries", metadata: ["error": "\(error)"])
+            }
+        }
+        return admitted
     }
 
-    /// Until the next delivery is due, between 5 ms and 1 s.
+    /// Until the next delivery is due or a blocked channel may go again, between 5 ms and 1 s.
     private func sleepDuration() -> Duration {
-        let next = (try? queue.nextAttemptTime()) ?? nil
-        let seconds = next.map { $0.timeIntervalSince(now()) } ?? 1
+        let time = now()
+        let blocked = gates.blocked(now: time)
+        let next = (try? queue.nextAttemptTime(excluding: Set(blocked.keys))) ?? nil
+        let wake = ([next] + blocked.values.map(Optional.some)).compactMap { $0 }.min()
+        let seconds = wake.map { $0.timeIntervalSince(time) } ?? 1
         return .milliseconds(Int64(min(max(seconds, 0.005), 1) * 1000))
     }
 
@@ -132,6 +172,12 @@ public final class Dispatcher: Sendable {
                 verdict: .retryable(reason: "channel '\(delivery.channel)' is not configured", retryAfter: nil),
                 latencyMilliseconds: 0
             )
+        if let probe = gates.record(delivery.channel, verdict: result.verdict, now: now()) {
+            logger.warning(
+                "circuit breaker open: no attempts to the channel until a probe",
+                metadata: ["channel": "\(delivery.channel)", "probe_at": "\(ISO8601.string(probe))"]
+            )
+        }
         let number = delivery.attempts + 1
         let outcome = RetryDecision.outcome(
             for: result.verdict, attempt: number, messageCreatedAt: message.createdAt, now: now(),
@@ -148,7 +194,17 @@ public final class Dispatcher: Sendable {
 
     private func record(_ results: [(AttemptRecord, DeliveryOutcome)]) {
         do {
-            try queue.record(results)
+            for status in try queue.record(results) {
+                logger.error(
+                    "channel disabled: its endpoint is gone; its messages are held",
+                    metadata: [
+                        "channel": "\(status.channel)", "reason": "\(status.disabledReason ?? "")",
+                        "held": "\(status.heldCount)",
+                    ]
+                )
+                onChannelDisabled(status)
+                wakeup.signal() // the announcement may be waiting in the outbox
+            }
         } catch {
             // The leases expire and the deliveries are attempted again: at-least-once, never lost.
             logger.error("cannot record attempts", metadata: ["count": "\(results.count)", "error": "\(error)"])
@@ -177,6 +233,9 @@ public final class Dispatcher: Sendable {
         case .dead(let reason):
             metadata["reason"] = "\(reason)"
             logger.error("delivery dead", metadata: metadata)
+        case .held(let reason):
+            metadata["reason"] = "\(reason)"
+            logger.error("endpoint gone: delivery held", metadata: metadata)
         }
     }
 }

@@ -2,7 +2,14 @@ import Foundation
 import HeraldCore
 
 /// Turns one attempt's verdict into the delivery's next state, following the channel's retry policy.
+///
+/// A wait the receiver asks for (`Retry-After`, a JSON `retry_after`) lengthens the wait before the next step of
+/// the schedule but never skips a step: the next attempt waits `max(backoff, asked)`, the asked part capped at
+/// ``maxReceiverWait``.
 public enum RetryDecision {
+    /// The longest wait a receiver can impose on one retry: two hours.
+    public static let maxReceiverWait: Double = 7200
+
     /// - Parameters:
     ///   - attempt: the number of this attempt, 1 for the first.
     ///   - unit: a random number in [0, 1) for the jitter.
@@ -15,11 +22,13 @@ public enum RetryDecision {
             return .delivered
         case .permanent(let reason):
             return .dead(reason: reason)
+        case .gone(let reason):
+            return .held(reason: reason)
         case .retryable(let reason, let retryAfter):
             guard let delay = policy.delay(beforeRetry: attempt, unit: unit) else {
                 return .dead(reason: "gave up after \(attempt) attempts: \(reason)")
             }
-            let wait = max(delay, retryAfter ?? 0)
+            let wait = max(delay, min(retryAfter ?? 0, maxReceiverWait))
             let next = now.addingTimeInterval(wait)
             guard next.timeIntervalSince(messageCreatedAt) <= policy.maxAge else {
                 return .dead(reason: "gave up after \(attempt) attempts (max age reached): \(reason)")

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+extension HeraldStore {
+    /// Disables the channel of a delivery (unless it already is) and holds its waiting deliveries, inside `db`'s
+    /// transaction.
+    /// - Returns: The channel's new status when this call disabled it; nil when it was already disabled.
+    func disableChannel(ofDelivery id: Int64, reason: String, at: Date, _ db: Database) throws -> ChannelStatus? {
+        guard let channel = try String.fetchOne(
+            db, sql: "SELECT channel FROM deliveries WHERE id = ?", arguments: [id]
+        ) else { return nil }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO channels_disabled (channel, reason, disabled_at) VALUES (?, ?, ?)",
+            arguments: [channel, reason, at.timeIntervalSince1970]
+        )
+        guard db.changesCount == 1 else { return nil }
+        try db.execute(
+            sql: """
+                UPDATE deliveries SET state = 'held', lease_until = NULL, last_error = ?
+                WHERE channel = ? AND state IN ('pending', 'retrying')
+                """,
+            arguments: [reason, channel]
+        )
+        return ChannelStatus(
+            channel: channel, disabledReason: reason, disabledAt: at, heldCount: try heldCount(channel, db)
+        )
+    }
+
+    private func heldCount(_ channel: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM deliveries WHERE channel = ? AND state = 'held'", arguments: [channel]
+        ) ?? 0
+    }
+
+    /// Enables a disabled channel again and moves its held deliveries back to `pending`, due at `now`, with their
+    /// message ids unchanged. Works whether or not a daemon runs: its dispatcher leases them on its next round.
+    /// - Returns: How many deliveries were released.
+    @discardableResult
+    public func enable(channel: String, now: Date) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM channels_disabled WHERE channel = ?", arguments: [channel])
+            try db.execute(
+                sql: """
+                    UPDATE deliveries SET state = 'pending', next_attempt_at = ?, lease_until = NULL
+                    WHERE channel = ? AND state = 'held'
+                    """,
+                arguments: [now.timeIntervalSince1970, channel]
+            )
+            return db.changesCount
+        }
+    }
+
+    /// Every channel that is disabled or has held deliveries, by name.
+    public func channelStatuses() throws -> [ChannelStatus] {
+        try writer.read { db in
+            var statuses: [String: ChannelStatus] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM channels_disabled") {
+                let channel: String = row["channel"]
+                statuses[channel] = ChannelStatus(
+                    channel: channel, disabledReason: row["reason"], disabledAt: Self.date(row, "disabled_at")
+                )
+            }
+            let counts = try Row.fetchAll(
+                db, sql: "SELECT channel, COUNT(*) AS held FROM deliveries WHERE state = 'held' GROUP BY channel"
+            )
+            for row in counts {
+                let channel: String = row["channel"]
+                statuses[channel, default: ChannelStatus(channel: channel)].heldCount = row["held"]
+            }
+            return statuses.values.sorted { $0.channel < $1.channel }
+        }
+    }
+
+    /// Keeps leased deliveries from being leased again before their `until`, without counting an attempt: for
+    /// deliveries the dispatcher leased but may not start yet (pacing, an open breaker).
+    public func postpone(_ deliveries: [(id: Int64, until: Date)]) throws {
+        guard !deliveries.isEmpty else { return }
+        try writer.write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE deliveries SET lease_until = ? WHERE id = ?")
+            for (id, until) in deliveries {
+                try statement.execute(arguments: [until.timeIntervalSince1970, id])
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import HeraldApp
+import Logging
+
+/// `herald send-test CHANNEL`: one test message, sent now through the channel's sender (not the outbox).
+struct SendTestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send-test",
+        abstract: "Send one test message to a channel now; exit 0 when delivered, 1 when not."
+    )
+
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The channel name.") var channel: String
+
+    func run() async throws {
+        let configuration = try StateAccess.configuration(at: options.path)
+        let logger = Logger(label: "herald") { _ in SwiftLogNoOpLogHandler() }
+        guard let result = await ChannelTest.send(channel: channel, configuration: configuration, logger: logger)
+        else {
+            print("no channel '\(channel)' in \(configuration.file)")
+            throw ExitCode(1)
+        }
+        let status = result.httpStatus.map { "HTTP \($0)" } ?? (result.curlCode.map { "curl \($0)" } ?? "no status")
+        print("\(result.verdict.isSuccess ? "delivered" : "not delivered"): \(status) in "
+            + "\(Int(result.latencyMilliseconds.rounded())) ms")
+        if let reason = result.verdict.reason { print("reason: \(reason)") }
+        if let answer = result.responseExcerpt { print("answer: \(String(answer.prefix(200)))") }
+        if !result.verdict.isSuccess { throw ExitCode(1) }
+    }
+}

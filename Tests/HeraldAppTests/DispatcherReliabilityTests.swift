@@ -1,0 +1,153 @@
+import Foundation
+import HeraldApp
+import HeraldCore
+import HeraldDelivery
+import HeraldStore
+import HeraldTestSupport
+import Logging
+import Testing
+
+/// Pacing, gone endpoints, receiver-imposed waits, replay and one channel not holding up another.
+@Suite(.serialized) struct DispatcherReliabilityTests {
+    typealias Harness = DispatcherDeliveryTests.Harness
+
+    @Test func deliveriesArePacedByTheChannelRateAndNoneIsDropped() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let harness = try Harness(url: receiver.url, rate: Rate(count: 10, seconds: 1))
+        defer { harness.close() }
+        let messages = try harness.enqueue(5)
+        try await harness.running {
+            #expect(await receiver.waitForRequests(count: 5).count == 5)
+            #expect(await eventually {
+                try harness.store.deliveries(states: [.delivered], channel: nil, limit: 10).count == 5
+            })
+        }
+        let arrivals = receiver.requests.map(\.arrivalInstant).sorted()
+        #expect(arrivals.count == 5)
+        let span = arrivals[4] - arrivals[0]
+        // 4 gaps of 100 ms between starts; arrivals can bunch by the first connection's set-up, while
+        // unpaced the 5 arrive within a few ms.
+        #expect(span >= .milliseconds(300), "5 messages at 10/s are spread over about 0.4 s")
+        #expect(Set(receiver.requests.compactMap { $0.headers["webhook-id"] }) == Set(messages.map(\.id)))
+        let attempts = try harness.store.deliveries(states: nil, channel: nil, limit: 10).map(\.attempts)
+        #expect(attempts == [1, 1, 1, 1, 1], "waiting for the rate is not an attempt")
+    }
+
+    @Test func aGoneEndpointHoldsTheChannelUntilItIsEnabled() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.defaultResponse = .status(410, body: "channel_is_archived")
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let first = try harness.enqueue(1)[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(first.id)?.state == .held })
+        }
+        let later = try harness.enqueue(2)
+        let statuses = try harness.store.channelStatuses()
+        #expect(statuses.map(\.channel) == ["hook"])
+        #expect(statuses.first?.heldCount == 3)
+        #expect(statuses.first?.disabledReason?.contains("410") == true)
+        #expect(try harness.delivery(first.id)?.lastError?.contains("channel_is_archived") == true)
+        #expect(receiver.requests.count == 1)
+
+        receiver.defaultResponse = .ok
+        #expect(try harness.store.enable(channel: "hook", now: Date()) == 3)
+        try await harness.running {
+            #expect(await eventually {
+                try harness.store.deliveries(states: [.delivered], channel: "hook", limit: 10).count == 3
+            })
+        }
+        let ids = receiver.requests.dropFirst().compactMap { $0.headers["webhook-id"] }
+        #expect(Set(ids) == Set(([first] + later).map(\.id)), "released with the same message ids")
+    }
+
+    @Test func aJSONRetryAfterIsHonoured() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(.status(429, body: #"{"message": "You are being rate limited.", "retry_after": 30.5}"#))
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let message = try harness.enqueue()[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(message.id)?.state == .retrying })
+        }
+        let delivery = try #require(try harness.delivery(message.id))
+        let attempt = try #require(try harness.store.attempts(deliveryID: delivery.id).first)
+        #expect(delivery.nextAttemptAt >= attempt.startedAt.addingTimeInterval(30.5))
+        #expect(delivery.attempts == 1)
+    }
+
+    @Test func aReplayedDeadDeliveryArrivesWithTheOriginalWebhookID() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(.status(400, body: "bad"))
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let message = try harness.enqueue()[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(message.id)?.state == .dead })
+            let replayed = try harness.store.replay(since: nil, channel: "hook")
+            #expect(replayed.count == 1)
+            #expect(await eventually {
+                try harness.store.deliveries(states: [.delivered], channel: nil, limit: 10).map(\.id) == replayed
+            })
+        }
+        #expect(receiver.requests.map { $0.headers["webhook-id"] } == [message.id, message.id])
+        let states = try harness.store.deliveries(states: nil, channel: nil, limit: 10).map(\.state)
+        #expect(states == [.delivered, .dead], "the dead delivery keeps its history; the replay is a new one")
+    }
+
+    @Test func aHangingChannelDoesNotDelayAnother() async throws {
+        let slow = try TestHTTPReceiver()
+        defer { slow.stop() }
+        slow.defaultResponse = .hang
+        let fast = try TestHTTPReceiver()
+        defer { fast.stop() }
+        let harness = try Harness(url: fast.url)
+        defer { harness.close() }
+        harness.senders.replace(with: [
+            "hook": harness.entry(url: fast.url),
+            "stuck": harness.entry(url: slow.url, schedule: [60], timeout: .seconds(30)),
+        ])
+        try harness.enqueue(3, channel: "stuck")
+        let messages = try harness.enqueue(5)
+        try await harness.running {
+            #expect(await fast.waitForRequests(count: 5).count == 5)
+            #expect(await eventually {
+                try harness.store.deliveries(states: [.delivered], channel: "hook", limit: 10).count == 5
+            })
+            let stuck = try harness.store.deliveries(states: nil, channel: "stuck", limit: 10)
+            #expect(stuck.allSatisfy { $0.state == .pending }, "the slow channel is still waiting for its answers")
+            slow.stop() // ends the hanging transfers so the dispatcher drains
+        }
+        #expect(Set(fast.requests.compactMap { $0.headers["webhook-id"] }) == Set(messages.map(\.id)))
+    }
+
+    @Test func anOpenBreakerStopsAttemptsWithoutCountingThem() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.defaultResponse = .status(503)
+        let harness = try Harness(url: receiver.url, schedule: [0.05, 0.05, 0.05, 0.05, 0.05, 0.05])
+        defer { harness.close() }
+        let message = try harness.enqueue()[0]
+        let dispatcher = Dispatcher(
+            queue: harness.store, senders: harness.senders, logger: Logger(label: "test"), leaseSeconds: 30,
+            breaker: CircuitBreaker(threshold: 2, coolDown: 600)
+        )
+        let task = Task { await dispatcher.run() }
+        #expect(await eventually { dispatcher.gates.breakerState("hook").map(Self.isOpen) == true })
+        try await Task.sleep(for: .milliseconds(300))
+        dispatcher.stop()
+        await task.value
+        #expect(receiver.requests.count == 2, "no attempt while the breaker is open")
+        #expect(try harness.delivery(message.id)?.attempts == 2)
+        #expect(try harness.delivery(message.id)?.state == .retrying)
+    }
+
+    static func isOpen(_ state: CircuitBreaker.State) -> Bool {
+        if case .open = state { return true }
+        return false
+    }
+}
