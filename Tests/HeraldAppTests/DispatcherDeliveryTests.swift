@@ -146,6 +146,47 @@ import Testing
         #expect(receiver.requests.map { $0.headers["webhook-id"] } == [message.id])
     }
 
+    @Test func aTricklingReceiverTimesOutAndIsRetried() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(.trickle(every: .milliseconds(400), bodyBytes: 100))
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let message = try harness.enqueue()[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
+        }
+        let delivery = try #require(try harness.delivery(message.id))
+        let attempts = try harness.store.attempts(deliveryID: delivery.id)
+        #expect(attempts.map(\.curlCode) == [28, nil], "the 2 s timeout cut the trickle; the retry went through")
+        #expect(attempts[0].latencyMilliseconds < 5_000)
+    }
+
+    @Test func duringARotationTwoSignaturesAreSentAndEachVerifies() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let new = Secret("whsec_" + Data("a new secret of at least 24 bytes".utf8).base64EncodedString())
+        let old = Secret(AppFixture.secret)
+        let harness = try Harness(url: receiver.url, format: .webhook(secrets: [new, old]))
+        defer { harness.close() }
+        let message = try harness.enqueue()[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
+        }
+        let request = try #require(receiver.requests.first)
+        let header = try #require(request.headers["webhook-signature"])
+        let timestamp = try #require(request.headers["webhook-timestamp"].flatMap(Int.init))
+        #expect(header.split(separator: " ").count == 2)
+        #expect(header.split(separator: " ").allSatisfy { $0.hasPrefix("v1,") })
+        for secret in [new, old] {
+            #expect(WebhookSigner.verify(header: header, id: message.id, timestamp: timestamp, body: request.body,
+                                         secret: secret))
+        }
+        #expect(!WebhookSigner.verify(header: header, id: message.id, timestamp: timestamp, body: request.body,
+                                      secret: Secret("whsec_" + Data("some other secret of 24 bytes".utf8)
+                                          .base64EncodedString())))
+    }
+
     @Test func aRestartedDispatcherSendsWhatWasPendingWithTheSameIDs() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }

@@ -33,7 +33,21 @@ struct ReceiverConnection {
             case .respond:
                 let close = response.closeConnection || !keepAlive
                 guard ReceiverSocket.sendAll(fd, Self.encode(response, close: close)), !close else { return }
+            case .trickle(let interval):
+                trickle(response, every: interval)
+                return
             }
+        }
+    }
+
+    /// Sends the head at once and then the body a byte at a time, until done, the client leaves, or stopping.
+    private func trickle(_ response: TestResponse, every interval: Duration) {
+        var head = response
+        head.body = []
+        head.headers.append((name: "Content-Length", value: String(response.body.count)))
+        guard ReceiverSocket.sendAll(fd, Self.encode(head, close: true)) else { return }
+        for byte in response.body {
+            guard ReceiverSocket.sleep(interval, stopFD: stopFD), ReceiverSocket.sendAll(fd, [byte]) else { return }
         }
     }
 

@@ -8,6 +8,8 @@ public struct TestResponse: Sendable {
         case hang
         /// Closes the connection without answering.
         case close
+        /// Sends the status line and headers, then the body one byte per `interval` (a slow, trickling peer).
+        case trickle(interval: Duration)
     }
 
     /// The status code sent.
@@ -55,4 +57,9 @@ public struct TestResponse: Sendable {
 
     /// Closes the connection without answering.
     public static let close = TestResponse(action: .close)
+
+    /// `200` whose `bodyBytes`-byte body arrives one byte per `interval`.
+    public static func trickle(every interval: Duration, bodyBytes: Int = 100) -> TestResponse {
+        TestResponse(body: Array(repeating: UInt8(ascii: "."), count: bodyBytes), action: .trickle(interval: interval))
+    }
 }
