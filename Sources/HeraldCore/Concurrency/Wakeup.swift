@@ -31,7 +31,9 @@ public final class Wakeup: Sendable {
     /// Returns when signalled, when `timeout` has passed, or when the task is cancelled.
     public func wait(timeout: Duration) async {
         let timer = Task { [weak self] in
-            try? await Task.sleep(for: timeout)
+            // Only a timer that ran its course signals: a cancelled one (the waiter was woken) must not
+            // leave a pending signal behind, or every later wait would return at once.
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
             self?.signal()
         }
         defer { timer.cancel() }
