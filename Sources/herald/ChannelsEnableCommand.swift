@@ -14,8 +14,8 @@ struct ChannelsEnableCommand: ParsableCommand {
     @Argument(help: "The channel name.") var name: String
 
     func run() throws {
-        let configuration = try StateAccess.configuration(at: options.path)
-        let store = try HeraldStore(directory: configuration.stateDirectory)
+        let location = try StateAccess.location(at: options.path)
+        let store = try HeraldStore(directory: location.stateDirectory)
         let wasDisabled = try store.channelStatuses().contains { $0.channel == name && $0.isDisabled }
         let released = try store.enable(channel: name, now: Date())
         if !wasDisabled, released == 0 {

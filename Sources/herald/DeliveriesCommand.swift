@@ -17,7 +17,7 @@ struct DeliveriesCommand: ParsableCommand {
     @Flag(help: "JSON for scripts.") var json = false
 
     func run() throws {
-        let configuration = try StateAccess.configuration(at: options.path)
+        let location = try StateAccess.location(at: options.path)
         var states: Set<DeliveryState>?
         if let state {
             states = []
@@ -28,8 +28,8 @@ struct DeliveriesCommand: ParsableCommand {
                 states?.insert(parsed)
             }
         }
-        let store = try HeraldStore(directory: configuration.stateDirectory)
-        let zone = configuration.calendar.timeZone
+        let store = try HeraldStore(directory: location.stateDirectory)
+        let zone = location.timeZone
         let deliveries = try store.deliveries(states: states, channel: channel, limit: limit)
         if json {
             print(DeliveryReport.json(deliveries))

@@ -20,8 +20,8 @@ struct LogCommand: AsyncParsableCommand {
     @Flag(help: "JSON for scripts.") var json = false
 
     func run() async throws {
-        let configuration = try StateAccess.configuration(at: options.path)
-        let zone = configuration.calendar.timeZone
+        let location = try StateAccess.location(at: options.path)
+        let zone = location.timeZone
         var filter = LogFilter(projectID: project, milestoneID: milestone, since: nil, channel: channel, limit: nil)
         if let since {
             guard let instant = SinceParser.instant(since, now: Date(), zone: zone) else {
@@ -29,7 +29,7 @@ struct LogCommand: AsyncParsableCommand {
             }
             filter.since = instant
         }
-        let store = try HeraldStore(directory: configuration.stateDirectory)
+        let store = try HeraldStore(directory: location.stateDirectory)
         let entries = try store.log(filter)
         if json {
             print(LogReport.json(entries))

@@ -31,13 +31,13 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try StateAccess.configuration(at: options.path)
-        let store = try HeraldStore(directory: configuration.stateDirectory)
+        let location = try StateAccess.location(at: options.path)
+        let store = try HeraldStore(directory: location.stateDirectory)
         let created: [Int64]
         if ids.isEmpty {
             var instant: Date?
             if let since {
-                guard let parsed = SinceParser.instant(since, now: Date(), zone: configuration.calendar.timeZone) else {
+                guard let parsed = SinceParser.instant(since, now: Date(), zone: location.timeZone) else {
                     throw ValidationError("--since must be like 7d, 24h, 2026-11-30 or 2026-11-30T09:00:00Z")
                 }
                 instant = parsed
