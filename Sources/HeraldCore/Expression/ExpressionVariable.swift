@@ -50,34 +50,17 @@ enum ExpressionVariable: Hashable, Sendable {
         let bare = isPrevious ? String(name.dropFirst(previousPrefix.count)) : name
         if let dot = bare.firstIndex(of: ".") {
             let tail = bare[bare.index(after: dot)...]
-            guard !tail.isEmpty, editDistance(Array(bare[..<dot].utf8), Array("labels".utf8)) <= 2 else { return nil }
+            guard !tail.isEmpty, EditDistance.between(bare[..<dot], "labels") <= 2 else { return nil }
             return prefix + labelPrefix + tail
         }
-        let target = Array(bare.utf8)
         var best: (name: String, distance: Int)?
         for candidate in named.map(\.name) {
-            let distance = editDistance(target, Array(candidate.utf8))
-            if distance <= max(1, min(2, target.count / 3)), distance < best?.distance ?? .max {
+            let distance = EditDistance.between(bare, candidate)
+            if distance <= max(1, min(2, bare.unicodeScalars.count / 3)), distance < best?.distance ?? .max {
                 best = (candidate, distance)
             }
         }
         return best.map { prefix + $0.name }
-    }
-
-    /// Levenshtein distance between two byte strings.
-    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previousRow = Array(0...b.count)
-        for i in 1...a.count {
-            var row = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let substitution = previousRow[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                row[j] = min(previousRow[j] + 1, row[j - 1] + 1, substitution)
-            }
-            previousRow = row
-        }
-        return previousRow[b.count]
     }
 }
 
