@@ -150,4 +150,33 @@ import Testing
         if case .open = state { return true }
         return false
     }
+
+    @Test func aReceiverThatSaysItsQuotaIsSpentIsNotSentMoreUntilItRefills() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(.status(200, body: "ok", headers: [
+            (name: "X-RateLimit-Remaining", value: "0"), (name: "X-RateLimit-Reset-After", value: "0.6"),
+        ]))
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let dispatcher = harness.dispatcher()
+        let running = Task { await dispatcher.run() }
+        try harness.enqueue(1)
+        dispatcher.wakeup.signal()
+        #expect(await eventually {
+            try harness.store.deliveries(states: [.delivered], channel: nil, limit: 10).count == 1
+        })
+        try harness.enqueue(2)
+        dispatcher.wakeup.signal() // without the quota the next two would go out at once
+        #expect(await eventually {
+            try harness.store.deliveries(states: [.delivered], channel: nil, limit: 10).count == 3
+        })
+        dispatcher.stop()
+        await running.value
+        let arrivals = receiver.requests.map(\.arrivalInstant).sorted()
+        #expect(arrivals.count == 3)
+        #expect(arrivals[1] - arrivals[0] >= .milliseconds(450), "nothing more until the quota refilled")
+        let attempts = try harness.store.deliveries(states: nil, channel: nil, limit: 10).map(\.attempts)
+        #expect(attempts == [1, 1, 1], "waiting for the quota is not an attempt")
+    }
 }

@@ -43,7 +43,8 @@ public struct HTTPSender: ChannelSender {
             verdict: DeliveryVerdict(result, now: now), httpStatus: result.status,
             curlCode: result.curlCode == 0 ? nil : result.curlCode,
             responseExcerpt: result.body.isEmpty ? nil : String(decoding: result.body.prefix(1024), as: UTF8.self),
-            latencyMilliseconds: result.latency * 1000, note: format.note(on: result)
+            latencyMilliseconds: result.latency * 1000, note: format.note(on: result),
+            quotaResetsIn: RateLimitHeaders.exhausted(result, now: now)
         )
     }
 

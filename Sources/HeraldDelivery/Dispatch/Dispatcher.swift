@@ -172,7 +172,9 @@ public final class Dispatcher: Sendable {
                 verdict: .retryable(reason: "channel '\(delivery.channel)' is not configured", retryAfter: nil),
                 latencyMilliseconds: 0
             )
-        if let probe = gates.record(delivery.channel, verdict: result.verdict, now: now()) {
+        if let probe = gates.record(
+            delivery.channel, verdict: result.verdict, quotaResetsIn: result.quotaResetsIn, now: now()
+        ) {
             logger.warning(
                 "circuit breaker open: no attempts to the channel until a probe",
                 metadata: ["channel": "\(delivery.channel)", "probe_at": "\(ISO8601.string(probe))"]

@@ -9,11 +9,13 @@ public struct SendResult: Sendable, Hashable {
     public var latencyMilliseconds: Double
     /// A remark on the outcome worth keeping with the attempt (a success the receiver cannot confirm).
     public var note: String?
+    /// Seconds until the receiver's quota refills, when it said none is left: no attempt starts before then.
+    public var quotaResetsIn: Double?
 
     /// Creates a result.
     public init(
         verdict: DeliveryVerdict, httpStatus: Int? = nil, curlCode: Int? = nil, responseExcerpt: String? = nil,
-        latencyMilliseconds: Double, note: String? = nil
+        latencyMilliseconds: Double, note: String? = nil, quotaResetsIn: Double? = nil
     ) {
         self.verdict = verdict
         self.httpStatus = httpStatus
@@ -21,6 +23,7 @@ public struct SendResult: Sendable, Hashable {
         self.responseExcerpt = responseExcerpt
         self.latencyMilliseconds = latencyMilliseconds
         self.note = note
+        self.quotaResetsIn = quotaResetsIn
     }
 
     /// What the attempt records as its response: the note, then the answer's excerpt, whichever exist.

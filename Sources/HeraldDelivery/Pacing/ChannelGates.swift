@@ -8,6 +8,12 @@ public final class ChannelGates: Sendable {
         var rate: Rate?
         var bucket: TokenBucket?
         var breaker: CircuitBreaker
+        /// The receiver said its quota is spent until then.
+        var quotaResetsAt: Date?
+
+        func quotaAllows(now: Date) -> Bool {
+            quotaResetsAt.map { now >= $0 } ?? true
+        }
     }
 
     private let gates = Mutex<[String: Gate]>([:])
@@ -27,18 +33,24 @@ public final class ChannelGates: Sendable {
                 gate.bucket = rate.map { TokenBucket(rate: $0, now: now) }
             }
             defer { gates[channel] = gate }
-            guard gate.breaker.allows(now: now), gate.bucket?.allows(now: now) ?? true else { return false }
+            guard gate.quotaAllows(now: now), gate.breaker.allows(now: now), gate.bucket?.allows(now: now) ?? true
+            else { return false }
             _ = gate.bucket?.take(now: now)
             return gate.breaker.start(now: now)
         }
     }
 
-    /// Feeds an attempt's verdict to the channel's breaker: retryable failures count, anything answered resets.
+    /// Feeds an attempt's verdict to the channel's breaker (retryable failures count, anything answered resets),
+    /// and holds the channel back until `quotaResetsIn` seconds from `now` when the receiver said its quota is spent.
     /// - Returns: When this opened the breaker, the time it lets a probe through; nil otherwise.
     @discardableResult
-    public func record(_ channel: String, verdict: DeliveryVerdict, now: Date) -> Date? {
+    public func record(_ channel: String, verdict: DeliveryVerdict, quotaResetsIn: Double? = nil, now: Date) -> Date? {
         gates.withLock { gates in
             guard var gate = gates[channel] else { return nil }
+            if let quotaResetsIn {
+                let resetsAt = now.addingTimeInterval(quotaResetsIn)
+                gate.quotaResetsAt = max(gate.quotaResetsAt ?? resetsAt, resetsAt)
+            }
             let wasOpen = gate.breaker.reopensAt != nil
             if case .retryable = verdict {
                 gate.breaker.recordFailure(now: now)
@@ -55,7 +67,9 @@ public final class ChannelGates: Sendable {
         gates.withLock { gates in
             var blocked: [String: Date] = [:]
             for (channel, gate) in gates {
-                if !gate.breaker.allows(now: now) {
+                if !gate.quotaAllows(now: now), let resetsAt = gate.quotaResetsAt {
+                    blocked[channel] = resetsAt
+                } else if !gate.breaker.allows(now: now) {
                     blocked[channel] = gate.breaker.reopensAt ?? now.addingTimeInterval(1)
                 } else if let bucket = gate.bucket, !bucket.allows(now: now) {
                     blocked[channel] = bucket.nextToken(now: now)
@@ -70,6 +84,9 @@ public final class ChannelGates: Sendable {
     public func schedule(_ channel: String, count: Int, now: Date) -> [Date] {
         gates.withLock { gates in
             guard let gate = gates[channel] else { return Array(repeating: now, count: count) }
+            if !gate.quotaAllows(now: now), let resetsAt = gate.quotaResetsAt {
+                return Array(repeating: resetsAt, count: count)
+            }
             if !gate.breaker.allows(now: now) {
                 return Array(repeating: gate.breaker.reopensAt ?? now.addingTimeInterval(1), count: count)
             }
