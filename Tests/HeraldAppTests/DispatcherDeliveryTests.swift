@@ -61,6 +61,15 @@ import Testing
             try store.deliveries(states: nil, channel: nil, limit: 1000).first { $0.messageID == messageID }
         }
 
+        /// Enqueues one message, runs a dispatcher until its delivery reaches `state`, and returns both.
+        func deliverOne(until state: DeliveryState) async throws -> (OutgoingMessage, DeliveryRecord) {
+            let message = try enqueue()[0]
+            try await running {
+                #expect(await eventually { try delivery(message.id)?.state == state })
+            }
+            return (message, try #require(try delivery(message.id)))
+        }
+
         /// Runs a dispatcher while `body` runs, then stops it and waits for it to drain.
         func running(_ body: () async throws -> Void) async throws {
             let dispatcher = dispatcher()
@@ -82,11 +91,7 @@ import Testing
         defer { receiver.stop() }
         let harness = try Harness(url: receiver.url)
         defer { harness.close() }
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (message, delivery) = try await harness.deliverOne(until: .delivered)
         #expect(delivery.attempts == 1)
         #expect(delivery.latencyMilliseconds != nil)
         let attempts = try harness.store.attempts(deliveryID: delivery.id)
@@ -100,11 +105,7 @@ import Testing
         receiver.enqueue(.status(500))
         let harness = try Harness(url: receiver.url)
         defer { harness.close() }
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (message, delivery) = try await harness.deliverOne(until: .delivered)
         #expect(delivery.attempts == 2)
         let attempts = try harness.store.attempts(deliveryID: delivery.id)
         #expect(attempts.map(\.httpStatus) == [500, 200])
@@ -120,11 +121,7 @@ import Testing
         receiver.enqueue(.status(404, body: "no_such_hook"))
         let harness = try Harness(url: receiver.url)
         defer { harness.close() }
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .dead })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (_, delivery) = try await harness.deliverOne(until: .dead)
         #expect(delivery.attempts == 1)
         #expect(delivery.lastError?.contains("404") == true)
         #expect(delivery.lastError?.contains("no_such_hook") == true)
@@ -152,11 +149,7 @@ import Testing
         receiver.enqueue(.trickle(every: .milliseconds(400), bodyBytes: 100))
         let harness = try Harness(url: receiver.url)
         defer { harness.close() }
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (_, delivery) = try await harness.deliverOne(until: .delivered)
         let attempts = try harness.store.attempts(deliveryID: delivery.id)
         #expect(attempts.map(\.curlCode) == [28, nil], "the 2 s timeout cut the trickle; the retry went through")
         #expect(attempts[0].latencyMilliseconds < 5_000)
@@ -169,10 +162,7 @@ import Testing
         let old = Secret(AppFixture.secret)
         let harness = try Harness(url: receiver.url, format: .webhook(secrets: [new, old]))
         defer { harness.close() }
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
-        }
+        let (message, _) = try await harness.deliverOne(until: .delivered)
         let request = try #require(receiver.requests.first)
         let header = try #require(request.headers["webhook-signature"])
         let timestamp = try #require(request.headers["webhook-timestamp"].flatMap(Int.init))

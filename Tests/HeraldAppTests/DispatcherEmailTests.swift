@@ -29,11 +29,7 @@ extension DispatcherDeliveryTests {
         let harness = try Harness(url: "http://127.0.0.1:9/unused")
         defer { harness.close() }
         useEmail(harness, server: server)
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (message, delivery) = try await harness.deliverOne(until: .delivered)
         #expect(delivery.attempts == 2)
         let received = server.messages
         #expect(received.map(\.isAccepted) == [false, true])
@@ -48,11 +44,7 @@ extension DispatcherDeliveryTests {
         let harness = try Harness(url: "http://127.0.0.1:9/unused")
         defer { harness.close() }
         useEmail(harness, server: server)
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .dead })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (_, delivery) = try await harness.deliverOne(until: .dead)
         #expect(delivery.attempts == 1)
         #expect(delivery.lastError?.contains("SMTP 550 5.1.1 mailbox unavailable") == true)
         #expect(server.messages.isEmpty)

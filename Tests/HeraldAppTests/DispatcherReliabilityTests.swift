@@ -69,11 +69,7 @@ import Testing
         receiver.enqueue(.status(429, body: #"{"message": "You are being rate limited.", "retry_after": 30.5}"#))
         let harness = try Harness(url: receiver.url)
         defer { harness.close() }
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .retrying })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (_, delivery) = try await harness.deliverOne(until: .retrying)
         let attempt = try #require(try harness.store.attempts(deliveryID: delivery.id).first)
         #expect(delivery.nextAttemptAt >= attempt.startedAt.addingTimeInterval(30.5))
         #expect(delivery.attempts == 1)

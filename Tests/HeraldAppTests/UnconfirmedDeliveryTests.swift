@@ -12,11 +12,7 @@ import Testing
         receiver.defaultResponse = .status(202)
         let harness = try DispatcherDeliveryTests.Harness(url: receiver.url, format: .teams)
         defer { harness.close() }
-        let message = try harness.enqueue()[0]
-        try await harness.running {
-            #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
-        }
-        let delivery = try #require(try harness.delivery(message.id))
+        let (_, delivery) = try await harness.deliverOne(until: .delivered)
         let attempts = try harness.store.attempts(deliveryID: delivery.id)
         #expect(attempts.map(\.httpStatus) == [202])
         #expect(attempts.map(\.responseExcerpt) == ["202 accepted (unconfirmed: Teams does not report delivery)"])
