@@ -120,6 +120,36 @@ extension HeraldStore {
                 CREATE INDEX deliveries_by_channel ON deliveries(channel, state);
                 """)
         }
+        // Escalations: one row per escalation (a rule's episode for a milestone), its ladder position, its
+        // acknowledgement and every notice it sent (JSON). `current` rows are those the engine still steps.
+        migrator.registerMigration("v4-escalations") { db in
+            try db.execute(sql: """
+                CREATE TABLE escalations (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    rule TEXT NOT NULL,
+                    policy TEXT NOT NULL,
+                    project_id TEXT NOT NULL,
+                    milestone_id TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    opened_at REAL NOT NULL,
+                    state TEXT NOT NULL,
+                    levels_notified INTEGER NOT NULL,
+                    repeats INTEGER NOT NULL,
+                    last_notified_at REAL,
+                    acked_by TEXT,
+                    acked_at REAL,
+                    ack_note TEXT,
+                    closed_at REAL,
+                    close_reason TEXT,
+                    resolution_sent INTEGER NOT NULL,
+                    rearmed INTEGER NOT NULL,
+                    notices TEXT NOT NULL
+                );
+                CREATE INDEX escalations_current ON escalations(id)
+                    WHERE state != 'resolved' AND (state = 'open' OR resolution_sent = 0 OR rearmed = 0);
+                CREATE INDEX escalations_by_milestone ON escalations(project_id, milestone_id, opened_at);
+                """)
+        }
         return migrator
     }
 }

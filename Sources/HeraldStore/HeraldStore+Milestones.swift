@@ -27,6 +27,7 @@ extension HeraldStore {
     ) throws -> [MilestoneChange] {
         try writer.write { db in
             let changes = try applyChanges(projects: projects, source: source, at: at, db)
+            try cancelPendingWork(closedBy: changes, at: at, db)
             let decisions = decide(changes)
             try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
             return changes
@@ -90,7 +91,9 @@ extension HeraldStore {
             let stored = try storedMilestones(projectID: milestone.projectID, db)
             let previous = stored[milestone.id]
             let position = previous?.position ?? (stored.values.map(\.position).max() ?? -1) + 1
-            return try apply(milestone, stored: previous, position: position, source: source, at: at, db)
+            let change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
+            if let change { try cancelPendingWork(closedBy: [change], at: at, db) }
+            return change
         }
     }
 

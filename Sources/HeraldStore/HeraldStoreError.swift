@@ -4,6 +4,8 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
         case unknownProject(String)
         case unknownDelivery(Int64)
         case corruptValue(column: String, value: String)
+        case unknownEscalation(String)
+        case escalationChanged(String)
     }
 
     private let reason: Reason
@@ -27,12 +29,30 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
         HeraldStoreError(.corruptValue(column: column, value: value))
     }
 
+    /// No escalation has this id.
+    public static func unknownEscalation(_ id: String) -> HeraldStoreError {
+        HeraldStoreError(.unknownEscalation(id))
+    }
+
+    /// An escalation changed (was acknowledged) between the engine reading and writing it; evaluate again.
+    public static func escalationChanged(_ id: String) -> HeraldStoreError {
+        HeraldStoreError(.escalationChanged(id))
+    }
+
+    /// True for `escalationChanged`: the write was refused and nothing was stored.
+    public var isEscalationConflict: Bool {
+        if case .escalationChanged = reason { return true }
+        return false
+    }
+
     /// A sentence for logs and the command line.
     public var description: String {
         switch reason {
         case .unknownProject(let id): "unknown project '\(id)'"
         case .unknownDelivery(let id): "unknown delivery \(id)"
         case .corruptValue(let column, let value): "corrupt value in column \(column): '\(value)'"
+        case .unknownEscalation(let id): "unknown escalation '\(id)'"
+        case .escalationChanged(let id): "escalation \(id) changed while it was being evaluated"
         }
     }
 }

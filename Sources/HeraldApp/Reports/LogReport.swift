@@ -25,6 +25,8 @@ public enum LogReport {
             return "dead: \(delivery.lastError ?? "no reason recorded")"
         case .held:
             return "held (channel disabled: \(delivery.lastError ?? "no reason recorded"))"
+        case .cancelled:
+            return "cancelled: \(delivery.lastError ?? "no reason recorded")"
         }
     }
 

@@ -43,25 +43,15 @@ public actor HeraldRuntime {
             queue: store, senders: senders, logger: logger, now: options.now, random: options.random,
             onChannelDisabled: { announcer.announce($0) }
         )
-        Self.warnAboutEscalations(in: configuration, logger: logger)
-    }
-
-    /// Escalation policies are validated but not yet carried out: say so rather than stay silent.
-    private static func warnAboutEscalations(in configuration: Configuration, logger: Logger) {
-        for rule in configuration.rules {
-            guard case .escalate(let policy) = rule.action else { continue }
-            logger.warning(
-                "rule escalates; escalation policies are validated but not carried out yet, so it sends nothing",
-                metadata: ["rule": "\(rule.name)", "escalation": "\(policy)"]
-            )
-        }
     }
 
     /// The config file this runtime was loaded from.
     public var configurationFile: String { configuration.file }
 
     /// Writes the project files' milestones into the store (recording history) and runs the change rules,
-    /// in one transaction: a change and the announcements it causes are stored together or not at all.
+    /// in one transaction: a change and the announcements it causes are stored together or not at all. When
+    /// anything changed, the scheduled rules and escalations are evaluated at once (a completion closes its
+    /// escalations without waiting for the next tick).
     public func applyProjects() throws {
         let now = options.now()
         let engine = self.engine
@@ -78,23 +68,52 @@ public actor HeraldRuntime {
                 ]
             )
         }
-        if !changes.isEmpty { dispatcher.wakeup.signal() }
+        if !changes.isEmpty {
+            dispatcher.wakeup.signal()
+            try tick()
+        }
     }
 
-    /// Evaluates every scheduled rule at the current time and puts the decided messages in the outbox.
+    /// Evaluates every scheduled rule and steps every escalation at the current time, and puts the decided
+    /// messages in the outbox. An escalation acknowledged while it was being evaluated makes the round start
+    /// again from the stored state, so an acknowledgement is never overwritten.
     @discardableResult
     public func tick() throws -> Int {
         let now = options.now()
-        let decisions = engine.evaluate(
-            milestones: try store.trackedMilestones(), states: try store.ruleStates(), now: now
-        )
-        try store.commit(ruleStates: decisions.ruleStates, messages: decisions.messages, at: now)
+        var decisions = try evaluate(at: now)
+        do {
+            try commit(decisions, at: now)
+        } catch let error as HeraldStoreError where error.isEscalationConflict {
+            decisions = try evaluate(at: now)
+            try commit(decisions, at: now)
+        }
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
+        for update in decisions.escalations where update.expectedState != update.record.state {
+            let record = update.record
+            logger.notice("escalation \(record.state.rawValue)", metadata: [
+                "escalation": "\(record.id)", "rule": "\(record.key.rule)",
+                "milestone": "\(record.key.projectID)/\(record.key.milestoneID)",
+            ])
+        }
         if !decisions.messages.isEmpty {
             logger.info("rules decided messages", metadata: ["count": "\(decisions.messages.count)"])
             dispatcher.wakeup.signal()
         }
         return decisions.messages.count
+    }
+
+    private func evaluate(at now: Date) throws -> EngineDecisions {
+        engine.evaluate(
+            milestones: try store.trackedMilestones(), states: try store.ruleStates(),
+            escalations: try store.currentEscalations(), now: now
+        )
+    }
+
+    private func commit(_ decisions: EngineDecisions, at now: Date) throws {
+        try store.commit(
+            ruleStates: decisions.ruleStates, messages: decisions.messages, escalations: decisions.escalations,
+            at: now
+        )
     }
 
     /// Loads the config again; an invalid one is logged and the running one kept. Returns whether it was taken.
@@ -113,7 +132,6 @@ public actor HeraldRuntime {
         }
         configuration = loaded
         engine = RuleEngine(configuration: loaded)
-        Self.warnAboutEscalations(in: loaded, logger: logger)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
         announcer.update(opsChannel: loaded.opsChannel)
         logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])

@@ -7,9 +7,11 @@ import Foundation
 /// transaction, so a decision is never made twice and never lost.
 public struct RuleEngine: Sendable {
     public let configuration: Configuration
-    private let resolver: RecipientResolver
-    private let projects: [String: Project]
+    let resolver: RecipientResolver
+    let projects: [String: Project]
     private let scheduledRules: [Rule]
+    /// The `escalate:` rules with their ladders, in file order.
+    let escalationRules: [(rule: Rule, ladder: EscalationLadder)]
 
     /// Creates an engine for a configuration.
     public init(configuration: Configuration) {
@@ -20,15 +22,25 @@ public struct RuleEngine: Sendable {
             guard $0.trigger == .schedule, case .notify = $0.action else { return false }
             return true
         }
+        escalationRules = configuration.rules.compactMap { rule in
+            guard rule.trigger == .schedule, case .escalate(let name) = rule.action,
+                  let policy = configuration.escalations[name] else { return nil }
+            return (rule, EscalationLadder(policy: policy, calendar: configuration.calendar))
+        }
     }
 
-    /// Evaluates every scheduled notify rule over every open milestone at `now`.
+    /// Steps every escalation, then evaluates every scheduled notify rule over every open milestone at `now`.
+    ///
+    /// - Parameter escalations: the current escalation of each (rule, milestone), as the store keeps them
+    ///   (open ones, and acknowledged ones not yet announced or re-armed).
     public func evaluate(
-        milestones: [TrackedMilestone], states: [RuleStateKey: RuleState], now: Date
+        milestones: [TrackedMilestone], states: [RuleStateKey: RuleState],
+        escalations: [RuleStateKey: EscalationRecord] = [:], now: Date
     ) -> EngineDecisions {
         var decisions = EngineDecisions()
         let calendar = configuration.calendar
         let today = calendar.today(at: now)
+        _ = stepEscalations(milestones: milestones, records: escalations, now: now, today: today, into: &decisions)
         var nextEligible: [Interval: Date] = [:] // the same for every milestone at this `now`
         for tracked in milestones where !tracked.milestone.status.isClosed {
             let milestone = tracked.milestone
@@ -53,8 +65,8 @@ public struct RuleEngine: Sendable {
                 let text = MessageText.reminder(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts
                 )
-                compose(kind: .reminder, rule: rule, milestone: milestone, project: project, text: text, now: now,
-                        into: &decisions)
+                compose(kind: .reminder, rule: rule, recipients: recipients(of: rule), milestone: milestone,
+                        project: project, text: text, now: now, into: &decisions)
             }
         }
         return decisions
@@ -78,8 +90,8 @@ public struct RuleEngine: Sendable {
                 let text = MessageText.change(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID, fields: change.fields
                 )
-                compose(kind: .announcement, rule: rule, milestone: milestone, project: project, text: text, now: now,
-                        into: &decisions)
+                compose(kind: .announcement, rule: rule, recipients: recipients(of: rule), milestone: milestone,
+                        project: project, text: text, now: now, into: &decisions)
             }
         }
         return decisions
@@ -109,34 +121,55 @@ public struct RuleEngine: Sendable {
         return kinds
     }
 
-    /// One message per channel the rule's recipients resolve to.
-    private func compose(
-        kind: MessageKind, rule: Rule, milestone: Milestone, project: Project?, text: String, now: Date,
-        into decisions: inout EngineDecisions
+    /// The `notify:` list of a notify rule.
+    private func recipients(of rule: Rule) -> [Recipient] {
+        guard case .notify(let recipients) = rule.action else { return [] }
+        return recipients
+    }
+
+    /// One message per channel `recipients` resolve to. `idParts` tell apart messages that would otherwise share
+    /// an id (an escalation's levels and repeats decided in one tick).
+    func compose(
+        kind: MessageKind, rule: Rule, recipients: [Recipient], milestone: Milestone, project: Project?, text: String,
+        escalation: EscalationRef? = nil, idParts: [String] = [], now: Date, into decisions: inout EngineDecisions
     ) {
-        guard case .notify(let recipients) = rule.action else { return }
         let (addresses, unreachable) = resolver.resolve(recipients, milestone: milestone, project: project)
         for missing in unreachable {
             decisions.unreachable.append(
                 "rule \(rule.name), \(milestone.projectID)/\(milestone.id): \(missing.recipient): \(missing.reason)"
             )
         }
-        let projectRef = project.map { ProjectRef(id: $0.id, name: $0.name) }
-            ?? ProjectRef(id: milestone.projectID, name: milestone.projectID)
-        let milestoneRef = MilestoneRef(
-            id: milestone.id, title: milestone.title, due: milestone.due, status: milestone.status,
-            owner: milestone.owner
-        )
         for address in addresses {
             let id = MessageID.make([
                 rule.name, milestone.projectID, milestone.id, address.channel, kind.rawValue,
                 String(now.timeIntervalSince1970),
-            ])
-            decisions.messages.append(OutgoingMessage(
-                id: id, createdAt: now, kind: kind, rule: rule.name, project: projectRef, milestones: [milestoneRef],
-                channel: address.channel, recipients: address.people, mentions: address.mentions, text: text
-            ))
+            ] + idParts)
+            emit(OutgoingMessage(
+                id: id, createdAt: now, kind: kind, rule: rule.name, project: reference(to: project, of: milestone),
+                milestones: [reference(to: milestone)], channel: address.channel, recipients: address.people,
+                mentions: address.mentions, text: text, escalation: escalation
+            ), rule: rule, into: &decisions)
         }
+    }
+
+    /// Adds a composed message to the decisions: the one place every message passes through. `rule` is nil for
+    /// a notice about a rule that is gone.
+    func emit(_ message: OutgoingMessage, rule: Rule?, into decisions: inout EngineDecisions) {
+        decisions.messages.append(message)
+    }
+
+    /// The project as messages name it (its id when the project is unknown).
+    func reference(to project: Project?, of milestone: Milestone) -> ProjectRef {
+        project.map { ProjectRef(id: $0.id, name: $0.name) }
+            ?? ProjectRef(id: milestone.projectID, name: milestone.projectID)
+    }
+
+    /// The milestone as messages show it.
+    func reference(to milestone: Milestone) -> MilestoneRef {
+        MilestoneRef(
+            id: milestone.id, title: milestone.title, due: milestone.due, status: milestone.status,
+            owner: milestone.owner
+        )
     }
 }
 
@@ -148,6 +181,8 @@ public struct EngineDecisions: Sendable {
     public var messages: [OutgoingMessage] = []
     /// Recipients that could not be reached, in words, for the log.
     public var unreachable: [String] = []
+    /// Escalations opened, advanced, acknowledged-and-announced or closed.
+    public var escalations: [EscalationUpdate] = []
 
     /// Creates an empty set of decisions.
     public init() {}

@@ -10,7 +10,7 @@ public enum WebhookPayload {
             data: DataSection(
                 id: message.id, kind: message.kind.rawValue, rule: message.rule, project: message.project,
                 milestones: message.milestones.map(MilestoneItem.init), recipients: message.recipients,
-                text: message.text
+                escalation: message.escalation.map(EscalationItem.init), text: message.text
             )
         )
         return JSONOutput.bytes(envelope)
@@ -29,6 +29,7 @@ public enum WebhookPayload {
         var project: ProjectRef?
         var milestones: [MilestoneItem]
         var recipients: [String]
+        var escalation: EscalationItem?
         var text: String
 
         enum CodingKeys: String, CodingKey {
@@ -43,8 +44,41 @@ public enum WebhookPayload {
             try container.encode(project, forKey: .project)
             try container.encode(milestones, forKey: .milestones)
             try container.encode(recipients, forKey: .recipients)
-            try container.encodeNil(forKey: .escalation)
+            try container.encode(escalation, forKey: .escalation)
             try container.encode(text, forKey: .text)
+        }
+    }
+
+    /// `{"id", "policy", "level", "levels", "repeat", "ack_url"}`; `ack_url` is null until links exist.
+    private struct EscalationItem: Encodable {
+        var id: String
+        var policy: String
+        var level: Int
+        var levels: Int
+        var isRepeat: Bool
+        var ackURL: String?
+
+        init(_ reference: EscalationRef) {
+            id = reference.id
+            policy = reference.policy
+            level = reference.level
+            levels = reference.levels
+            isRepeat = reference.isRepeat
+            ackURL = reference.ackURL
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, policy, level, levels, isRepeat = "repeat", ackURL = "ack_url"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(policy, forKey: .policy)
+            try container.encode(level, forKey: .level)
+            try container.encode(levels, forKey: .levels)
+            try container.encode(isRepeat, forKey: .isRepeat)
+            try container.encode(ackURL, forKey: .ackURL)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where a delivery stands. Every delivery ends `delivered` or `dead`, unless its channel is disabled: then it
-/// waits `held` until the channel is enabled again.
+/// Where a delivery stands. Every delivery ends `delivered`, `dead` or `cancelled` (each with its reason), unless
+/// its channel is disabled: then it waits `held` until the channel is enabled again.
 public enum DeliveryState: String, Codable, CaseIterable, Sendable {
     /// Waiting for its first attempt.
     case pending
@@ -12,6 +12,9 @@ public enum DeliveryState: String, Codable, CaseIterable, Sendable {
     case dead
     /// Kept aside while its channel is disabled (its endpoint was gone); back to `pending` when enabled.
     case held
+    /// Withdrawn before it was sent, with the reason: a reminder or escalation notice about a milestone that was
+    /// done, cancelled or removed meanwhile.
+    case cancelled
 }
 
 /// One message's journey to its channel.

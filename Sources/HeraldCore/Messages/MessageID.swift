@@ -1,29 +1,17 @@
 /// Message ids (`msg_` and 26 base-32 characters) derived from what the message is, so the same
 /// decision always yields the same id.
 public enum MessageID {
-    /// A 128-bit FNV-1a hash of `parts`, base-32 encoded.
+    /// The id of the message described by `parts`.
     public static func make(_ parts: [String]) -> String {
-        var high: UInt64 = 0xcbf2_9ce4_8422_2325
-        var low: UInt64 = 0x8422_2325_cbf2_9ce4
-        for part in parts {
-            for byte in part.utf8 {
-                high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9_7f4a_7c15
-            }
-            high = (high ^ 0x1f) &* 0x0000_0100_0000_01b3
-            low = (low ^ 0x1f) &* 0x0000_0100_0000_01b3
-        }
-        let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
-        var characters: [UInt8] = []
-        characters.reserveCapacity(26)
-        for index in 0..<26 {
-            let bit = index * 5
-            let word = bit < 64 ? high : low
-            let shift = bit % 64
-            var value = (word >> UInt64(shift)) & 0x1f
-            if shift > 59, bit < 64 { value |= (low << UInt64(64 - shift)) & 0x1f }
-            characters.append(alphabet[Int(value)])
-        }
-        return "msg_" + String(decoding: characters, as: UTF8.self)
+        "msg_" + StableHash.base32(parts)
+    }
+}
+
+/// Escalation ids (`esc_` and 10 base-32 characters): short enough to type in `herald ack`, derived from the
+/// rule, milestone and opening time so a restart that re-decides the same opening gets the same id.
+public enum EscalationID {
+    /// The id of the escalation described by `parts`.
+    public static func make(_ parts: [String]) -> String {
+        "esc_" + StableHash.base32(parts).prefix(10)
     }
 }

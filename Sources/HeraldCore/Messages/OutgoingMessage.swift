@@ -24,11 +24,14 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     public var mentions: [String]
     /// The message in plain words, without mentions.
     public var text: String
+    /// The escalation an `escalation` or `resolved` message belongs to.
+    public var escalation: EscalationRef?
 
     /// Creates a message.
     public init(
         id: String, createdAt: Date, kind: MessageKind, rule: String?, project: ProjectRef?,
-        milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String
+        milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String,
+        escalation: EscalationRef? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -40,6 +43,33 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         self.recipients = recipients
         self.mentions = mentions
         self.text = text
+        self.escalation = escalation
+    }
+}
+
+/// The escalation a message belongs to, as payloads show it.
+public struct EscalationRef: Hashable, Codable, Sendable {
+    /// `esc_…`.
+    public var id: String
+    /// The policy's name.
+    public var policy: String
+    /// 1-based level this message notifies (for `resolved`, the highest level reached).
+    public var level: Int
+    /// How many levels the policy has.
+    public var levels: Int
+    /// True when the message repeats the last level.
+    public var isRepeat: Bool
+    /// Where to acknowledge it from the message; nil until the server offers links.
+    public var ackURL: String?
+
+    /// Creates a reference.
+    public init(id: String, policy: String, level: Int, levels: Int, isRepeat: Bool = false, ackURL: String? = nil) {
+        self.id = id
+        self.policy = policy
+        self.level = level
+        self.levels = levels
+        self.isRepeat = isRepeat
+        self.ackURL = ackURL
     }
 }
 

@@ -85,3 +85,12 @@ extension BusinessCalendar {
         return result
     }
 }
+
+extension BusinessCalendar {
+    /// A short local form of `instant` for message text, such as `Mon 30 Nov 09:00`.
+    public func shortDisplay(_ instant: Date) -> String {
+        let minute = minuteOfDay(instant)
+        let (h, m) = (minute / 60, minute % 60)
+        return today(at: instant).shortDisplay + " " + (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+}

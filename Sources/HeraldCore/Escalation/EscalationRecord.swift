@@ -1,0 +1,122 @@
+import Foundation
+
+/// Where an escalation stands.
+public enum EscalationState: String, Codable, CaseIterable, Sendable {
+    /// Climbing its ladder: levels are notified as they fall due.
+    case open
+    /// Someone took it (`herald ack`): the ladder stopped. It does not open again for the same due date until
+    /// its rule has stopped holding once.
+    case acknowledged
+    /// Closed because its rule stopped holding, or the milestone was done, cancelled or removed.
+    case resolved
+}
+
+/// Who acknowledged an escalation, when, and what they said.
+public struct Acknowledgement: Hashable, Codable, Sendable {
+    /// A person key or any name given with `--by`.
+    public var by: String
+    public var at: Date
+    public var note: String?
+
+    /// Creates an acknowledgement.
+    public init(by: String, at: Date, note: String?) {
+        self.by = by
+        self.at = at
+        self.note = note
+    }
+}
+
+/// One notice an escalation sent: a level (or a repeat of the last) to one channel.
+public struct EscalationNotice: Hashable, Codable, Sendable {
+    /// 1-based level.
+    public var level: Int
+    /// True for a repeat of the last level.
+    public var isRepeat: Bool
+    public var at: Date
+    public var channel: String
+    /// Person keys named, and how each was mentioned.
+    public var people: [String]
+    public var mentions: [String]
+    public var messageID: String
+
+    /// Creates a notice.
+    public init(
+        level: Int, isRepeat: Bool, at: Date, channel: String, people: [String], mentions: [String],
+        messageID: String
+    ) {
+        self.level = level
+        self.isRepeat = isRepeat
+        self.at = at
+        self.channel = channel
+        self.people = people
+        self.mentions = mentions
+        self.messageID = messageID
+    }
+}
+
+/// One escalation of one milestone by one rule: its ladder position and everything it has told whom.
+public struct EscalationRecord: Hashable, Sendable {
+    /// `esc_…`, what `herald ack` takes.
+    public var id: String
+    /// The rule that opened it and the milestone it is about.
+    public var key: RuleStateKey
+    /// The policy it climbs.
+    public var policy: String
+    /// The milestone's due date when it opened; a moved due date re-arms an acknowledged escalation.
+    public var due: CivilDate
+    public var openedAt: Date
+    public var state: EscalationState
+    /// How many levels have been notified (0 before the first).
+    public var levelsNotified: Int
+    /// How many times the last level has been repeated.
+    public var repeats: Int
+    /// When it last notified anyone.
+    public var lastNotifiedAt: Date?
+    public var acknowledgement: Acknowledgement?
+    public var closedAt: Date?
+    /// Why it closed, in words (`acknowledged by bob`, `Design sign-off is done`).
+    public var closeReason: String?
+    /// Whether the `resolved` notices have been composed.
+    public var resolutionSent: Bool
+    /// An acknowledged escalation whose rule has since stopped holding: the next time it holds opens a new one.
+    public var rearmed: Bool
+    /// Every notice sent, oldest first.
+    public var notices: [EscalationNotice]
+
+    /// Creates a record.
+    public init(
+        id: String, key: RuleStateKey, policy: String, due: CivilDate, openedAt: Date, state: EscalationState = .open,
+        levelsNotified: Int = 0, repeats: Int = 0, lastNotifiedAt: Date? = nil, acknowledgement: Acknowledgement? = nil,
+        closedAt: Date? = nil, closeReason: String? = nil, resolutionSent: Bool = false, rearmed: Bool = false,
+        notices: [EscalationNotice] = []
+    ) {
+        self.id = id
+        self.key = key
+        self.policy = policy
+        self.due = due
+        self.openedAt = openedAt
+        self.state = state
+        self.levelsNotified = levelsNotified
+        self.repeats = repeats
+        self.lastNotifiedAt = lastNotifiedAt
+        self.acknowledgement = acknowledgement
+        self.closedAt = closedAt
+        self.closeReason = closeReason
+        self.resolutionSent = resolutionSent
+        self.rearmed = rearmed
+        self.notices = notices
+    }
+}
+
+/// A record to write, with the state it had when read, so a concurrent acknowledgement is never overwritten.
+public struct EscalationUpdate: Hashable, Sendable {
+    public var record: EscalationRecord
+    /// The state the stored row must still have; nil for a new escalation.
+    public var expectedState: EscalationState?
+
+    /// Creates an update.
+    public init(record: EscalationRecord, expectedState: EscalationState?) {
+        self.record = record
+        self.expectedState = expectedState
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+extension HeraldStore {
+    /// The escalations the engine still steps, by (rule, milestone): open ones, and acknowledged ones whose
+    /// acknowledgement is not yet announced or that have not re-armed.
+    public func currentEscalations() throws -> [RuleStateKey: EscalationRecord] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM escalations INDEXED BY escalations_current
+                WHERE state != 'resolved' AND (state = 'open' OR resolution_sent = 0 OR rearmed = 0)
+                """)
+            var records: [RuleStateKey: EscalationRecord] = [:]
+            for row in rows {
+                let record = try escalation(from: row)
+                records[record.key] = record
+            }
+            return records
+        }
+    }
+
+    /// Escalations newest first: all of them, or only those in `states`.
+    public func escalations(states: Set<EscalationState>? = nil, limit: Int = 200) throws -> [EscalationRecord] {
+        try writer.read { db in
+            var sql = "SELECT * FROM escalations"
+            var arguments: StatementArguments = []
+            if let states {
+                sql += " WHERE state IN (\(states.map { _ in "?" }.joined(separator: ", ")))"
+                arguments += StatementArguments(states.map(\.rawValue).sorted())
+            }
+            sql += " ORDER BY opened_at DESC, id LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try escalation(from: $0) }
+        }
+    }
+
+    /// The escalation with this id.
+    public func escalation(id: String) throws -> EscalationRecord? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM escalations WHERE id = ?", arguments: [id])
+                .map { try escalation(from: $0) }
+        }
+    }
+
+    /// What acknowledging did.
+    public enum AcknowledgeOutcome: Hashable, Sendable {
+        /// The open escalation is now acknowledged; the daemon announces it on its next evaluation.
+        case acknowledged(EscalationRecord)
+        /// It was already closed (acknowledged or resolved); nothing changed.
+        case alreadyClosed(EscalationRecord)
+    }
+
+    /// Acknowledges the open escalation `id`: its ladder stops at once, and everyone it notified gets one
+    /// `resolved` message from the next evaluation.
+    ///
+    /// - Throws: `HeraldStoreError.unknownEscalation` when no escalation has this id.
+    public func acknowledge(
+        escalationID id: String, by name: String, note: String?, at: Date
+    ) throws -> AcknowledgeOutcome {
+        try writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM escalations WHERE id = ?", arguments: [id]) else {
+                throw HeraldStoreError.unknownEscalation(id)
+            }
+            var record = try escalation(from: row)
+            guard record.state == .open else { return .alreadyClosed(record) }
+            record.state = .acknowledged
+            record.acknowledgement = Acknowledgement(by: name, at: at, note: note)
+            record.closedAt = at
+            record.closeReason = "acknowledged by \(name)"
+            try write([EscalationUpdate(record: record, expectedState: .open)], db)
+            return .acknowledged(record)
+        }
+    }
+
+    /// Inserts new escalations and updates changed ones, inside the caller's transaction. An update whose row no
+    /// longer has the expected state (acknowledged meanwhile) throws `escalationChanged`, rolling everything back.
+    func write(_ updates: [EscalationUpdate], _ db: Database) throws {
+        guard !updates.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO escalations (id, rule, policy, project_id, milestone_id, due, opened_at, state,
+                levels_notified, repeats, last_notified_at, acked_by, acked_at, ack_note, closed_at, close_reason,
+                resolution_sent, rearmed, notices)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let update = try db.cachedStatement(sql: """
+            UPDATE escalations SET state = ?, levels_notified = ?, repeats = ?, last_notified_at = ?, acked_by = ?,
+                acked_at = ?, ack_note = ?, closed_at = ?, close_reason = ?, resolution_sent = ?, rearmed = ?,
+                notices = ?
+            WHERE id = ? AND state = ?
+            """)
+        for change in updates {
+            let r = change.record
+            let values: [(any DatabaseValueConvertible)?] = [
+                r.state.rawValue, r.levelsNotified, r.repeats, r.lastNotifiedAt?.timeIntervalSince1970,
+                r.acknowledgement?.by, r.acknowledgement?.at.timeIntervalSince1970, r.acknowledgement?.note,
+                r.closedAt?.timeIntervalSince1970, r.closeReason, r.resolutionSent, r.rearmed, try json(r.notices),
+            ]
+            if let expected = change.expectedState {
+                try update.execute(arguments: StatementArguments(values + [r.id, expected.rawValue]))
+                if db.changesCount == 0 { throw HeraldStoreError.escalationChanged(r.id) }
+            } else {
+                let identity: [(any DatabaseValueConvertible)?] = [
+                    r.id, r.key.rule, r.policy, r.key.projectID, r.key.milestoneID, r.due.description,
+                    r.openedAt.timeIntervalSince1970,
+                ]
+                try insert.execute(arguments: StatementArguments(identity + values))
+            }
+        }
+    }
+
+    /// An `escalations` row.
+    private func escalation(from row: Row) throws -> EscalationRecord {
+        let stateText: String = row["state"]
+        guard let state = EscalationState(rawValue: stateText) else {
+            throw HeraldStoreError.corruptValue(column: "escalations.state", value: stateText)
+        }
+        let acknowledgement = (row["acked_by"] as String?).map { by in
+            Acknowledgement(by: by, at: Self.date(row, "acked_at"), note: row["ack_note"])
+        }
+        return EscalationRecord(
+            id: row["id"],
+            key: RuleStateKey(rule: row["rule"], projectID: row["project_id"], milestoneID: row["milestone_id"]),
+            policy: row["policy"], due: try Self.civilDate(row["due"], column: "escalations.due"),
+            openedAt: Self.date(row, "opened_at"), state: state, levelsNotified: row["levels_notified"],
+            repeats: row["repeats"], lastNotifiedAt: Self.optionalDate(row, "last_notified_at"),
+            acknowledgement: acknowledgement, closedAt: Self.optionalDate(row, "closed_at"),
+            closeReason: row["close_reason"], resolutionSent: row["resolution_sent"], rearmed: row["rearmed"],
+            notices: try decode([EscalationNotice].self, from: row["notices"])
+        )
+    }
+}
