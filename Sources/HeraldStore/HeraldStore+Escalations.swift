@@ -63,11 +63,7 @@ extension HeraldStore {
                 throw HeraldStoreError.unknownEscalation(id)
             }
             var record = try escalation(from: row)
-            guard record.state == .open else { return .alreadyClosed(record) }
-            record.state = .acknowledged
-            record.acknowledgement = Acknowledgement(by: name, at: at, note: note)
-            record.closedAt = at
-            record.closeReason = "acknowledged by \(name)"
+            guard record.acknowledge(by: name, note: note, at: at) else { return .alreadyClosed(record) }
             try write([EscalationUpdate(record: record, expectedState: .open)], db)
             return .acknowledged(record)
         }

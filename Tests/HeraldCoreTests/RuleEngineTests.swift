@@ -2,11 +2,15 @@ import Foundation
 import Testing
 @testable import HeraldCore
 
-/// Runs the engine over successive ticks, carrying the rule state forward like the store does.
+/// Runs the engine over successive ticks, carrying the rule and escalation state forward like the store does.
 struct EngineRun {
     let engine: RuleEngine
     var milestones: [TrackedMilestone]
     var states: [RuleStateKey: RuleState] = [:]
+    /// The escalations the store would hand back (open, or acknowledged and not yet announced or re-armed).
+    var escalations: [RuleStateKey: EscalationRecord] = [:]
+    /// Every escalation ever written, by id.
+    var allEscalations: [String: EscalationRecord] = [:]
 
     init(configuration: Configuration) {
         engine = RuleEngine(configuration: configuration)
@@ -17,9 +21,28 @@ struct EngineRun {
 
     /// Evaluates at `now`, stores the new rule states, and returns the messages.
     mutating func tick(_ now: Date) -> [OutgoingMessage] {
-        let decisions = engine.evaluate(milestones: milestones, states: states, now: now)
+        let decisions = engine.evaluate(milestones: milestones, states: states, escalations: escalations, now: now)
         for state in decisions.ruleStates { states[state.key] = state }
+        for update in decisions.escalations {
+            let record = update.record
+            allEscalations[record.id] = record
+            let current = record.state == .open
+                || (record.state == .acknowledged && (!record.resolutionSent || !record.rearmed))
+            if current {
+                escalations[record.key] = record
+            } else if escalations[record.key]?.id == record.id {
+                escalations[record.key] = nil
+            }
+        }
         return decisions.messages
+    }
+
+    /// Acknowledges the open escalation of `rule` for `milestone`, as `herald ack` does in the store.
+    mutating func acknowledge(rule: String, milestone: String = "design", by name: String, at: Date) {
+        let key = RuleStateKey(rule: rule, projectID: "apollo", milestoneID: milestone)
+        guard var record = escalations[key], record.acknowledge(by: name, note: "on it", at: at) else { return }
+        escalations[key] = record
+        allEscalations[record.id] = record
     }
 }
 

@@ -108,6 +108,19 @@ public struct EscalationRecord: Hashable, Sendable {
     }
 }
 
+extension EscalationRecord {
+    /// Acknowledges an open escalation: its ladder stops, and the next evaluation announces it to everyone
+    /// notified. Returns false, changing nothing, when it is not open.
+    public mutating func acknowledge(by name: String, note: String?, at: Date) -> Bool {
+        guard state == .open else { return false }
+        state = .acknowledged
+        acknowledgement = Acknowledgement(by: name, at: at, note: note)
+        closedAt = at
+        closeReason = "acknowledged by \(name)"
+        return true
+    }
+}
+
 /// A record to write, with the state it had when read, so a concurrent acknowledgement is never overwritten.
 public struct EscalationUpdate: Hashable, Sendable {
     public var record: EscalationRecord
