@@ -26,7 +26,10 @@ struct AppFixture {
     var configPath: String { directory.path + "/herald.yaml" }
 
     /// Writes `herald.yaml` and `projects/apollo.yaml`; `milestones` is the YAML list under `milestones:`.
-    init(receiverURL: String, retry: String = "[200ms, 200ms, 200ms]", milestones: String) throws {
+    /// `extraRules` continues the `rules:` list and may be followed by further top-level sections.
+    init(
+        receiverURL: String, retry: String = "[200ms, 200ms, 200ms]", milestones: String, extraRules: String = ""
+    ) throws {
         directory = try TemporaryDirectory(prefix: "herald-app")
         try directory.write("herald.yaml", """
             timezone: Europe/London
@@ -47,7 +50,7 @@ struct AppFixture {
                 on: status_changed
                 when: status == "done"
                 notify: [manager]
-
+            \(extraRules)
             """)
         environment = ["HOOK_URL": receiverURL, "HOOK_SECRET": Self.secret]
         try writeProject(milestones: milestones)

@@ -1,0 +1,95 @@
+import Foundation
+import HeraldApp
+import HeraldCore
+import HeraldStore
+import HeraldTestSupport
+import Logging
+import Testing
+
+/// The daemon carries out an escalation policy against a real receiver: a level goes out, an acknowledgement or
+/// a completion stops the ladder, and everyone notified hears once that it is resolved.
+@Suite(.serialized) struct EscalationEndToEndTests {
+    static let milestones = """
+          - { id: build, title: Build complete, owner: alice, due: 2026-12-03, baseline: 2026-12-01, status: at_risk }
+        """
+    static let escalation = """
+          - name: overdue
+            when: status not in ["done", "cancelled"] and days_overdue >= 1
+            escalate: missed-deadline
+        escalations:
+          missed-deadline:
+            levels:
+              - notify: [owner]
+              - { after: 1 business_day, notify: [manager] }
+        """
+
+    func withDaemon(
+        _ fixture: AppFixture, clock: TestClock, _ body: @Sendable (HeraldRuntime) async throws -> Void
+    ) async throws {
+        let (group, runtime) = try HeraldDaemon.build(
+            configPath: fixture.configPath, options: fixture.options(clock: clock), logger: Logger(label: "test")
+        )
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await body(runtime)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    @Test func anAcknowledgementStopsTheLadderAndIsAnnouncedToThoseNotified() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let fixture = try AppFixture(receiverURL: receiver.url, milestones: Self.milestones, extraRules: Self.escalation)
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-04", 10))
+        try await withDaemon(fixture, clock: clock) { runtime in
+            let first = try #require(await receiver.waitForRequests(count: 1).first)
+            let body = try #require(JSONSerialization.jsonObject(with: Data(first.body)) as? [String: Any])
+            let data = try #require(body["data"] as? [String: Any])
+            let escalation = try #require(data["escalation"] as? [String: Any])
+            let id = try #require(escalation["id"] as? String)
+            #expect(body["type"] as? String == "escalation")
+            #expect(escalation["level"] as? Int == 1)
+            #expect(data["recipients"] as? [String] == ["alice"])
+
+            guard case .acknowledged = try runtime.store.acknowledge(
+                escalationID: id, by: "alice", note: "fixing the build", at: AppFixture.at("2026-12-04", 10, 5)
+            ) else {
+                Issue.record("the open escalation was not acknowledged")
+                return
+            }
+            let resolved = try #require(await receiver.waitForRequests(count: 2).last)
+            #expect(resolved.bodyText.contains("\"type\":\"resolved\""))
+            #expect(resolved.bodyText.contains("acknowledged by alice"))
+            #expect(resolved.bodyText.contains("fixing the build"))
+
+            clock.set(AppFixture.at("2026-12-07", 10))
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(receiver.requests.count == 2, "no level 2 after the acknowledgement")
+            #expect(try runtime.store.escalation(id: id)?.levelsNotified == 1)
+        }
+    }
+
+    @Test func completingTheMilestoneClosesTheEscalation() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let fixture = try AppFixture(receiverURL: receiver.url, milestones: Self.milestones, extraRules: Self.escalation)
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-04", 10))
+        try await withDaemon(fixture, clock: clock) { runtime in
+            #expect(await receiver.waitForRequests(count: 1).count == 1)
+            try fixture.writeProject(milestones: """
+                  - { id: build, title: Build complete, owner: alice, due: 2026-12-03, baseline: 2026-12-01, status: done }
+                """)
+            let requests = await receiver.waitForRequests(count: 3)
+            let texts = requests.dropFirst().map(\.bodyText)
+            #expect(texts.contains { $0.contains("\"type\":\"announcement\"") }, "the completed rule tells bob")
+            #expect(texts.contains { $0.contains("\"type\":\"resolved\"") && $0.contains("Build complete is done") })
+            clock.set(AppFixture.at("2026-12-07", 10))
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(receiver.requests.count == 3, "no level 2 for a completed milestone")
+            #expect(try runtime.store.escalations(states: [.open]).isEmpty)
+        }
+    }
+}
