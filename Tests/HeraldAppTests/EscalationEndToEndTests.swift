@@ -37,6 +37,11 @@ import Testing
         }
     }
 
+    /// The receiver sees a request a moment before its delivery is recorded.
+    static func allDelivered(_ runtime: HeraldRuntime) async -> Bool {
+        await eventually { try runtime.store.log(LogFilter()).allSatisfy { $0.delivery.state == .delivered } }
+    }
+
     @Test func anAcknowledgementStopsTheLadderAndIsAnnouncedToThoseNotified() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
@@ -64,6 +69,7 @@ import Testing
             #expect(resolved.bodyText.contains("acknowledged by alice"))
             #expect(resolved.bodyText.contains("fixing the build"))
 
+            #expect(await Self.allDelivered(runtime), "recorded before the clock jumps days past the lease")
             clock.set(AppFixture.at("2026-12-07", 10))
             try await Task.sleep(for: .milliseconds(500))
             #expect(receiver.requests.count == 2, "no level 2 after the acknowledgement")
@@ -86,6 +92,7 @@ import Testing
             let texts = requests.dropFirst().map(\.bodyText)
             #expect(texts.contains { $0.contains("\"type\":\"announcement\"") }, "the completed rule tells bob")
             #expect(texts.contains { $0.contains("\"type\":\"resolved\"") && $0.contains("Build complete is done") })
+            #expect(await Self.allDelivered(runtime), "recorded before the clock jumps days past the lease")
             clock.set(AppFixture.at("2026-12-07", 10))
             try await Task.sleep(for: .milliseconds(500))
             #expect(receiver.requests.count == 3, "no level 2 for a completed milestone")
