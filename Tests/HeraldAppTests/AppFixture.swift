@@ -26,7 +26,10 @@ struct AppFixture {
     var configPath: String { directory.path + "/herald.yaml" }
 
     /// Writes `herald.yaml` and `projects/apollo.yaml`; `milestones` is the YAML list under `milestones:`.
-    init(receiverURL: String, retry: String = "[200ms, 200ms, 200ms]", milestones: String) throws {
+    /// An `urgent` due-soon rule sends at any hour (for tests that run on the real clock).
+    init(
+        receiverURL: String, retry: String = "[200ms, 200ms, 200ms]", urgent: Bool = false, milestones: String
+    ) throws {
         directory = try TemporaryDirectory(prefix: "herald-app")
         try directory.write("herald.yaml", """
             timezone: Europe/London
@@ -42,7 +45,7 @@ struct AppFixture {
               - name: due-soon
                 when: status != "done" and business_days_until_due <= 3 and business_days_until_due >= 0
                 notify: [owner]
-                repeat: 1 business_day
+                repeat: 1 business_day\(urgent ? "\n    urgent: true" : "")
               - name: completed
                 on: status_changed
                 when: status == "done"

@@ -91,7 +91,11 @@ public actor HeraldRuntime {
         try store.commit(ruleStates: decisions.ruleStates, messages: decisions.messages, at: now)
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
         if !decisions.messages.isEmpty {
-            logger.info("rules decided messages", metadata: ["count": "\(decisions.messages.count)"])
+            let held = decisions.messages.count { $0.heldUntil != nil }
+            logger.info(
+                "rules decided messages",
+                metadata: ["count": "\(decisions.messages.count)", "held_for_quiet_hours": "\(held)"]
+            )
             dispatcher.wakeup.signal()
         }
         return decisions.messages.count

@@ -10,11 +10,15 @@ public struct RuleEngine: Sendable {
     private let resolver: RecipientResolver
     private let projects: [String: Project]
     private let scheduledRules: [Rule]
+    let reachability: Reachability
 
     /// Creates an engine for a configuration.
     public init(configuration: Configuration) {
         self.configuration = configuration
         resolver = RecipientResolver(people: configuration.people, audiences: configuration.audiences)
+        reachability = Reachability(
+            calendar: configuration.calendar, people: configuration.people, channels: configuration.channels
+        )
         projects = Dictionary(configuration.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         scheduledRules = configuration.rules.filter {
             guard $0.trigger == .schedule, case .notify = $0.action else { return false }
@@ -109,7 +113,7 @@ public struct RuleEngine: Sendable {
         return kinds
     }
 
-    /// One message per channel the rule's recipients resolve to.
+    /// One message per channel the rule's recipients resolve to, held for quiet hours unless the rule is urgent.
     private func compose(
         kind: MessageKind, rule: Rule, milestone: Milestone, project: Project?, text: String, now: Date,
         into decisions: inout EngineDecisions
@@ -132,9 +136,11 @@ public struct RuleEngine: Sendable {
                 rule.name, milestone.projectID, milestone.id, address.channel, kind.rawValue,
                 String(now.timeIntervalSince1970),
             ])
+            let hold = rule.urgent ? nil : hold(for: address, at: now, into: &decisions)
             decisions.messages.append(OutgoingMessage(
                 id: id, createdAt: now, kind: kind, rule: rule.name, project: projectRef, milestones: [milestoneRef],
-                channel: address.channel, recipients: address.people, mentions: address.mentions, text: text
+                channel: address.channel, recipients: address.people, mentions: address.mentions, text: text,
+                heldUntil: hold?.until, holdReason: hold?.reason
             ))
         }
     }
@@ -148,6 +154,8 @@ public struct EngineDecisions: Sendable {
     public var messages: [OutgoingMessage] = []
     /// Recipients that could not be reached, in words, for the log.
     public var unreachable: [String] = []
+    /// The holds worked out so far in this evaluation, by channel, people and time (many messages share one).
+    var holds: [HoldKey: Hold?] = [:]
 
     /// Creates an empty set of decisions.
     public init() {}

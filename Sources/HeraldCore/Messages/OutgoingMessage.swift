@@ -24,11 +24,16 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     public var mentions: [String]
     /// The message in plain words, without mentions.
     public var text: String
+    /// When a message decided inside someone's quiet or off hours may go; nil when it went at once.
+    public var heldUntil: Date?
+    /// Why it was held, in words (see ``Hold/reason``).
+    public var holdReason: String?
 
     /// Creates a message.
     public init(
         id: String, createdAt: Date, kind: MessageKind, rule: String?, project: ProjectRef?,
-        milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String
+        milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String,
+        heldUntil: Date? = nil, holdReason: String? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -40,6 +45,13 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         self.recipients = recipients
         self.mentions = mentions
         self.text = text
+        self.heldUntil = heldUntil
+        self.holdReason = holdReason
+    }
+
+    /// When it may first be sent: the end of its hold, else its creation.
+    public var releasedAt: Date {
+        heldUntil ?? createdAt
     }
 }
 
