@@ -7,7 +7,8 @@ import Foundation
 /// quiet inside them, in its own zone (default: the calendar's); other channels impose nothing, and a `console`
 /// channel never holds anything (a local terminal pings nobody). A message is released at the earliest instant at
 /// or after its decision at which every person it names is reachable and its channel is not quiet; when there is
-/// no such instant within ``horizon`` (people in opposite zones), when the first of them is reachable.
+/// no such instant within ``horizon`` (people in opposite zones), when the first of them is reachable. Someone who
+/// is never reachable (quiet hours covering all working hours, which the config refuses) holds nothing.
 public struct Reachability: Sendable {
     /// How far ahead a window common to everyone a message names is looked for: 14 days.
     public static let horizon: TimeInterval = 14 * 86_400
