@@ -26,7 +26,8 @@ extension MainFileReader {
         let what = "channel '\(name)'"
         let isEmail = node.value(forKey: "type")?.scalar?.string == "email"
         let allowed = isEmail
-            ? Self.emailChannelKeys : ["type", "url", "url_file", "secret", "secret_file", "rate", "retry"]
+            ? Self.emailChannelKeys
+            : ["type", "url", "url_file", "secret", "secret_file", "rate", "retry", "quiet_hours", "timezone"]
         guard let fields = context.mapping(node, what, allowed: allowed) else { return nil }
         guard let type = fields.string("type", required: true, in: what) else { return nil }
         let kind: Channel.Kind
@@ -59,7 +60,21 @@ extension MainFileReader {
             }
         }
         if let retry = fields["retry"] { channel.retry = readRetry(retry) ?? channel.retry }
+        readQuietHours(of: &channel, fields)
         return channel
+    }
+
+    /// `quiet_hours` and their `timezone`; a console channel is never held, so they do not apply to it.
+    private func readQuietHours(of channel: inout Channel, _ fields: Fields) {
+        channel.timeZone = fields["timezone"].flatMap { timeZone($0) }
+        guard let node = fields["quiet_hours"], let quiet = quietHours(node) else { return }
+        if channel.kind == .console {
+            context.error(
+                "a console channel is never held (it pings nobody), so 'quiet_hours' does not apply", at: node
+            )
+        } else {
+            channel.quietHours = quiet
+        }
     }
 
     /// Only http and https URLs are delivered to; the URL itself is never echoed (it holds a token).

@@ -5,7 +5,7 @@ extension MainFileReader {
     /// The keys of an `email` channel.
     static let emailChannelKeys = [
         "type", "smtp", "starttls", "from", "to", "username", "password", "password_file", "insecure_skip_verify",
-        "rate", "retry",
+        "rate", "retry", "quiet_hours", "timezone",
     ]
 
     /// `type: email`: `smtp` (`smtp://` with STARTTLS required, or `smtps://`), `from`, optional `to`,

@@ -2,8 +2,11 @@ import HeraldCore
 import Yams
 
 extension MainFileReader {
-    /// The `people` section; `channels` are the channels read so far, to check what each person needs on theirs.
-    func readPeople(_ node: Node, references: References, channels: [String: Channel]) -> [String: Person] {
+    /// The `people` section; `channels` are the channels read so far, to check what each person needs on theirs,
+    /// and `hours` the calendar's working hours, which someone's quiet hours must leave some of.
+    func readPeople(
+        _ node: Node, references: References, channels: [String: Channel], hours: DailyWindow
+    ) -> [String: Person] {
         var people: [String: Person] = [:]
         for (key, _, value) in context.namedEntries(node, "people") {
             let what = "person '\(key)'"
@@ -18,10 +21,14 @@ extension MainFileReader {
                 checkEmailAddress(of: person, on: channels[channel], at: channelNode)
             }
             person.timeZone = fields["timezone"].flatMap { timeZone($0) }
-            if let quietNode = fields["quiet_hours"], let text = context.string(quietNode, "'quiet_hours'") {
-                person.quietHours = DailyWindow(parsing: text)
-                if person.quietHours == nil {
-                    context.error("'quiet_hours' must be HH:MM-HH:MM, not '\(text)'", at: quietNode)
+            if let quietNode = fields["quiet_hours"], let quiet = quietHours(quietNode) {
+                if quiet.covers(hours) {
+                    context.error(
+                        "'quiet_hours' \(quiet) cover all working hours (\(hours)): \(key) could never be reached",
+                        at: quietNode
+                    )
+                } else {
+                    person.quietHours = quiet
                 }
             }
             people[key] = person

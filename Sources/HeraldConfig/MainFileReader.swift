@@ -20,7 +20,9 @@ struct MainFileReader {
             channels: declaredNames(fields["channels"]), escalations: declaredNames(fields["escalations"])
         )
         let channels = fields["channels"].map(readChannels) ?? [:]
-        let people = fields["people"].map { readPeople($0, references: references, channels: channels) } ?? [:]
+        let people = fields["people"].map {
+            readPeople($0, references: references, channels: channels, hours: calendar.hours)
+        } ?? [:]
         let audiences = fields["audiences"].map { readAudiences($0, references: references) } ?? [:]
         let escalations = fields["escalations"].map { readEscalations($0, references: references) } ?? [:]
         let rules = fields["rules"].map { readRules($0, references: references) } ?? []
@@ -56,6 +58,16 @@ struct MainFileReader {
             return nil
         }
         return zone
+    }
+
+    /// Local quiet hours, `HH:MM-HH:MM` (they may wrap past midnight: `19:00-08:00`).
+    func quietHours(_ node: Node) -> DailyWindow? {
+        guard let text = context.string(node, "'quiet_hours'") else { return nil }
+        guard let window = DailyWindow(parsing: text) else {
+            context.error("'quiet_hours' must be HH:MM-HH:MM, not '\(text)'", at: node)
+            return nil
+        }
+        return window
     }
 
     private func readCalendar(_ node: Node, zone: TimeZone) -> BusinessCalendar {

@@ -33,8 +33,9 @@ extension HeraldStore {
         ) ?? 0
     }
 
-    /// Enables a disabled channel again and moves its held deliveries back to `pending`, due at `now`, with their
-    /// message ids unchanged. Works whether or not a daemon runs: its dispatcher leases them on its next round.
+    /// Enables a disabled channel again and moves its held deliveries back to `pending`, due at `now` (or later, when
+    /// a quiet-hours hold or a retry made them due later), with their message ids unchanged. Works whether or not a
+    /// daemon runs: its dispatcher leases them on its next round.
     /// - Returns: How many deliveries were released.
     @discardableResult
     public func enable(channel: String, now: Date) throws -> Int {
@@ -42,7 +43,8 @@ extension HeraldStore {
             try db.execute(sql: "DELETE FROM channels_disabled WHERE channel = ?", arguments: [channel])
             try db.execute(
                 sql: """
-                    UPDATE deliveries SET state = 'pending', next_attempt_at = ?, lease_until = NULL
+                    UPDATE deliveries
+                    SET state = 'pending', next_attempt_at = MAX(next_attempt_at, ?), lease_until = NULL
                     WHERE channel = ? AND state = 'held'
                     """,
                 arguments: [now.timeIntervalSince1970, channel]

@@ -4,8 +4,8 @@ import HeraldCore
 
 extension HeraldStore {
     /// Records a round of engine decisions in one transaction: upserts `ruleStates`, writes `escalations`, and
-    /// inserts each message with one `pending` delivery to its channel, due at `at` (`held` when the channel is
-    /// disabled). Either all of it is stored or none of it.
+    /// inserts each message with one `pending` delivery to its channel, due at `at` or, for a message held for
+    /// quiet hours, at its `heldUntil` (`held` when the channel is disabled). Either all of it is stored or none.
     ///
     /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored, or
     ///   `HeraldStoreError.escalationChanged` when an escalation was acknowledged meanwhile; nothing is written then.
@@ -27,7 +27,8 @@ extension HeraldStore {
         try messages.map { (message: $0, content: try json($0), recipients: try json($0.recipients)) }
     }
 
-    /// Upserts the rule states and inserts each message with one `pending` delivery, inside `db`'s transaction.
+    /// Upserts the rule states and inserts each message with one `pending` delivery (due when its hold ends),
+    /// inside `db`'s transaction.
     func insert(ruleStates: [RuleState], messages: [EncodedMessage], at: Date, _ db: Database) throws {
         let now = at.timeIntervalSince1970
         for state in ruleStates {
@@ -45,7 +46,8 @@ extension HeraldStore {
                 message.project?.id, message.milestones.first?.id, message.channel, recipients, message.text,
                 content,
             ])
-            try insertDelivery.execute(arguments: [message.id, message.channel, now, now])
+            let due = message.heldUntil?.timeIntervalSince1970 ?? now
+            try insertDelivery.execute(arguments: [message.id, message.channel, due, now])
         }
     }
 

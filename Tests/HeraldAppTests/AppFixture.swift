@@ -26,9 +26,11 @@ struct AppFixture {
     var configPath: String { directory.path + "/herald.yaml" }
 
     /// Writes `herald.yaml` and `projects/apollo.yaml`; `milestones` is the YAML list under `milestones:`.
-    /// `extraRules` continues the `rules:` list and may be followed by further top-level sections.
+    /// An `urgent` due-soon rule sends at any hour (for tests that run on the real clock). `extraRules` continues
+    /// the `rules:` list and may be followed by further top-level sections.
     init(
-        receiverURL: String, retry: String = "[200ms, 200ms, 200ms]", milestones: String, extraRules: String = ""
+        receiverURL: String, retry: String = "[200ms, 200ms, 200ms]", urgent: Bool = false, milestones: String,
+        extraRules: String = ""
     ) throws {
         directory = try TemporaryDirectory(prefix: "herald-app")
         try directory.write("herald.yaml", """
@@ -45,7 +47,7 @@ struct AppFixture {
               - name: due-soon
                 when: status != "done" and business_days_until_due <= 3 and business_days_until_due >= 0
                 notify: [owner]
-                repeat: 1 business_day
+                repeat: 1 business_day\(urgent ? "\n    urgent: true" : "")
               - name: completed
                 on: status_changed
                 when: status == "done"

@@ -33,7 +33,10 @@ import Testing
         let milestones = (0..<count).map {
             "  - { id: m\($0), title: Milestone \($0), owner: alice, due: \(Self.dueSoon), status: in_progress }"
         }.joined(separator: "\n")
-        let fixture = try AppFixture(receiverURL: receiver.url, retry: "[200ms, 200ms]", milestones: milestones)
+        // On the real clock: an urgent rule, or reminders decided out of working hours would wait for the morning.
+        let fixture = try AppFixture(
+            receiverURL: receiver.url, retry: "[200ms, 200ms]", urgent: true, milestones: milestones
+        )
         defer { fixture.directory.remove() }
 
         let first = try serve(fixture)

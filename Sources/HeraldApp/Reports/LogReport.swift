@@ -5,11 +5,20 @@ import HeraldStore
 /// Renders the communication log: chat-style lines for people, JSON for scripts.
 public enum LogReport {
     /// `2026-11-30 09:00 #eng → @alice · reminder due-soon · Design sign-off … · delivered in 12 ms`.
+    ///
+    /// A message held for quiet hours shows `held until 2026-11-30 09:00 (why)` while it waits, and its delivery
+    /// state followed by the same words once it has gone.
     public static func line(_ entry: LogEntry, in zone: TimeZone) -> String {
-        ConsoleLine.line(for: entry.message, in: zone) + " · " + state(entry.delivery, in: zone)
+        let chat = ConsoleLine.line(for: entry.message, in: zone)
+        let state = state(entry.delivery, in: zone)
+        guard let until = entry.message.heldUntil else { return chat + " · " + state }
+        let hold = "held until \(ConsoleLine.localTime(until, in: zone)) (\(entry.message.holdReason ?? "quiet hours"))"
+        let waiting = entry.delivery.state == .pending && entry.delivery.nextAttemptAt >= until
+        return chat + " · " + (waiting ? hold : state + " · " + hold)
     }
 
-    /// The delivery state in words: delivered with latency, pending, retrying n, dead with reason.
+    /// The delivery state in words: delivered with latency, pending (until when, if later than its creation),
+    /// retrying n, dead with reason.
     public static func state(_ delivery: DeliveryRecord, in zone: TimeZone) -> String {
         switch delivery.state {
         case .delivered:
@@ -17,7 +26,8 @@ public enum LogReport {
             let tries = delivery.attempts > 1 ? " after \(delivery.attempts) attempts" : ""
             return "delivered\(latency)\(tries)"
         case .pending:
-            return "pending"
+            guard delivery.nextAttemptAt > delivery.createdAt else { return "pending" }
+            return "pending until \(ConsoleLine.localTime(delivery.nextAttemptAt, in: zone))"
         case .retrying:
             let next = ConsoleLine.localTime(delivery.nextAttemptAt, in: zone)
             return "retrying \(delivery.attempts) (\(delivery.lastError ?? "failed")), next at \(next)"
@@ -39,7 +49,8 @@ public enum LogReport {
                 project: entry.message.project?.id, milestones: entry.message.milestones.map(\.id),
                 text: entry.message.text, state: entry.delivery.state.rawValue, attempts: entry.delivery.attempts,
                 latencyMs: entry.delivery.latencyMilliseconds,
-                deliveredAt: entry.delivery.deliveredAt.map(ISO8601.string), error: entry.delivery.lastError
+                deliveredAt: entry.delivery.deliveredAt.map(ISO8601.string), error: entry.delivery.lastError,
+                heldUntil: entry.message.heldUntil.map(ISO8601.string), holdReason: entry.message.holdReason
             )
         }
         return JSONOutput.pretty(items)
@@ -60,10 +71,13 @@ public enum LogReport {
         var latencyMs: Double?
         var deliveredAt: String?
         var error: String?
+        var heldUntil: String?
+        var holdReason: String?
 
         enum CodingKeys: String, CodingKey {
             case id, time, channel, recipients, kind, rule, project, milestones, text, state, attempts
             case latencyMs = "latency_ms", deliveredAt = "delivered_at", error
+            case heldUntil = "held_until", holdReason = "hold_reason"
         }
     }
 }

@@ -96,7 +96,11 @@ public actor HeraldRuntime {
             ])
         }
         if !decisions.messages.isEmpty {
-            logger.info("rules decided messages", metadata: ["count": "\(decisions.messages.count)"])
+            let held = decisions.messages.count { $0.heldUntil != nil }
+            logger.info(
+                "rules decided messages",
+                metadata: ["count": "\(decisions.messages.count)", "held_for_quiet_hours": "\(held)"]
+            )
             dispatcher.wakeup.signal()
         }
         return decisions.messages.count

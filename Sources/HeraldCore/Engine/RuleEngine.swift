@@ -12,11 +12,16 @@ public struct RuleEngine: Sendable {
     private let scheduledRules: [Rule]
     /// The `escalate:` rules with their ladders, in file order.
     let escalationRules: [(rule: Rule, ladder: EscalationLadder)]
+    /// Who can be reached when: the quiet-hours holds.
+    let reachability: Reachability
 
     /// Creates an engine for a configuration.
     public init(configuration: Configuration) {
         self.configuration = configuration
         resolver = RecipientResolver(people: configuration.people, audiences: configuration.audiences)
+        reachability = Reachability(
+            calendar: configuration.calendar, people: configuration.people, channels: configuration.channels
+        )
         projects = Dictionary(configuration.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         scheduledRules = configuration.rules.filter {
             guard $0.trigger == .schedule, case .notify = $0.action else { return false }
@@ -152,9 +157,14 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// Adds a composed message to the decisions: the one place every message passes through. `rule` is nil for
-    /// a notice about a rule that is gone.
+    /// Adds a composed message to the decisions: the one place every message passes through. It is held for
+    /// quiet hours unless its rule is urgent; `rule` is nil for a notice about a rule that is gone.
     func emit(_ message: OutgoingMessage, rule: Rule?, into decisions: inout EngineDecisions) {
+        var message = message
+        if rule?.urgent != true, let hold = hold(for: message, into: &decisions) {
+            message.heldUntil = hold.until
+            message.holdReason = hold.reason
+        }
         decisions.messages.append(message)
     }
 
@@ -183,6 +193,8 @@ public struct EngineDecisions: Sendable {
     public var unreachable: [String] = []
     /// Escalations opened, advanced, acknowledged-and-announced or closed.
     public var escalations: [EscalationUpdate] = []
+    /// The holds worked out so far in this evaluation, by channel, people and time (many messages share one).
+    var holds: [HoldKey: Hold?] = [:]
 
     /// Creates an empty set of decisions.
     public init() {}

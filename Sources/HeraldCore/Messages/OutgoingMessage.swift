@@ -26,12 +26,16 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     public var text: String
     /// The escalation an `escalation` or `resolved` message belongs to.
     public var escalation: EscalationRef?
+    /// When a message decided inside someone's quiet or off hours may go; nil when it went at once.
+    public var heldUntil: Date?
+    /// Why it was held, in words (see ``Hold/reason``).
+    public var holdReason: String?
 
     /// Creates a message.
     public init(
         id: String, createdAt: Date, kind: MessageKind, rule: String?, project: ProjectRef?,
         milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String,
-        escalation: EscalationRef? = nil
+        escalation: EscalationRef? = nil, heldUntil: Date? = nil, holdReason: String? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -44,6 +48,13 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         self.mentions = mentions
         self.text = text
         self.escalation = escalation
+        self.heldUntil = heldUntil
+        self.holdReason = holdReason
+    }
+
+    /// When it may first be sent: the end of its hold, else its creation.
+    public var releasedAt: Date {
+        heldUntil ?? createdAt
     }
 }
 

@@ -9,13 +9,22 @@ public struct Channel: Hashable, Sendable {
     public var rate: Rate?
     /// When to retry a failed attempt.
     public var retry: RetryPolicy
+    /// Local hours in which nothing is sent here (`22:00-07:00`); messages wait until they end.
+    public var quietHours: DailyWindow?
+    /// The zone of `quietHours`; nil for the configuration's zone.
+    public var timeZone: TimeZone?
 
     /// Creates a channel.
-    public init(name: String, kind: Kind, rate: Rate? = nil, retry: RetryPolicy = .standard) {
+    public init(
+        name: String, kind: Kind, rate: Rate? = nil, retry: RetryPolicy = .standard, quietHours: DailyWindow? = nil,
+        timeZone: TimeZone? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.rate = rate
         self.retry = retry
+        self.quietHours = quietHours
+        self.timeZone = timeZone
     }
 
     /// The transport and format of a channel.

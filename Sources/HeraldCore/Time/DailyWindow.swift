@@ -26,11 +26,19 @@ public struct DailyWindow: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        func format(_ m: Int) -> String {
-            let h = m / 60, mm = m % 60
-            return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
-        }
-        return "\(format(start))-\(format(end))"
+        "\(Self.clockTime(start))-\(Self.clockTime(end))"
+    }
+
+    /// `HH:MM` for minutes after midnight.
+    static func clockTime(_ minuteOfDay: Int) -> String {
+        let h = minuteOfDay / 60, mm = minuteOfDay % 60
+        return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
+    }
+
+    /// True when every minute of `other` lies inside this window.
+    public func covers(_ other: DailyWindow) -> Bool {
+        let length = (other.end - other.start + 1440) % 1440
+        return (0..<length).allSatisfy { contains(minuteOfDay: (other.start + $0) % 1440) }
     }
 
     /// Parses `HH:MM` into minutes after midnight.

@@ -181,8 +181,9 @@ public final class Dispatcher: Sendable {
             )
         }
         let number = delivery.attempts + 1
+        // A message's age counts from its release: one held over a long weekend still gets all its retries.
         let outcome = RetryDecision.outcome(
-            for: result.verdict, attempt: number, messageCreatedAt: message.createdAt, now: now(),
+            for: result.verdict, attempt: number, messageCreatedAt: message.releasedAt, now: now(),
             policy: entry?.policy ?? .standard, unit: random()
         )
         let attempt = AttemptRecord(
