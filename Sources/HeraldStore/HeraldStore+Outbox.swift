@@ -3,16 +3,19 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// Records a round of engine decisions in one transaction: upserts `ruleStates`, and inserts each message with
-    /// one `pending` delivery to its channel, due at `at` (`held` when the channel is disabled). Either all of it is
-    /// stored or none of it.
+    /// Records a round of engine decisions in one transaction: upserts `ruleStates`, inserts each message with
+    /// one `pending` delivery to its channel, due at `at` (`held` when the channel is disabled), and records the
+    /// `suppressions` (once a day each). Either all of it is stored or none of it.
     ///
     /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored; nothing is written then.
-    public func commit(ruleStates: [RuleState], messages: [OutgoingMessage], at: Date) throws {
+    public func commit(
+        ruleStates: [RuleState], messages: [OutgoingMessage], suppressions: [Suppression] = [], at: Date
+    ) throws {
         // Encode outside the write transaction: it is the costly part and needs no lock.
         let encoded = try encode(messages)
         try writer.write { db in
             try insert(ruleStates: ruleStates, messages: encoded, at: at, db)
+            try insert(suppressions: suppressions, db)
         }
     }
 

@@ -7,6 +7,10 @@ struct EngineRun {
     let engine: RuleEngine
     var milestones: [TrackedMilestone]
     var states: [RuleStateKey: RuleState] = [:]
+    /// Snoozes and open escalations passed to every tick.
+    var suppressions = Suppressions()
+    /// Every suppression the ticks recorded.
+    var suppressed: [Suppression] = []
 
     init(configuration: Configuration) {
         engine = RuleEngine(configuration: configuration)
@@ -17,8 +21,9 @@ struct EngineRun {
 
     /// Evaluates at `now`, stores the new rule states, and returns the messages.
     mutating func tick(_ now: Date) -> [OutgoingMessage] {
-        let decisions = engine.evaluate(milestones: milestones, states: states, now: now)
+        let decisions = engine.evaluate(milestones: milestones, states: states, now: now, suppressions: suppressions)
         for state in decisions.ruleStates { states[state.key] = state }
+        suppressed += decisions.suppressions
         return decisions.messages
     }
 }

@@ -85,10 +85,15 @@ public actor HeraldRuntime {
     @discardableResult
     public func tick() throws -> Int {
         let now = options.now()
+        // Escalations are not carried out yet, so no milestone has one open.
+        let suppressions = Suppressions(snoozes: try store.activeSnoozes(at: now), escalatedMilestones: [])
         let decisions = engine.evaluate(
-            milestones: try store.trackedMilestones(), states: try store.ruleStates(), now: now
+            milestones: try store.trackedMilestones(), states: try store.ruleStates(), now: now,
+            suppressions: suppressions
         )
-        try store.commit(ruleStates: decisions.ruleStates, messages: decisions.messages, at: now)
+        try store.commit(
+            ruleStates: decisions.ruleStates, messages: decisions.messages, suppressions: decisions.suppressions, at: now
+        )
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
         if !decisions.messages.isEmpty {
             logger.info("rules decided messages", metadata: ["count": "\(decisions.messages.count)"])

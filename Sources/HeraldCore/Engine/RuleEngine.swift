@@ -7,7 +7,7 @@ import Foundation
 /// transaction, so a decision is never made twice and never lost.
 public struct RuleEngine: Sendable {
     public let configuration: Configuration
-    private let resolver: RecipientResolver
+    let resolver: RecipientResolver
     private let projects: [String: Project]
     private let scheduledRules: [Rule]
 
@@ -23,8 +23,12 @@ public struct RuleEngine: Sendable {
     }
 
     /// Evaluates every scheduled notify rule over every open milestone at `now`.
+    ///
+    /// A reminder that `suppressions` (or an on-hold project) stops is recorded in `suppressions` and its rule state
+    /// left as it was, so it fires once the suppression ends if the rule still holds.
     public func evaluate(
-        milestones: [TrackedMilestone], states: [RuleStateKey: RuleState], now: Date
+        milestones: [TrackedMilestone], states: [RuleStateKey: RuleState], now: Date,
+        suppressions: Suppressions = Suppressions()
     ) -> EngineDecisions {
         var decisions = EngineDecisions()
         let calendar = configuration.calendar
@@ -39,6 +43,14 @@ public struct RuleEngine: Sendable {
                 guard Self.shouldFire(previous, due: milestone.due, policy: rule.repeatPolicy, now: now) else {
                     continue
                 }
+                let project = projects[milestone.projectID]
+                if let reason = SuppressionPolicy.reason(
+                    for: .reminder, milestone: milestone, project: project, suppressions: suppressions, now: now
+                ) {
+                    suppress(.reminder, rule: rule, milestone: milestone, project: project, reason: reason, now: now,
+                             into: &decisions)
+                    continue
+                }
                 let sameDue = previous?.due == milestone.due
                 var next: Date?
                 if case .every(let interval) = rule.repeatPolicy {
@@ -49,7 +61,6 @@ public struct RuleEngine: Sendable {
                     key: key, due: milestone.due, lastFiredAt: now, nextEligibleAt: next,
                     fireCount: sameDue ? (previous?.fireCount ?? 0) + 1 : 1
                 ))
-                let project = projects[milestone.projectID]
                 let text = MessageText.reminder(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts
                 )
@@ -75,6 +86,13 @@ public struct RuleEngine: Sendable {
                 guard case .change(let kind) = rule.trigger, kinds.contains(kind), case .notify = rule.action,
                       rule.condition.evaluate(facts) else { continue }
                 let project = projects[milestone.projectID]
+                if let reason = SuppressionPolicy.reason(
+                    for: .announcement, milestone: milestone, project: project, suppressions: Suppressions(), now: now
+                ) {
+                    suppress(.announcement, rule: rule, milestone: milestone, project: project, reason: reason,
+                             now: now, into: &decisions)
+                    continue
+                }
                 let text = MessageText.change(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID, fields: change.fields
                 )
@@ -148,6 +166,8 @@ public struct EngineDecisions: Sendable {
     public var messages: [OutgoingMessage] = []
     /// Recipients that could not be reached, in words, for the log.
     public var unreachable: [String] = []
+    /// Messages a snooze, an on-hold project or an open escalation stopped, for the log.
+    public var suppressions: [Suppression] = []
 
     /// Creates an empty set of decisions.
     public init() {}
