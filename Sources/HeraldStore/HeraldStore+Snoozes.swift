@@ -65,6 +65,7 @@ extension HeraldStore {
         )
     }
 
+    @discardableResult
     private func lift(projectID: String, milestoneID: String?, reason: String, at: Date, _ db: Database) throws -> Int {
         try db.execute(
             sql: """

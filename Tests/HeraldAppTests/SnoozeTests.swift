@@ -137,6 +137,7 @@ import Testing
         #expect(try herald(["snooze", "apollo/design", "--until", "2099-12-07", "--until-due-change"], fixture)
             .status == 64)
         #expect(try herald(["snooze", "apollo/design", "--until", "2099-13-01"], fixture).status == 64)
+        #expect(try herald(["snooze", "apollo/design/x", "--until", "2099-12-07"], fixture).status == 64)
 
         let listed = try herald(["snoozes", "--json"], fixture)
         #expect(listed.status == 0)

@@ -2,20 +2,6 @@ import Foundation
 import HeraldCore
 import HeraldStore
 
-/// How long a snooze asked for on the command line (or later the API) lasts.
-public enum SnoozeLength: Hashable, Sendable {
-    /// Until the start of the date in the config's zone.
-    case untilDate(CivilDate)
-    /// Until the milestone's due date changes.
-    case untilDueChange
-}
-
-/// A snooze request that cannot be carried out, in words for the command line.
-public struct SnoozeError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The sentence to print.
-    public let description: String
-}
-
 /// Snoozes and unsnoozes against the store, checking the target exists there: the work behind `herald snooze` and
 /// `herald unsnooze`, which run whether or not the daemon does.
 public enum SnoozeDesk {
