@@ -87,7 +87,8 @@ import Testing
         var project = EngineFixture.project(milestones: [milestone])
         project.status = .onHold
         let completed = Rule(
-            name: "completed", trigger: .change(.statusChanged), condition: try RuleExpression.compile("status == \"done\""),
+            name: "completed", trigger: .change(.statusChanged),
+            condition: try RuleExpression.compile("status == \"done\""),
             action: .notify([.manager])
         )
         let engine = RuleEngine(configuration: EngineFixture.configuration(

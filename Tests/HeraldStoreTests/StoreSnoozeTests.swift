@@ -69,7 +69,7 @@ import Testing
             return suppression
         }
         #expect(recorded.map(\.reason) == ["project on hold", "escalation open", "project on hold"])
-        #expect(recorded.first == suppression(at: t0, day: "2026-12-01"), "the first of the day is kept, read back whole")
+        #expect(recorded.first == suppression(at: t0, day: "2026-12-01"), "the day's first is kept, read back whole")
     }
 
     @Test func theTimelineInterleavesMessagesSuppressionsAndSnoozesAndFiltersThem() throws {

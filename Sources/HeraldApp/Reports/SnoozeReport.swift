@@ -6,7 +6,8 @@ public enum SnoozeReport {
     /// `apollo/design until Mon 7 Dec (by bob: on leave) · since 2026-11-30 10:00`.
     public static func line(_ snooze: Snooze, in zone: TimeZone) -> String {
         let scope = snooze.milestoneID == nil ? " (whole project)" : ""
-        return "\(snooze.target)\(scope) \(snooze.summary) · since \(ConsoleLine.localTime(snooze.createdAt, in: zone))"
+        let since = ConsoleLine.localTime(snooze.createdAt, in: zone)
+        return "\(snooze.target)\(scope) \(snooze.summary) · since \(since)"
     }
 
     /// One JSON object per snooze, as an array.

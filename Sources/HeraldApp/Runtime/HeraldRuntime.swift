@@ -92,7 +92,8 @@ public actor HeraldRuntime {
             suppressions: suppressions
         )
         try store.commit(
-            ruleStates: decisions.ruleStates, messages: decisions.messages, suppressions: decisions.suppressions, at: now
+            ruleStates: decisions.ruleStates, messages: decisions.messages, suppressions: decisions.suppressions,
+            at: now
         )
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
         if !decisions.messages.isEmpty {

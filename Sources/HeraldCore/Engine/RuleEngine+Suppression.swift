@@ -1,10 +1,11 @@
 import Foundation
 
 extension RuleEngine {
-    /// Records that `reason` stopped the message `rule` decided about `milestone`, naming whom it would have reached.
+    /// Records that `reason` stopped the message `rule` decided about `milestone`, naming whom it would have reached;
+    /// `today` is the config zone's date at `now`.
     func suppress(
         _ kind: MessageKind, rule: Rule, milestone: Milestone, project: Project?, reason: SuppressionReason, now: Date,
-        into decisions: inout EngineDecisions
+        today: CivilDate, into decisions: inout EngineDecisions
     ) {
         guard case .notify(let recipients) = rule.action else { return }
         let addresses = resolver.resolve(recipients, milestone: milestone, project: project).addresses
@@ -13,7 +14,7 @@ extension RuleEngine {
             people.append(person)
         }
         decisions.suppressions.append(Suppression(
-            at: now, day: configuration.calendar.today(at: now), kind: kind, rule: rule.name, milestone: milestone,
+            at: now, day: today, kind: kind, rule: rule.name, milestone: milestone,
             recipients: people, channels: addresses.map(\.channel), reason: reason
         ))
     }

@@ -24,8 +24,8 @@ public struct RuleEngine: Sendable {
 
     /// Evaluates every scheduled notify rule over every open milestone at `now`.
     ///
-    /// A reminder that `suppressions` (or an on-hold project) stops is recorded in `suppressions` and its rule state
-    /// left as it was, so it fires once the suppression ends if the rule still holds.
+    /// A reminder that `suppressions` (or an on-hold project) stops goes to the decisions' `suppressions` instead, and
+    /// its rule state stays as it was, so it fires once the suppression ends if the rule still holds.
     public func evaluate(
         milestones: [TrackedMilestone], states: [RuleStateKey: RuleState], now: Date,
         suppressions: Suppressions = Suppressions()
@@ -48,7 +48,7 @@ public struct RuleEngine: Sendable {
                     for: .reminder, milestone: milestone, project: project, suppressions: suppressions, now: now
                 ) {
                     suppress(.reminder, rule: rule, milestone: milestone, project: project, reason: reason, now: now,
-                             into: &decisions)
+                             today: today, into: &decisions)
                     continue
                 }
                 let sameDue = previous?.due == milestone.due
@@ -90,7 +90,7 @@ public struct RuleEngine: Sendable {
                     for: .announcement, milestone: milestone, project: project, suppressions: Suppressions(), now: now
                 ) {
                     suppress(.announcement, rule: rule, milestone: milestone, project: project, reason: reason,
-                             now: now, into: &decisions)
+                             now: now, today: today, into: &decisions)
                     continue
                 }
                 let text = MessageText.change(
