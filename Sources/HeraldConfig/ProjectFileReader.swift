@@ -8,7 +8,7 @@ struct ProjectFileReader {
     let calendar: BusinessCalendar
     let references: References
 
-    private static let projectKeys = ["project", "name", "manager", "sponsor", "channel", "milestones"]
+    private static let projectKeys = ["project", "name", "manager", "sponsor", "channel", "status", "milestones"]
     private static let milestoneKeys = [
         "id", "title", "phase", "owner", "due", "baseline", "status", "critical", "depends_on", "deliverables", "labels",
     ]
@@ -22,6 +22,14 @@ struct ProjectFileReader {
         if let node = fields["channel"], let channel = context.string(node, "'channel'") {
             if context.check(channel, at: node, known: references.channels, kind: "channel") {
                 project.channel = channel
+            }
+        }
+        if let node = fields["status"], let text = context.string(node, "'status'") {
+            if let status = ProjectStatus(rawValue: text) {
+                project.status = status
+            } else {
+                let all = ProjectStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                context.error("unknown project status '\(text)' (use one of \(all))", at: node)
             }
         }
         let items = fields["milestones"].flatMap { context.sequence($0, "'milestones'") } ?? []

@@ -150,6 +150,43 @@ extension HeraldStore {
                 CREATE INDEX escalations_by_milestone ON escalations(project_id, milestone_id, opened_at);
                 """)
         }
+        // Snoozes (a milestone, or a whole project when milestone_id is NULL) end at until_at, or when the
+        // milestone's due is no longer until_due_change_from; lifted_at ends one early. Suppressions are recorded at
+        // most once per rule, milestone, reason and calendar day (the unique key; writers INSERT OR IGNORE).
+        migrator.registerMigration("v6-snoozes") { db in
+            try db.execute(sql: """
+                CREATE TABLE snoozes (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    project_id TEXT NOT NULL,
+                    milestone_id TEXT,
+                    until_date TEXT,
+                    until_at REAL,
+                    until_due_change_from TEXT,
+                    by TEXT,
+                    note TEXT,
+                    created_at REAL NOT NULL,
+                    lifted_at REAL,
+                    lifted_reason TEXT
+                );
+                CREATE INDEX snoozes_live ON snoozes(project_id, milestone_id) WHERE lifted_at IS NULL;
+                CREATE INDEX snoozes_by_time ON snoozes(created_at);
+                CREATE TABLE suppressions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    day TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    project_id TEXT NOT NULL,
+                    milestone_id TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    channels TEXT NOT NULL,
+                    reason_code TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    UNIQUE (rule, project_id, milestone_id, reason_code, day)
+                );
+                CREATE INDEX suppressions_by_time ON suppressions(at);
+                """)
+        }
         return migrator
     }
 }

@@ -17,8 +17,9 @@ extension HeraldStore {
     ///     belonging to the project that lists them, whatever their `projectID` says.
     ///   - source: The history source for a project's changes, such as `file:apollo.yaml`.
     ///   - at: When the change is recorded.
-    ///   - decide: Turns the changes into rule states and messages (the change rules); they are written in the
-    ///     same transaction, so a change and the announcements it causes are stored together or not at all.
+    ///   - decide: Turns the changes into rule states, messages and suppressions (the change rules); they are
+    ///     written in the same transaction, so a change and the announcements it causes are stored together or not
+    ///     at all. A changed `due` lifts the milestone's snoozes that last until it changes.
     /// - Returns: The changes, project by project in the given order; removals after a project's other changes.
     @discardableResult
     public func apply(
@@ -30,6 +31,7 @@ extension HeraldStore {
             try cancelPendingWork(closedBy: changes, at: at, db)
             let decisions = decide(changes)
             try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
+            try insert(suppressions: decisions.suppressions, db)
             return changes
         }
     }
@@ -190,6 +192,11 @@ extension HeraldStore {
             return nil
         }
         try upsert(milestone: milestone, position: position, at: at, db)
+        if fields.contains(where: { $0.field == "due" }) {
+            try liftDueChangeSnoozes(
+                projectID: milestone.projectID, milestoneID: milestone.id, due: milestone.due, at: at, db
+            )
+        }
         try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, source, at: at, db)
         return MilestoneChange(
             projectID: milestone.projectID, milestoneID: milestone.id, kind: previous == nil ? .created : .updated,

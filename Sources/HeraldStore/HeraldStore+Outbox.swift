@@ -3,20 +3,23 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// Records a round of engine decisions in one transaction: upserts `ruleStates`, writes `escalations`, and
+    /// Records a round of engine decisions in one transaction: upserts `ruleStates`, writes `escalations`,
     /// inserts each message with one `pending` delivery to its channel, due at `at` or, for a message held for
-    /// quiet hours, at its `heldUntil` (`held` when the channel is disabled). Either all of it is stored or none.
+    /// quiet hours, at its `heldUntil` (`held` when the channel is disabled), and records the `suppressions` (once
+    /// a day each). Either all of it is stored or none of it.
     ///
     /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored, or
     ///   `HeraldStoreError.escalationChanged` when an escalation was acknowledged meanwhile; nothing is written then.
     public func commit(
-        ruleStates: [RuleState], messages: [OutgoingMessage], escalations: [EscalationUpdate] = [], at: Date
+        ruleStates: [RuleState], messages: [OutgoingMessage], escalations: [EscalationUpdate] = [],
+        suppressions: [Suppression] = [], at: Date
     ) throws {
         // Encode outside the write transaction: it is the costly part and needs no lock.
         let encoded = try encode(messages)
         try writer.write { db in
             try write(escalations, db)
             try insert(ruleStates: ruleStates, messages: encoded, at: at, db)
+            try insert(suppressions: suppressions, db)
         }
     }
 

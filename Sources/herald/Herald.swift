@@ -8,7 +8,8 @@ struct Herald: AsyncParsableCommand {
         abstract: "Project milestone reminders, escalations and digests, delivered to chat and email.",
         subcommands: [
             ServeCommand.self, CheckCommand.self, LogCommand.self, DeliveriesCommand.self, ChannelsCommand.self,
-            ReplayCommand.self, SendTestCommand.self, AckCommand.self, EscalationsCommand.self,
+            ReplayCommand.self, SendTestCommand.self, AckCommand.self, EscalationsCommand.self, SnoozeCommand.self,
+            UnsnoozeCommand.self, SnoozesCommand.self,
         ]
     )
 }

@@ -5,7 +5,8 @@ import HeraldConfig
 import HeraldDelivery
 import HeraldStore
 
-/// `herald log`: the communication flow, who was told what, when, where, and whether it arrived.
+/// `herald log`: the communication flow, who was told what, when, where, and whether it arrived; with the messages
+/// that were suppressed, and why, and the snoozes.
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Show the communication flow, chat-style."
@@ -30,25 +31,24 @@ struct LogCommand: AsyncParsableCommand {
             filter.since = instant
         }
         let store = try HeraldStore(directory: location.stateDirectory)
-        let entries = try store.log(filter)
+        let events = try store.timeline(filter)
         if json {
-            print(LogReport.json(entries))
+            print(LogReport.json(events))
             return
         }
         var shown: [String: String] = [:]
-        for entry in entries {
-            let line = LogReport.line(entry, in: zone)
-            shown[entry.message.id + "/\(entry.delivery.id)"] = line
+        for event in events {
+            let line = LogReport.line(event, in: zone)
+            shown[event.key] = line
             StandardOutput.writeLine(line)
         }
         guard follow else { return }
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(1))
-            for entry in try store.log(filter) {
-                let key = entry.message.id + "/\(entry.delivery.id)"
-                let line = LogReport.line(entry, in: zone)
-                if shown[key] != line {
-                    shown[key] = line
+            for event in try store.timeline(filter) {
+                let line = LogReport.line(event, in: zone)
+                if shown[event.key] != line {
+                    shown[event.key] = line
                     StandardOutput.writeLine(line)
                 }
             }

@@ -51,7 +51,7 @@ import Testing
                 let line = LogReport.line($0, in: Self.london)
                 return line.contains(" · delivered in ") && line.contains(" · held until 2026-12-01 09:00 (outside")
             }, "after delivery the log still shows the hold")
-            let json = LogReport.json(delivered)
+            let json = LogReport.json(delivered.map(LogEvent.message))
             #expect(json.contains("\"held_until\""))
             #expect(json.contains("2026-12-01T09:00:00Z"))
             #expect(json.contains("outside working hours for alice"))

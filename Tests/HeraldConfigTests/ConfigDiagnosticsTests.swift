@@ -22,6 +22,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
         let configuration = try result.get()
         #expect(configuration.projects.map(\.id) == ["apollo"])
         #expect(configuration.projects[0].milestones.map(\.id) == ["design"])
+        #expect(configuration.projects[0].status == .active, "a project is active unless it says otherwise")
         #expect(configuration.rules.map(\.name) == ["due-soon"])
         #expect(configuration.rules[0].repeatPolicy == .every(.businessDays(1)))
         #expect(configuration.calendar.holidays == [CivilDate(iso: "2026-12-25")!])
@@ -62,6 +63,8 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
                      expected: ["projects/apollo.yaml:10:10: error: 'due' must be a date (YYYY-MM-DD) or a date-time with offset (2026-12-04T17:00:00+01:00), not '2026-02-30'"]),
         BrokenConfig(name: "unknown status", projectEdit: ("status: in_progress", "status: started"),
                      expected: ["projects/apollo.yaml:12:13: error: unknown status 'started' (use one of planned, in_progress, at_risk, blocked, on_hold, done, cancelled)"]),
+        BrokenConfig(name: "unknown project status", projectEdit: ("channel: eng\n", "channel: eng\nstatus: paused\n"),
+                     expected: ["projects/apollo.yaml:6:9: error: unknown project status 'paused' (use one of active, on_hold)"]),
         BrokenConfig(name: "unknown milestone key", projectEdit: ("baseline:", "basline:"),
                      expected: ["projects/apollo.yaml:11:5: error: unknown key 'basline' in a milestone; did you mean 'baseline'?"]),
         BrokenConfig(name: "YAML syntax error", projectEdit: ("name: Apollo ERP upgrade", "name: [Apollo"),
@@ -112,6 +115,13 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             return
         }
         #expect(error.diagnostics.map(\.description) == broken.expected)
+    }
+
+    @Test func aProjectCanBeOnHold() throws {
+        let project = ConfigFixture.project.replacingFirst("channel: eng\n", with: "channel: eng\nstatus: on_hold\n")
+        let (result, directory) = try ConfigFixture.load(projects: ["apollo.yaml": project])
+        defer { directory.remove() }
+        #expect(try result.get().projects[0].status == .onHold)
     }
 
     @Test func secretIsReadFromFileAndNeverPrinted() throws {

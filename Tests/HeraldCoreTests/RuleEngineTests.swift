@@ -11,6 +11,10 @@ struct EngineRun {
     var escalations: [RuleStateKey: EscalationRecord] = [:]
     /// Every escalation ever written, by id.
     var allEscalations: [String: EscalationRecord] = [:]
+    /// Snoozes and open escalations passed to every tick.
+    var suppressions = Suppressions()
+    /// Every suppression the ticks recorded.
+    var suppressed: [Suppression] = []
 
     init(configuration: Configuration) {
         engine = RuleEngine(configuration: configuration)
@@ -21,8 +25,11 @@ struct EngineRun {
 
     /// Evaluates at `now`, stores the new rule states, and returns the messages.
     mutating func tick(_ now: Date) -> [OutgoingMessage] {
-        let decisions = engine.evaluate(milestones: milestones, states: states, escalations: escalations, now: now)
+        let decisions = engine.evaluate(
+            milestones: milestones, states: states, escalations: escalations, now: now, suppressions: suppressions
+        )
         for state in decisions.ruleStates { states[state.key] = state }
+        suppressed += decisions.suppressions
         for update in decisions.escalations {
             let record = update.record
             allEscalations[record.id] = record

@@ -4,6 +4,33 @@ import HeraldStore
 
 /// Renders the communication log: chat-style lines for people, JSON for scripts.
 public enum LogReport {
+    /// One line per event: a message delivery, a suppression, a snooze starting or ending.
+    public static func line(_ event: LogEvent, in zone: TimeZone) -> String {
+        switch event {
+        case .message(let entry):
+            return line(entry, in: zone)
+        case .suppressed(let suppression):
+            return line(suppression, in: zone)
+        case .snoozed(let snooze):
+            let scope = snooze.milestoneID == nil ? " (whole project)" : ""
+            return "\(ConsoleLine.localTime(snooze.createdAt, in: zone)) snoozed \(snooze.target)\(scope) "
+                + snooze.summary
+        case .unsnoozed(let snooze, let at, let reason):
+            return "\(ConsoleLine.localTime(at, in: zone)) unsnoozed \(snooze.target): \(reason)"
+        }
+    }
+
+    /// `2026-12-01 09:00 suppressed reminder due-soon → alice on #eng · apollo/design: snoozed until Mon 7 Dec (by
+    /// bob: on leave)`.
+    public static func line(_ suppression: Suppression, in zone: TimeZone) -> String {
+        let who = suppression.recipients.isEmpty ? "nobody" : suppression.recipients.joined(separator: ", ")
+        let channels = suppression.channels.isEmpty
+            ? "" : " on " + suppression.channels.map { "#\($0)" }.joined(separator: ", ")
+        return "\(ConsoleLine.localTime(suppression.at, in: zone)) suppressed \(suppression.kind.rawValue) "
+            + "\(suppression.rule) → \(who)\(channels) · \(suppression.projectID)/\(suppression.milestoneID): "
+            + suppression.reason
+    }
+
     /// `2026-11-30 09:00 #eng → @alice · reminder due-soon · Design sign-off … · delivered in 12 ms`.
     ///
     /// A message held for quiet hours shows `held until 2026-11-30 09:00 (why)` while it waits, and its delivery
@@ -40,23 +67,105 @@ public enum LogReport {
         }
     }
 
-    /// One JSON object per entry, as an array.
-    public static func json(_ entries: [LogEntry]) -> String {
-        let items = entries.map { entry in
-            Item(
-                id: entry.message.id, time: ISO8601.string(entry.message.createdAt), channel: entry.message.channel,
-                recipients: entry.message.recipients, kind: entry.message.kind.rawValue, rule: entry.message.rule,
-                project: entry.message.project?.id, milestones: entry.message.milestones.map(\.id),
-                text: entry.message.text, state: entry.delivery.state.rawValue, attempts: entry.delivery.attempts,
-                latencyMs: entry.delivery.latencyMilliseconds,
-                deliveredAt: entry.delivery.deliveredAt.map(ISO8601.string), error: entry.delivery.lastError,
-                heldUntil: entry.message.heldUntil.map(ISO8601.string), holdReason: entry.message.holdReason
-            )
-        }
-        return JSONOutput.pretty(items)
+    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed` and `unsnoozed`
+    /// apart.
+    public static func json(_ events: [LogEvent]) -> String {
+        JSONOutput.pretty(events.map(Item.init))
     }
 
-    private struct Item: Encodable {
+    private enum Item: Encodable {
+        case message(MessageItem)
+        case suppressed(SuppressedItem)
+        case snooze(SnoozeItem)
+
+        init(_ event: LogEvent) {
+            switch event {
+            case .message(let entry):
+                self = .message(MessageItem(
+                    id: entry.message.id, time: ISO8601.string(entry.message.createdAt),
+                    channel: entry.message.channel, recipients: entry.message.recipients,
+                    kind: entry.message.kind.rawValue, rule: entry.message.rule, project: entry.message.project?.id,
+                    milestones: entry.message.milestones.map(\.id), text: entry.message.text,
+                    state: entry.delivery.state.rawValue, attempts: entry.delivery.attempts,
+                    latencyMs: entry.delivery.latencyMilliseconds,
+                    deliveredAt: entry.delivery.deliveredAt.map(ISO8601.string), error: entry.delivery.lastError,
+                    heldUntil: entry.message.heldUntil.map(ISO8601.string), holdReason: entry.message.holdReason
+                ))
+            case .suppressed(let suppression):
+                self = .suppressed(SuppressedItem(
+                    time: ISO8601.string(suppression.at), kind: suppression.kind.rawValue, rule: suppression.rule,
+                    project: suppression.projectID, milestones: [suppression.milestoneID],
+                    recipients: suppression.recipients, channels: suppression.channels,
+                    reasonCode: suppression.reasonCode, reason: suppression.reason
+                ))
+            case .snoozed(let snooze):
+                self = .snooze(SnoozeItem(event: "snoozed", time: ISO8601.string(snooze.createdAt), snooze: snooze))
+            case .unsnoozed(let snooze, let at, let reason):
+                var item = SnoozeItem(event: "unsnoozed", time: ISO8601.string(at), snooze: snooze)
+                item.reason = reason
+                self = .snooze(item)
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .message(let item): try item.encode(to: encoder)
+            case .suppressed(let item): try item.encode(to: encoder)
+            case .snooze(let item): try item.encode(to: encoder)
+            }
+        }
+    }
+
+    private struct SuppressedItem: Encodable {
+        var event = "suppressed"
+        var time: String
+        var kind: String
+        var rule: String
+        var project: String
+        var milestones: [String]
+        var recipients: [String]
+        var channels: [String]
+        var reasonCode: String
+        var reason: String
+
+        enum CodingKeys: String, CodingKey {
+            case event, time, kind, rule, project, milestones, recipients, channels, reason
+            case reasonCode = "reason_code"
+        }
+    }
+
+    private struct SnoozeItem: Encodable {
+        var event: String
+        var time: String
+        var project: String
+        var milestones: [String]
+        var until: String?
+        var untilDueChangeFrom: String?
+        var by: String?
+        var note: String?
+        var reason: String?
+
+        init(event: String, time: String, snooze: Snooze) {
+            self.event = event
+            self.time = time
+            project = snooze.projectID
+            milestones = snooze.milestoneID.map { [$0] } ?? []
+            switch snooze.end {
+            case .date(let date, _): until = date.description
+            case .dueChange(let due): untilDueChangeFrom = due.description
+            }
+            by = snooze.by
+            note = snooze.note
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case event, time, project, milestones, until, by, note, reason
+            case untilDueChangeFrom = "until_due_change_from"
+        }
+    }
+
+    private struct MessageItem: Encodable {
+        var event = "message"
         var id: String
         var time: String
         var channel: String
@@ -75,7 +184,7 @@ public enum LogReport {
         var holdReason: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, time, channel, recipients, kind, rule, project, milestones, text, state, attempts
+            case event, id, time, channel, recipients, kind, rule, project, milestones, text, state, attempts
             case latencyMs = "latency_ms", deliveredAt = "delivered_at", error
             case heldUntil = "held_until", holdReason = "hold_reason"
         }

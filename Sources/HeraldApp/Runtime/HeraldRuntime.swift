@@ -109,14 +109,15 @@ public actor HeraldRuntime {
     private func evaluate(at now: Date) throws -> EngineDecisions {
         engine.evaluate(
             milestones: try store.trackedMilestones(), states: try store.ruleStates(),
-            escalations: try store.currentEscalations(), now: now
+            escalations: try store.currentEscalations(), now: now,
+            suppressions: Suppressions(snoozes: try store.activeSnoozes(at: now))
         )
     }
 
     private func commit(_ decisions: EngineDecisions, at now: Date) throws {
         try store.commit(
             ruleStates: decisions.ruleStates, messages: decisions.messages, escalations: decisions.escalations,
-            at: now
+            suppressions: decisions.suppressions, at: now
         )
     }
 

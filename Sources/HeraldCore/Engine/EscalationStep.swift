@@ -8,21 +8,31 @@ import Foundation
 ///   rule stopped holding; otherwise notifies whatever levels or repeat fell due.
 /// - Acknowledged: the acknowledgement is announced once; once the rule stops holding or the due date moves it
 ///   re-arms, and a rule that holds again then opens a new escalation.
+/// - Suppressed (snoozed, project on hold): nothing opens and no level is notified; the notices it stops are
+///   recorded as suppressions. Closing still happens.
 struct EscalationStep {
     let engine: RuleEngine
     let rule: Rule
     let ladder: EscalationLadder
     let facts: MilestoneFacts
     let now: Date
+    let today: CivilDate
+    /// Why escalation notices about this milestone are stopped now, if they are.
+    let suppression: SuppressionReason?
     /// Whether the milestone has an open escalation from this rule after the step.
     private(set) var isOpen = false
 
-    init(engine: RuleEngine, rule: Rule, ladder: EscalationLadder, facts: MilestoneFacts, now: Date) {
+    init(
+        engine: RuleEngine, rule: Rule, ladder: EscalationLadder, facts: MilestoneFacts, now: Date, today: CivilDate,
+        suppression: SuppressionReason?
+    ) {
         self.engine = engine
         self.rule = rule
         self.ladder = ladder
         self.facts = facts
         self.now = now
+        self.today = today
+        self.suppression = suppression
     }
 
     private var milestone: Milestone { facts.milestone }
@@ -59,6 +69,10 @@ struct EscalationStep {
     }
 
     private mutating func open(into decisions: inout EngineDecisions) {
+        if let suppression {
+            suppress(level: 0, reason: suppression, into: &decisions)
+            return
+        }
         let key = RuleStateKey(rule: rule.name, projectID: milestone.projectID, milestoneID: milestone.id)
         let record = EscalationRecord(
             id: EscalationID.make([rule.name, milestone.projectID, milestone.id, String(now.timeIntervalSince1970)]),
@@ -74,6 +88,10 @@ struct EscalationStep {
         isOpen = true
         var updated = record
         for rung in ladder.due(record, now: now) {
+            if let suppression {
+                suppress(level: rung.level, reason: suppression, into: &decisions)
+                break
+            }
             notify(rung, record: &updated, into: &decisions)
         }
         if updated != record || expectedState == nil {
@@ -106,6 +124,14 @@ struct EscalationStep {
         }
         if rung.isRepeat { record.repeats += 1 } else { record.levelsNotified = rung.level + 1 }
         record.lastNotifiedAt = now
+    }
+
+    /// Records that `reason` stopped the notice of `level` (0-based).
+    private func suppress(level: Int, reason: SuppressionReason, into decisions: inout EngineDecisions) {
+        engine.suppress(
+            .escalation, rule: rule, recipients: ladder.policy.levels[level].notify, milestone: milestone,
+            project: engine.projects[milestone.projectID], reason: reason, now: now, today: today, into: &decisions
+        )
     }
 
     private func resolve(_ record: EscalationRecord, reason: String, into decisions: inout EngineDecisions) {

@@ -7,10 +7,13 @@ extension RuleEngine {
     ///
     /// - Parameter records: the current escalation of each (rule, milestone): open ones, and acknowledged ones
     ///   not yet announced or re-armed. Resolved escalations are not needed: they never change again.
+    /// A snoozed milestone (or an on-hold project) opens no escalation and notifies no level; what it stops is
+    /// recorded as a suppression, and levels that fell due meanwhile go out when the snooze ends.
+    ///
     /// - Returns: the milestones with an open escalation after this step (their plain reminders are inhibited).
     func stepEscalations(
         milestones: [TrackedMilestone], records: [RuleStateKey: EscalationRecord], now: Date, today: CivilDate,
-        into decisions: inout EngineDecisions
+        suppressions: Suppressions, into decisions: inout EngineDecisions
     ) -> Set<MilestoneKey> {
         var open = Set<MilestoneKey>()
         var seen = Set<RuleStateKey>()
@@ -27,7 +30,14 @@ extension RuleEngine {
                 )
                 facts = current
                 let holds = !milestone.status.isClosed && rule.condition.evaluate(current)
-                var step = EscalationStep(engine: self, rule: rule, ladder: ladder, facts: current, now: now)
+                let suppression = SuppressionPolicy.reason(
+                    for: .escalation, milestone: milestone, project: projects[milestone.projectID],
+                    suppressions: suppressions, now: now
+                )
+                var step = EscalationStep(
+                    engine: self, rule: rule, ladder: ladder, facts: current, now: now, today: today,
+                    suppression: suppression
+                )
                 step.run(record: record, holds: holds, into: &decisions)
                 if step.isOpen { open.insert(MilestoneKey(projectID: milestone.projectID, milestoneID: milestone.id)) }
             }
@@ -96,17 +106,5 @@ extension RuleEngine {
                 recipients: address.people, mentions: address.mentions, text: text, escalation: reference
             ), rule: rule, into: &decisions)
         }
-    }
-}
-
-/// A milestone by project and id.
-public struct MilestoneKey: Hashable, Sendable {
-    public var projectID: String
-    public var milestoneID: String
-
-    /// Creates a key.
-    public init(projectID: String, milestoneID: String) {
-        self.projectID = projectID
-        self.milestoneID = milestoneID
     }
 }

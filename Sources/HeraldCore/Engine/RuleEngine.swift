@@ -36,16 +36,24 @@ public struct RuleEngine: Sendable {
 
     /// Steps every escalation, then evaluates every scheduled notify rule over every open milestone at `now`.
     ///
+    /// A reminder that `suppressions` (or an on-hold project, or an open escalation of its milestone) stops goes to
+    /// the decisions' `suppressions` instead, and its rule state stays as it was, so it fires once the suppression
+    /// ends if the rule still holds.
+    ///
     /// - Parameter escalations: the current escalation of each (rule, milestone), as the store keeps them
     ///   (open ones, and acknowledged ones not yet announced or re-armed).
     public func evaluate(
         milestones: [TrackedMilestone], states: [RuleStateKey: RuleState],
-        escalations: [RuleStateKey: EscalationRecord] = [:], now: Date
+        escalations: [RuleStateKey: EscalationRecord] = [:], now: Date, suppressions: Suppressions = Suppressions()
     ) -> EngineDecisions {
         var decisions = EngineDecisions()
         let calendar = configuration.calendar
         let today = calendar.today(at: now)
-        _ = stepEscalations(milestones: milestones, records: escalations, now: now, today: today, into: &decisions)
+        var suppressions = suppressions
+        suppressions.escalatedMilestones.formUnion(stepEscalations(
+            milestones: milestones, records: escalations, now: now, today: today, suppressions: suppressions,
+            into: &decisions
+        ))
         var nextEligible: [Interval: Date] = [:] // the same for every milestone at this `now`
         for tracked in milestones where !tracked.milestone.status.isClosed {
             let milestone = tracked.milestone
@@ -54,6 +62,14 @@ public struct RuleEngine: Sendable {
                 let key = RuleStateKey(rule: rule.name, projectID: milestone.projectID, milestoneID: milestone.id)
                 let previous = states[key]
                 guard Self.shouldFire(previous, due: milestone.due, policy: rule.repeatPolicy, now: now) else {
+                    continue
+                }
+                let project = projects[milestone.projectID]
+                if let reason = SuppressionPolicy.reason(
+                    for: .reminder, milestone: milestone, project: project, suppressions: suppressions, now: now
+                ) {
+                    suppress(.reminder, rule: rule, recipients: recipients(of: rule), milestone: milestone,
+                             project: project, reason: reason, now: now, today: today, into: &decisions)
                     continue
                 }
                 let sameDue = previous?.due == milestone.due
@@ -66,7 +82,6 @@ public struct RuleEngine: Sendable {
                     key: key, due: milestone.due, lastFiredAt: now, nextEligibleAt: next,
                     fireCount: sameDue ? (previous?.fireCount ?? 0) + 1 : 1
                 ))
-                let project = projects[milestone.projectID]
                 let text = MessageText.reminder(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts
                 )
@@ -92,6 +107,13 @@ public struct RuleEngine: Sendable {
                 guard case .change(let kind) = rule.trigger, kinds.contains(kind), case .notify = rule.action,
                       rule.condition.evaluate(facts) else { continue }
                 let project = projects[milestone.projectID]
+                if let reason = SuppressionPolicy.reason(
+                    for: .announcement, milestone: milestone, project: project, suppressions: Suppressions(), now: now
+                ) {
+                    suppress(.announcement, rule: rule, recipients: recipients(of: rule), milestone: milestone,
+                             project: project, reason: reason, now: now, today: today, into: &decisions)
+                    continue
+                }
                 let text = MessageText.change(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID, fields: change.fields
                 )
@@ -195,6 +217,8 @@ public struct EngineDecisions: Sendable {
     public var escalations: [EscalationUpdate] = []
     /// The holds worked out so far in this evaluation, by channel, people and time (many messages share one).
     var holds: [HoldKey: Hold?] = [:]
+    /// Messages a snooze, an on-hold project or an open escalation stopped, for the log.
+    public var suppressions: [Suppression] = []
 
     /// Creates an empty set of decisions.
     public init() {}

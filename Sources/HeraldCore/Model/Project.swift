@@ -7,6 +7,8 @@ public struct Project: Hashable, Sendable {
     public var sponsor: String?
     /// Default channel for this project's messages.
     public var channel: String?
+    /// Active, or on hold (then only digests are sent).
+    public var status: ProjectStatus
     public var milestones: [Milestone]
     /// The file it was read from, for diagnostics.
     public var sourceFile: String
@@ -14,13 +16,14 @@ public struct Project: Hashable, Sendable {
     /// Creates a project.
     public init(
         id: String, name: String, manager: String? = nil, sponsor: String? = nil, channel: String? = nil,
-        milestones: [Milestone] = [], sourceFile: String = ""
+        status: ProjectStatus = .active, milestones: [Milestone] = [], sourceFile: String = ""
     ) {
         self.id = id
         self.name = name
         self.manager = manager
         self.sponsor = sponsor
         self.channel = channel
+        self.status = status
         self.milestones = milestones
         self.sourceFile = sourceFile
     }

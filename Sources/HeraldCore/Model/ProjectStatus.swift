@@ -1,0 +1,7 @@
+/// Whether a project is running (`status:` in its project file).
+public enum ProjectStatus: String, CaseIterable, Hashable, Sendable {
+    /// The default: every rule applies.
+    case active
+    /// Paused: the project sends nothing but digests.
+    case onHold = "on_hold"
+}

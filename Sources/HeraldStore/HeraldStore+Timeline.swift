@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+extension HeraldStore {
+    /// The communication log with suppressions and snoozes interleaved, oldest first (ties keep messages, then
+    /// suppressions, then snoozes). The filter applies to each: a milestone filter also shows its project's whole
+    /// snoozes; a channel filter matches suppressions that would have gone there and leaves snoozes out. With a
+    /// `limit`, the most recent events are kept.
+    public func timeline(_ filter: LogFilter) throws -> [LogEvent] {
+        var events = try log(filter).map(LogEvent.message)
+        try writer.read { db in
+            events += try suppressions(filter, db).map(LogEvent.suppressed)
+            if filter.channel == nil { events += try snoozeEvents(filter, db) }
+        }
+        let ordered = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+            .map(\.element)
+        return filter.limit.map { Array(ordered.suffix($0)) } ?? ordered
+    }
+
+    private func suppressions(_ filter: LogFilter, _ db: Database) throws -> [Suppression] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let projectID = filter.projectID {
+            conditions.append("project_id = ?")
+            arguments += [projectID]
+        }
+        if let milestoneID = filter.milestoneID {
+            conditions.append("milestone_id = ?")
+            arguments += [milestoneID]
+        }
+        if let since = filter.since {
+            conditions.append("at >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        if let channel = filter.channel {
+            conditions.append("EXISTS (SELECT 1 FROM json_each(channels) WHERE value = ?)")
+            arguments += [channel]
+        }
+        let sql = "SELECT * FROM suppressions" + Self.whereClause(conditions) + Self.newest(filter.limit, &arguments)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(suppression(from:))
+    }
+
+    private func snoozeEvents(_ filter: LogFilter, _ db: Database) throws -> [LogEvent] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let projectID = filter.projectID {
+            conditions.append("project_id = ?")
+            arguments += [projectID]
+        }
+        if let milestoneID = filter.milestoneID {
+            conditions.append("(milestone_id = ? OR milestone_id IS NULL)")
+            arguments += [milestoneID]
+        }
+        if let since = filter.since {
+            conditions.append("(created_at >= ? OR lifted_at >= ?)")
+            arguments += [since.timeIntervalSince1970, since.timeIntervalSince1970]
+        }
+        let sql = "SELECT * FROM snoozes" + Self.whereClause(conditions) + " ORDER BY id"
+        var events: [LogEvent] = []
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let snooze = try Self.snooze(from: row)
+            if filter.since.map({ snooze.createdAt >= $0 }) ?? true { events.append(.snoozed(snooze)) }
+            if let liftedAt = Self.optionalDate(row, "lifted_at"), filter.since.map({ liftedAt >= $0 }) ?? true {
+                events.append(.unsnoozed(snooze, at: liftedAt, reason: row["lifted_reason"] ?? "unsnoozed"))
+            }
+        }
+        return events
+    }
+
+    private static func whereClause(_ conditions: [String]) -> String {
+        conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    /// Oldest first; with a limit, only the most recent `limit` (still oldest first once re-sorted by the caller).
+    private static func newest(_ limit: Int?, _ arguments: inout StatementArguments) -> String {
+        guard let limit else { return " ORDER BY at, id" }
+        arguments += [limit]
+        return " ORDER BY at DESC, id DESC LIMIT ?"
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import HeraldCore
+
+/// One line of the communication log's timeline: a message delivery, a suppression, or a snooze starting or ending.
+public enum LogEvent: Hashable, Sendable {
+    /// A message and one delivery of it.
+    case message(LogEntry)
+    /// A message a rule decided and a suppression stopped.
+    case suppressed(Suppression)
+    /// A snooze was asked for.
+    case snoozed(Snooze)
+    /// A snooze ended early: `reason` is `unsnoozed`, `due changed` or `replaced by a new snooze`.
+    case unsnoozed(Snooze, at: Date, reason: String)
+
+    /// When it happened.
+    public var time: Date {
+        switch self {
+        case .message(let entry): entry.message.createdAt
+        case .suppressed(let suppression): suppression.at
+        case .snoozed(let snooze): snooze.createdAt
+        case .unsnoozed(_, let at, _): at
+        }
+    }
+
+    /// Identifies the event across reads (`herald log --follow` prints an event again only when its line changes).
+    public var key: String {
+        switch self {
+        case .message(let entry):
+            "message \(entry.message.id) \(entry.delivery.id)"
+        case .suppressed(let s):
+            "suppressed \(s.rule) \(s.projectID)/\(s.milestoneID) \(s.reasonCode) \(s.day)"
+        case .snoozed(let snooze):
+            "snoozed \(snooze.target) \(snooze.createdAt.timeIntervalSince1970)"
+        case .unsnoozed(let snooze, _, _):
+            "unsnoozed \(snooze.target) \(snooze.createdAt.timeIntervalSince1970)"
+        }
+    }
+}
