@@ -26,13 +26,13 @@ import Testing
         ]
     )
 
-    static func run(policy: EscalationPolicy = businessPolicy, due: String) throws -> EngineRun {
+    static func run(policy: EscalationPolicy = businessPolicy, due: String, reminders: [Rule] = []) throws -> EngineRun {
         let rule = Rule(
             name: "overdue", condition: try RuleExpression.compile("days_overdue >= 1"),
             action: .escalate(policy.name)
         )
         var configuration = EngineFixture.configuration(
-            rules: [rule], projects: [EngineFixture.project(milestones: [EngineFixture.milestone(due: due)])]
+            rules: reminders + [rule], projects: [EngineFixture.project(milestones: [EngineFixture.milestone(due: due)])]
         )
         configuration.escalations = [policy.name: policy]
         return EngineRun(configuration: configuration)
@@ -218,6 +218,35 @@ import Testing
         let body = String(decoding: WebhookPayload.body(for: second), as: UTF8.self)
         #expect(body.contains("\"escalation\":{\"ack_url\":null,\"id\":\"\(id)\",\"level\":2,\"levels\":3,"
             + "\"policy\":\"missed-deadline\",\"repeat\":false}"))
+    }
+
+    @Test func anOpenEscalationInhibitsTheMilestonesPlainRemindersUntilItCloses() throws {
+        let reminder = try EngineFixture.rule("late", when: "days_overdue >= 1", repeat: .every(.businessDays(1)))
+        var run = try Self.run(due: "2026-12-03", reminders: [reminder])
+        let first = run.tick(EngineFixture.at("2026-12-04", 9))
+        #expect(first.map(\.kind) == [.escalation], "the escalation, not the plain reminder")
+        #expect(run.suppressed.map(\.reason) == ["escalation open"])
+        #expect(run.suppressed.first?.rule == "late")
+        run.acknowledge(rule: "overdue", by: "alice", at: EngineFixture.at("2026-12-04", 10))
+        let afterAck = run.tick(EngineFixture.at("2026-12-04", 11))
+        #expect(afterAck.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.reminder, .resolved],
+                "once acknowledged the escalation no longer speaks for the milestone: plain reminders resume")
+    }
+
+    @Test func aSnoozedMilestoneOpensNoEscalationUntilTheSnoozeEnds() throws {
+        var run = try Self.run(due: "2026-12-03")
+        let day = CivilDate(iso: "2026-12-07")!
+        run.suppressions = Suppressions(snoozes: [Snooze(
+            projectID: "apollo", milestoneID: "design",
+            end: .date(day, startsAt: EngineFixture.calendar.instant(of: day, minuteOfDay: 0)), by: "bob",
+            createdAt: EngineFixture.at("2026-12-03", 17)
+        )])
+        #expect(run.tick(EngineFixture.at("2026-12-04", 9)).isEmpty)
+        #expect(run.allEscalations.isEmpty)
+        #expect(run.suppressed.map(\.kind) == [.escalation])
+        #expect(run.suppressed.first?.recipients == ["alice"], "who level 1 would have told")
+        let opened = run.tick(EngineFixture.at("2026-12-07", 9))
+        #expect(opened.map(\.escalation?.level) == [1], "the snooze is over: the ladder starts from level 1")
     }
 
     @Test func nothingOpensWhileTheRuleDoesNotHold() throws {
