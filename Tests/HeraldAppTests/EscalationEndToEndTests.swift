@@ -45,7 +45,9 @@ import Testing
     @Test func anAcknowledgementStopsTheLadderAndIsAnnouncedToThoseNotified() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        let fixture = try AppFixture(receiverURL: receiver.url, milestones: Self.milestones, extraRules: Self.escalation)
+        let fixture = try AppFixture(
+            receiverURL: receiver.url, milestones: Self.milestones, extraRules: Self.escalation
+        )
         defer { fixture.directory.remove() }
         let clock = TestClock(AppFixture.at("2026-12-04", 10))
         try await withDaemon(fixture, clock: clock) { runtime in
@@ -80,13 +82,15 @@ import Testing
     @Test func completingTheMilestoneClosesTheEscalation() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        let fixture = try AppFixture(receiverURL: receiver.url, milestones: Self.milestones, extraRules: Self.escalation)
+        let fixture = try AppFixture(
+            receiverURL: receiver.url, milestones: Self.milestones, extraRules: Self.escalation
+        )
         defer { fixture.directory.remove() }
         let clock = TestClock(AppFixture.at("2026-12-04", 10))
         try await withDaemon(fixture, clock: clock) { runtime in
             #expect(await receiver.waitForRequests(count: 1).count == 1)
             try fixture.writeProject(milestones: """
-                  - { id: build, title: Build complete, owner: alice, due: 2026-12-03, baseline: 2026-12-01, status: done }
+                  - { id: build, title: Build complete, owner: alice, due: 2026-12-03, status: done }
                 """)
             let requests = await receiver.waitForRequests(count: 3)
             let texts = requests.dropFirst().map(\.bodyText)

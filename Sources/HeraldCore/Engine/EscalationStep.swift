@@ -99,7 +99,9 @@ struct EscalationStep {
         }
     }
 
-    private func notify(_ rung: EscalationLadder.Rung, record: inout EscalationRecord, into decisions: inout EngineDecisions) {
+    private func notify(
+        _ rung: EscalationLadder.Rung, record: inout EscalationRecord, into decisions: inout EngineDecisions
+    ) {
         let policy = ladder.policy
         let reference = EscalationRef(
             id: record.id, policy: policy.name, level: rung.level + 1, levels: policy.levels.count,
