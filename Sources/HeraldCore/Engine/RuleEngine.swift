@@ -114,8 +114,10 @@ public struct RuleEngine: Sendable {
                              project: project, reason: reason, now: now, today: today, into: &decisions)
                     continue
                 }
+                // A new milestone is announced as added, not as every field going from none to its value.
                 let text = MessageText.change(
-                    milestone: milestone, projectName: project?.name ?? milestone.projectID, fields: change.fields
+                    milestone: milestone, projectName: project?.name ?? milestone.projectID,
+                    fields: change.kind == .created ? [] : change.fields
                 )
                 compose(kind: .announcement, rule: rule, recipients: recipients(of: rule), milestone: milestone,
                         project: project, text: text, now: now, into: &decisions)

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import HeraldCore
+
+/// Change rules (`on:`): each trigger, evaluated on the new state with `previous.FIELD` available.
+@Suite struct ChangeRuleTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var trigger: ChangeKind
+        var when: String
+        /// nil: the milestone is created.
+        var before: Milestone?
+        var after: Milestone
+        /// The announcement's recipients and text; nil when the rule must not fire.
+        var expected: (recipients: [String], text: String)?
+        var testDescription: String { name }
+    }
+
+    static let base = EngineFixture.milestone(due: "2026-12-04")
+
+    static func changed(_ change: (inout Milestone) -> Void) -> Milestone {
+        var milestone = base
+        change(&milestone)
+        return milestone
+    }
+
+    /// The fields that differ, as the store reports them.
+    static func change(from before: Milestone?, to after: Milestone) -> MilestoneChange {
+        var fields: [FieldChange] = []
+        if before?.status != after.status {
+            fields.append(FieldChange(field: "status", oldValue: before?.status.rawValue, newValue: after.status.rawValue))
+        }
+        if before?.due != after.due {
+            fields.append(FieldChange(field: "due", oldValue: before?.due.description, newValue: after.due.description))
+        }
+        if before?.owner != after.owner {
+            fields.append(FieldChange(field: "owner", oldValue: before?.owner, newValue: after.owner))
+        }
+        return MilestoneChange(
+            projectID: after.projectID, milestoneID: after.id, kind: before == nil ? .created : .updated,
+            fields: fields, previous: before, current: after
+        )
+    }
+
+    @Test(arguments: [
+        Case(name: "created fires for a new milestone", trigger: .created, when: "true", before: nil, after: base,
+             expected: (["bob"], "Design sign-off (Apollo ERP upgrade) was added, due Fri 4 Dec.")),
+        Case(name: "created ignores an update", trigger: .created, when: "true", before: base,
+             after: changed { $0.status = .atRisk }, expected: nil),
+        Case(name: "status_changed to done", trigger: .statusChanged, when: "status == \"done\"", before: base,
+             after: changed { $0.status = .done },
+             expected: (["bob"], "Design sign-off (Apollo ERP upgrade): status in_progress → done.")),
+        Case(name: "status_changed whose when does not hold", trigger: .statusChanged, when: "status == \"done\"",
+             before: base, after: changed { $0.status = .atRisk }, expected: nil),
+        Case(name: "status_changed reads previous.status", trigger: .statusChanged,
+             when: "previous.status == \"at_risk\" and status == \"in_progress\"",
+             before: changed { $0.status = .atRisk }, after: base,
+             expected: (["bob"], "Design sign-off (Apollo ERP upgrade): status at_risk → in_progress.")),
+        Case(name: "status_changed ignores a due change", trigger: .statusChanged, when: "true", before: base,
+             after: changed { $0.due = CivilDate(iso: "2026-12-11")! }, expected: nil),
+        Case(name: "due_changed later than before", trigger: .dueChanged, when: "due > previous.due", before: base,
+             after: changed { $0.due = CivilDate(iso: "2026-12-11")! },
+             expected: (["bob"], "Design sign-off (Apollo ERP upgrade): due Fri 4 Dec → Fri 11 Dec.")),
+        Case(name: "due_changed earlier does not hold", trigger: .dueChanged, when: "due > previous.due",
+             before: base, after: changed { $0.due = CivilDate(iso: "2026-12-02")! }, expected: nil),
+        Case(name: "owner_changed names the new owner", trigger: .ownerChanged, when: "previous.owner == \"alice\"",
+             before: base, after: changed { $0.owner = "carol" },
+             expected: (["carol"], "Design sign-off (Apollo ERP upgrade): owner alice → carol.")),
+    ])
+    func trigger(_ example: Case) throws {
+        let recipients: [Recipient] = example.trigger == .ownerChanged ? [.owner] : [.manager]
+        let rule = Rule(
+            name: "announce", trigger: .change(example.trigger), condition: try RuleExpression.compile(example.when),
+            action: .notify(recipients)
+        )
+        let engine = RuleEngine(configuration: EngineFixture.configuration(
+            rules: [rule], projects: [EngineFixture.project(milestones: [example.after])]
+        ))
+        let decisions = engine.evaluate(
+            changes: [Self.change(from: example.before, to: example.after)],
+            updatedAt: EngineFixture.at("2026-11-30", 10)
+        )
+        if let expected = example.expected {
+            let message = try #require(decisions.messages.first)
+            #expect(decisions.messages.count == 1)
+            #expect(message.kind == .announcement && message.rule == "announce")
+            #expect(message.recipients == expected.recipients)
+            #expect(message.text == expected.text)
+        } else {
+            #expect(decisions.messages.isEmpty)
+        }
+    }
+}
