@@ -16,7 +16,7 @@ public enum HeraldDaemon {
         let notifier = SystemdNotifier(environment: options.environment)
         let services: [any Service] = [
             DispatcherService(runtime: runtime, dispatcher: runtime.dispatcher),
-            SchedulerService(runtime: runtime, interval: options.tickInterval, logger: logger),
+            SchedulerService(runtime: runtime, interval: options.tickInterval, now: options.now, logger: logger),
             ProjectWatcherService(
                 runtime: runtime, projectsDirectory: configuration.projectsDirectory, configFile: configuration.file,
                 interval: options.watchInterval, logger: logger

@@ -21,9 +21,13 @@ public final class HeraldStore: Sendable {
     /// - Parameter directory: The state directory; created with its parents when missing.
     public convenience init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = URL(fileURLWithPath: directory).appendingPathComponent("herald.sqlite").path
-        let pool = try DatabasePool(path: path, configuration: HeraldStore.configuration())
+        let pool = try DatabasePool(path: Self.databasePath(in: directory), configuration: HeraldStore.configuration())
         try self.init(writer: pool)
+    }
+
+    /// The database file of the store in `directory`.
+    static func databasePath(in directory: String) -> String {
+        URL(fileURLWithPath: directory).appendingPathComponent("herald.sqlite").path
     }
 
     /// A fresh, migrated store that lives in memory only (for tests and dry runs).

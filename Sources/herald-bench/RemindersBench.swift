@@ -67,7 +67,7 @@ let engineSeconds = await seconds {
 }
 
 var decided = 0
-let tickSeconds = try await seconds { decided = try await runtime.tick() }
+let tickSeconds = try await seconds { decided = try await runtime.tick().messages.count }
 
 let dispatcher = runtime.dispatcher
 let deliverSeconds = await seconds {

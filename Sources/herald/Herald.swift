@@ -7,9 +7,9 @@ struct Herald: AsyncParsableCommand {
         commandName: "herald",
         abstract: "Project milestone reminders, escalations and digests, delivered to chat and email.",
         subcommands: [
-            ServeCommand.self, CheckCommand.self, LogCommand.self, DeliveriesCommand.self, ChannelsCommand.self,
-            ReplayCommand.self, SendTestCommand.self, AckCommand.self, EscalationsCommand.self, SnoozeCommand.self,
-            UnsnoozeCommand.self, SnoozesCommand.self,
+            ServeCommand.self, CheckCommand.self, PlanCommand.self, LogCommand.self, DeliveriesCommand.self,
+            ChannelsCommand.self, ReplayCommand.self, SendTestCommand.self, AckCommand.self, EscalationsCommand.self,
+            SnoozeCommand.self, UnsnoozeCommand.self, SnoozesCommand.self,
         ]
     )
 }

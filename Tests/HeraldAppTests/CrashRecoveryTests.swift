@@ -6,15 +6,9 @@ import Testing
 
 /// `kill -9` of the real `herald serve` process in the middle of a burst, then a restart.
 @Suite(.serialized) struct CrashRecoveryTests {
-    /// The `herald` executable built beside the test bundle.
-    static var heraldExecutable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("herald").path
-    }
-
     func serve(_ fixture: AppFixture) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.heraldExecutable)
+        process.executableURL = URL(fileURLWithPath: HeraldExecutable.path)
         process.arguments = ["serve", "--config", fixture.configPath]
         process.environment = fixture.environment.merging(["HERALD_LOG_LEVEL": "error"]) { $1 }
         process.standardOutput = FileHandle.nullDevice
@@ -24,7 +18,7 @@ import Testing
     }
 
     @Test func killDashNineInABurstLosesNothingAndKeepsMessageIDs() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.heraldExecutable),
+        try #require(FileManager.default.isExecutableFile(atPath: HeraldExecutable.path),
                      "build the herald executable first (swift build)")
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }

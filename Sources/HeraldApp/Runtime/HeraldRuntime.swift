@@ -51,13 +51,18 @@ public actor HeraldRuntime {
     /// Writes the project files' milestones into the store (recording history) and runs the change rules,
     /// in one transaction: a change and the announcements it causes are stored together or not at all. When
     /// anything changed, the scheduled rules and escalations are evaluated at once (a completion closes its
-    /// escalations without waiting for the next tick).
-    public func applyProjects() throws {
+    /// escalations without waiting for the next tick). Returns what the change rules and that evaluation decided.
+    @discardableResult
+    public func applyProjects() throws -> EngineDecisions {
         let now = options.now()
         let engine = self.engine
+        var decisions = EngineDecisions()
         let changes = try store.apply(
             projects: configuration.projects, source: { "file:" + URL(fileURLWithPath: $0.sourceFile).lastPathComponent },
-            at: now, decide: { engine.evaluate(changes: $0, updatedAt: now) }
+            at: now, decide: {
+                decisions = engine.evaluate(changes: $0, updatedAt: now)
+                return decisions
+            }
         )
         for change in changes {
             logger.info(
@@ -68,17 +73,19 @@ public actor HeraldRuntime {
                 ]
             )
         }
+        for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
         if !changes.isEmpty {
             dispatcher.wakeup.signal()
-            try tick()
+            decisions.append(try tick())
         }
+        return decisions
     }
 
-    /// Evaluates every scheduled rule and steps every escalation at the current time, and puts the decided
-    /// messages in the outbox. An escalation acknowledged while it was being evaluated makes the round start
-    /// again from the stored state, so an acknowledgement is never overwritten.
+    /// Evaluates every scheduled rule and steps every escalation at the current time, puts the decided messages
+    /// in the outbox, and returns the decisions. An escalation acknowledged while it was being evaluated makes the
+    /// round start again from the stored state, so an acknowledgement is never overwritten.
     @discardableResult
-    public func tick() throws -> Int {
+    public func tick() throws -> EngineDecisions {
         let now = options.now()
         var decisions = try evaluate(at: now)
         do {
@@ -103,7 +110,7 @@ public actor HeraldRuntime {
             )
             dispatcher.wakeup.signal()
         }
-        return decisions.messages.count
+        return decisions
     }
 
     private func evaluate(at now: Date) throws -> EngineDecisions {

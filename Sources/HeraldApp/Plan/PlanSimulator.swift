@@ -1,0 +1,79 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+import Logging
+
+/// `herald plan`: runs the daemon's own runtime over a copy of the store with a simulated clock, so the plan agrees
+/// with what the daemon would do by construction.
+///
+/// The live store is copied (or the simulation starts empty) into a temporary directory; a `HeraldRuntime` over the
+/// copy, its console output discarded and its dispatcher never started, applies the project files at the window's
+/// start, then ticks at every decision instant (`HeraldRuntime.nextDecisionTime(after:)`) in the window. The plan
+/// is then the copy's waiting deliveries released inside the window. The live store is never written.
+public enum PlanSimulator {
+    /// Simulates `window` for `configuration` (whose `stateDirectory` holds the live store, if any).
+    /// - Parameter logger: Receives the runtime's events; the plan's warnings are returned, not logged.
+    public static func run(configuration: Configuration, window: PlanWindow, logger: Logger) async throws -> Plan {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("herald-plan-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try HeraldStore.copy(directory: configuration.stateDirectory, to: scratch)
+        var simulated = configuration
+        simulated.stateDirectory = scratch
+        let clock = SimulatedClock(window.from)
+        let runtime = try HeraldRuntime(
+            configuration: simulated,
+            options: RuntimeOptions(now: { clock.now }, random: { 0.5 }, consoleOutput: { _ in }),
+            logger: logger
+        )
+        do {
+            let plan = try await simulate(runtime, configuration: configuration, window: window, clock: clock)
+            await runtime.shutdown()
+            return plan
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
+    private static func simulate(
+        _ runtime: HeraldRuntime, configuration: Configuration, window: PlanWindow, clock: SimulatedClock
+    ) async throws -> Plan {
+        var unreachable = Warnings()
+        var escalations = EscalationDeadlineCheck(configuration: configuration)
+        unreachable.add(try await runtime.applyProjects().unreachable)
+        var time = window.from
+        while time < window.until {
+            clock.set(time)
+            unreachable.add(try await runtime.tick().unreachable)
+            escalations.observe(try runtime.store.trackedMilestones(), at: time)
+            time = try await runtime.nextDecisionTime(after: time)
+        }
+        var entries: [PlanEntry] = []
+        var held: [String: (count: Int, reason: String?)] = [:]
+        for waiting in try runtime.store.waitingDeliveries() where waiting.delivery.nextAttemptAt < window.until {
+            switch waiting.delivery.state {
+            case .held:
+                held[waiting.delivery.channel, default: (0, waiting.delivery.lastError)].count += 1
+            default:
+                let sendAt = max(waiting.delivery.nextAttemptAt, window.from)
+                entries.append(PlanEntry(sendAt: sendAt, message: waiting.message))
+            }
+        }
+        let disabled = held.sorted { $0.key < $1.key }.map { channel, held in
+            "channel \(channel) is disabled (\(held.reason ?? "no reason recorded")): \(held.count) "
+                + "message\(held.count == 1 ? "" : "s") held until `herald channels enable \(channel)`"
+        }
+        return Plan(window: window, entries: entries, warnings: unreachable.all + escalations.warnings() + disabled)
+    }
+
+    /// Warnings in the order first seen, each once.
+    private struct Warnings {
+        private(set) var all: [String] = []
+        private var seen: Set<String> = []
+
+        mutating func add(_ warnings: [String]) {
+            for warning in warnings where seen.insert(warning).inserted { all.append(warning) }
+        }
+    }
+}

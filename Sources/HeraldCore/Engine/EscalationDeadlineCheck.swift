@@ -1,0 +1,67 @@
+import Foundation
+
+/// Finds escalations that cannot run their course before the milestone is due: an `escalate:` rule that first
+/// holds at some instant before the due date, under a policy whose last level comes later than the due date.
+///
+/// Fed the milestones at each instant a simulation looks at (`observe`), it remembers when each escalating rule
+/// first held for each milestone, then words a warning for every ladder too long for the time left (`warnings`).
+/// A level's `after` counts from the opening of the escalation, so the ladder reaches its last rung at the latest
+/// level time. The deadline is the milestone's exact due instant when it has one, else the end of its due date in
+/// the calendar's zone.
+public struct EscalationDeadlineCheck: Sendable {
+    private let calendar: BusinessCalendar
+    private let escalatingRules: [(rule: Rule, policy: EscalationPolicy)]
+    private var firstHeld: [RuleStateKey: (at: Date, milestone: Milestone)] = [:]
+    private var order: [RuleStateKey] = []
+
+    /// Creates a check of the configuration's scheduled `escalate:` rules (those naming a known policy).
+    public init(configuration: Configuration) {
+        calendar = configuration.calendar
+        escalatingRules = configuration.rules.compactMap { rule in
+            guard rule.trigger == .schedule, case .escalate(let name) = rule.action,
+                  let policy = configuration.escalations[name] else { return nil }
+            return (rule, policy)
+        }
+    }
+
+    /// Notes which escalating rules hold at `now` for the open milestones, keeping the first instant of each.
+    public mutating func observe(_ milestones: [TrackedMilestone], at now: Date) {
+        guard !escalatingRules.isEmpty else { return }
+        let today = calendar.today(at: now)
+        for tracked in milestones where !tracked.milestone.status.isClosed {
+            let milestone = tracked.milestone
+            let facts = MilestoneFacts(
+                milestone: milestone, updatedAt: tracked.updatedAt, today: today, calendar: calendar
+            )
+            for (rule, _) in escalatingRules {
+                let key = RuleStateKey(rule: rule.name, projectID: milestone.projectID, milestoneID: milestone.id)
+                guard firstHeld[key] == nil, rule.condition.evaluate(facts) else { continue }
+                firstHeld[key] = (now, milestone)
+                order.append(key)
+            }
+        }
+    }
+
+    /// One warning per rule and milestone whose ladder ends after the due date, in the order they first held.
+    public func warnings() -> [String] {
+        let policies = Dictionary(escalatingRules.map { ($0.rule.name, $0.policy) }, uniquingKeysWith: { a, _ in a })
+        return order.compactMap { key in
+            guard let (opened, milestone) = firstHeld[key], let policy = policies[key.rule] else { return nil }
+            let deadline = milestone.dueInstant ?? calendar.instant(of: milestone.due.adding(days: 1), minuteOfDay: 0)
+            guard opened < deadline, let last = lastLevel(of: policy, openedAt: opened), last.time > deadline
+            else { return nil }
+            return "rule \(key.rule), \(key.projectID)/\(key.milestoneID): escalation \(policy.name) opens "
+                + "\(ConsoleLine.localTime(opened, in: calendar.timeZone)) and reaches level \(last.level) "
+                + "\(ConsoleLine.localTime(last.time, in: calendar.timeZone)), after the due date "
+                + milestone.due.shortDisplay
+        }
+    }
+
+    /// The 1-based number and time of the policy's latest level for an escalation opened at `openedAt`.
+    private func lastLevel(of policy: EscalationPolicy, openedAt: Date) -> (level: Int, time: Date)? {
+        policy.levels.enumerated().map { index, level in
+            (level: index + 1, time: level.after.map { calendar.adding($0, to: openedAt) } ?? openedAt)
+        }
+        .max { $0.time < $1.time }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import HeraldApp
+import HeraldDelivery
+import Logging
+
+/// `herald plan`: a dry run listing every message the rules would send in a window; sends nothing.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Dry run: every message the rules would send in a window, when, to whom, through which channel.",
+        discussion: """
+            Runs the daemon's own rules over a copy of the store with a simulated clock: nothing is sent and the \
+            store is not written. Warns about recipients that cannot be reached, escalations too long for the time \
+            left before the due date, and disabled channels.
+            """
+    )
+
+    @OptionGroup var options: ConfigOption
+    @Option(help: "Start: a date (its midnight in the config's zone) or an ISO-8601 date-time (default: now).")
+    var from: String?
+    @Option(help: "How far ahead: 30d, 2w, 12h, 5 business_days.") var horizon = "30d"
+    @Flag(help: "JSON for scripts.") var json = false
+
+    func run() async throws {
+        CurlEngine.initializeLibcurl()
+        let configuration = try StateAccess.configuration(at: options.path)
+        let window: PlanWindow
+        do {
+            window = try PlanWindow(from: from, horizon: horizon, now: Date(), calendar: configuration.calendar)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let logger = Logger(label: "herald") { _ in SwiftLogNoOpLogHandler() }
+        let plan = try await PlanSimulator.run(configuration: configuration, window: window, logger: logger)
+        print(json ? PlanReport.json(plan) : PlanReport.text(plan, in: configuration.calendar.timeZone))
+    }
+}

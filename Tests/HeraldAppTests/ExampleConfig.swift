@@ -1,0 +1,61 @@
+import Foundation
+import HeraldTestSupport
+import Testing
+
+/// A copy of the repository's example configuration (`config/herald.yaml` and its project files) in a temporary
+/// directory, its store moved there too (`state/`), so tests never read or write the repository's `data/`.
+struct ExampleConfig {
+    let directory: TemporaryDirectory
+    var configPath: String { directory.path + "/herald.yaml" }
+    var stateDirectory: String { directory.path + "/state" }
+
+    /// The repository's `config/` directory.
+    static let source = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("config")
+
+    /// Copies the example; with `receiverURL`, each `console` channel becomes a webhook to `receiverURL/NAME`.
+    init(receiverURL: String? = nil) throws {
+        directory = try TemporaryDirectory(prefix: "herald-example")
+        let projects = Self.source.appendingPathComponent("projects")
+        for name in try FileManager.default.contentsOfDirectory(atPath: projects.path) {
+            try directory.write("projects/" + name, try String(contentsOf: projects.appendingPathComponent(name),
+                                                              encoding: .utf8))
+        }
+        var text = try String(contentsOf: Self.source.appendingPathComponent("herald.yaml"), encoding: .utf8)
+        let stateLine = try #require(text.firstRange(of: #/(?m)^state_dir: \S+/#), "the example sets state_dir")
+        text.replaceSubrange(stateLine, with: "state_dir: state")
+        if let receiverURL {
+            let consoles = #/(?m)^  ([a-z][a-z0-9_-]*): \{ type: console \}/#
+            try #require(text.contains(consoles), "the example has a console channel")
+            text.replace(consoles) { "  \($0.1): { type: webhook, url: \"\(receiverURL)/\($0.1)\" }" }
+        }
+        try directory.write("herald.yaml", text)
+    }
+}
+
+/// The `herald` executable built beside the test bundle.
+enum HeraldExecutable {
+    static var path: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("herald").path
+    }
+
+    /// Runs `herald ARGUMENTS` to completion; returns its exit status and standard output.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
+        try #require(FileManager.default.isExecutableFile(atPath: path), "build the herald executable first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

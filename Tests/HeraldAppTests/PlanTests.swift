@@ -1,0 +1,252 @@
+import Foundation
+import HeraldApp
+import HeraldConfig
+import HeraldCore
+import HeraldStore
+import HeraldTestSupport
+import Logging
+import Testing
+
+/// `herald plan`: the forecast on the example config, its agreement with what the daemon sends, and its use of
+/// the live store.
+@Suite(.serialized) struct PlanTests {
+    /// What a message said, where, and when it went out: the fields the plan and the daemon must agree on.
+    struct Sent: Hashable, Comparable, CustomStringConvertible {
+        var sendAt: Int
+        var channel: String
+        var kind: String
+        var rule: String?
+        var recipients: [String]
+        var text: String
+
+        static func < (lhs: Sent, rhs: Sent) -> Bool { lhs.description < rhs.description }
+
+        var description: String {
+            "\(sendAt) #\(channel) \(kind) \(rule ?? "-") → \(recipients.joined(separator: ",")): \(text)"
+        }
+    }
+
+    /// `herald plan --json`, decoded.
+    struct PlanJSON: Decodable {
+        var from: String
+        var until: String
+        var messages: [Message]
+        var warnings: [String]
+
+        struct Message: Decodable {
+            var sendAt: String
+            var decidedAt: String
+            var kind: String
+            var rule: String?
+            var project: String?
+            var milestone: String?
+            var channel: String
+            var recipients: [String]
+            var text: String
+
+            enum CodingKeys: String, CodingKey {
+                case sendAt = "send_at", decidedAt = "decided_at", kind, rule, project, milestone, channel
+                case recipients, text
+            }
+        }
+    }
+
+    /// A webhook delivery as the receiver got it: the attempt's timestamp header is the daemon's clock at sending.
+    struct WebhookBody: Decodable {
+        var data: Payload
+        struct Payload: Decodable {
+            var kind: String
+            var rule: String?
+            var recipients: [String]
+            var text: String
+        }
+    }
+
+    static func seconds(_ iso: String) throws -> Int {
+        Int(try #require(ISO8601DateFormatter().date(from: iso)).timeIntervalSince1970)
+    }
+
+    static func plan(_ example: ExampleConfig, from: String, horizon: String = "30d") throws -> PlanJSON {
+        let run = try HeraldExecutable.run(
+            ["plan", "--config", example.configPath, "--from", from, "--horizon", horizon, "--json"]
+        )
+        #expect(run.status == 0)
+        return try JSONDecoder().decode(PlanJSON.self, from: Data(run.output.utf8))
+    }
+
+    @Test func theExampleConfigGivesAReadableThirtyDayForecastAndWritesNoStore() throws {
+        let example = try ExampleConfig()
+        defer { example.directory.remove() }
+        let run = try HeraldExecutable.run(["plan", "--config", example.configPath, "--from", "2026-11-30"])
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Plan 2026-11-30 00:00 to 2026-12-30 00:00 (Europe/London): 41 messages")
+        // Monday: the last due-soon reminder before the due date, the slip announcement, and the first overdue.
+        #expect(lines.starts(with: [
+            lines[0], "", "Mon 30 Nov",
+            "00:00  reminder  due-soon  apollo/design-signoff → alice @ console: "
+                + "Design sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business "
+                + "days from its baseline, Tue 24 Nov.",
+        ]))
+        #expect(lines.contains(
+            "00:00  reminder  critical-slip  apollo/design-signoff → bob, carol @ console: "
+                + "Design sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business "
+                + "days from its baseline, Tue 24 Nov."
+        ))
+        #expect(lines.contains(
+            "00:00  reminder  overdue  apollo/data-migration-plan → dan, bob @ console: Data migration plan (Apollo "
+                + "ERP upgrade) is 23 business days overdue; it was due Tue 24 Nov. Status: at risk."
+        ))
+        // Overdue reminders repeat each business day: none at the weekend or on the Christmas holidays.
+        let days = lines.filter { $0.wholeMatch(of: #/[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/#) != nil }
+        #expect(days.count == 20)
+        #expect(days.contains("Fri 4 Dec") && days.contains("Mon 7 Dec") && days.contains("Tue 29 Dec"))
+        #expect(!days.contains("Sat 5 Dec") && !days.contains("Fri 25 Dec") && !days.contains("Mon 28 Dec"))
+        #expect(!lines.contains("Warnings:"))
+        #expect(!FileManager.default.fileExists(atPath: example.stateDirectory), "plan creates no live store")
+    }
+
+    @Test func badOptionsAreNamed() throws {
+        let example = try ExampleConfig()
+        defer { example.directory.remove() }
+        for (arguments, option) in [(["--from", "soon"], "--from"), (["--horizon", "30 parsecs"], "--horizon")] {
+            let run = try HeraldExecutable.run(["plan", "--config", example.configPath] + arguments)
+            #expect(run.status != 0, "\(option) is refused")
+        }
+    }
+
+    /// The daemon over the window: applies the project files at the start, then ticks at every decision instant,
+    /// every 15 minutes, and whenever a delivery falls due, with the dispatcher sending what is due at each step
+    /// before the clock moves on. Returns what the receiver got.
+    static func deliveredByTheDaemon(
+        _ example: ExampleConfig, window: PlanWindow, receiver: TestHTTPReceiver
+    ) async throws -> [Sent] {
+        let configuration = try ConfigLoader.load(path: example.configPath, environment: [:])
+        let clock = TestClock(window.from)
+        let runtime = try HeraldRuntime(
+            configuration: configuration,
+            options: RuntimeOptions(environment: [:], now: { clock.now }, random: { 0.5 }, consoleOutput: { _ in }),
+            logger: Logger(label: "test")
+        )
+        let dispatcher = Task { await runtime.dispatcher.run() }
+        try await runtime.applyProjects()
+        var time = window.from
+        while time < window.until {
+            clock.set(time)
+            try await runtime.tick()
+            runtime.dispatcher.wakeup.signal()
+            let now = time
+            let sent = await eventually {
+                try runtime.store.deliveries(states: [.pending, .retrying], channel: nil, limit: 10_000)
+                    .allSatisfy { $0.nextAttemptAt > now }
+            }
+            try #require(sent, "every delivery due at \(ISO8601.string(time)) is sent")
+            let next: [Date?] = [
+                time.addingTimeInterval(15 * 60), try await runtime.nextDecisionTime(after: time),
+                try runtime.store.nextAttemptTime(),
+            ]
+            time = try #require(next.compactMap { $0 }.filter { $0 > time }.min())
+        }
+        runtime.dispatcher.stop()
+        await dispatcher.value
+        await runtime.shutdown()
+        return try receiver.requests.map { request in
+            let body = try JSONDecoder().decode(WebhookBody.self, from: Data(request.body))
+            return Sent(
+                sendAt: try #require(request.headers["webhook-timestamp"].flatMap(Int.init)),
+                channel: String(request.path.dropFirst()), kind: body.data.kind, rule: body.data.rule,
+                recipients: body.data.recipients, text: body.data.text
+            )
+        }
+    }
+
+    /// From midnight every decision falls at a midnight; from 10:37 the repeats fall at 10:37, off the daemon's
+    /// 15-minute steps, while rules that start to hold still fire at midnight.
+    @Test(arguments: [("2026-11-30", 41), ("2026-11-30T10:37", 42)])
+    func planJSONMatchesWhatTheDaemonSendsOverTheSameWindow(from: String, count: Int) async throws {
+        let receiver = try TestHTTPReceiver(path: "/")
+        defer { receiver.stop() }
+        let example = try ExampleConfig(receiverURL: receiver.url(path: ""))
+        defer { example.directory.remove() }
+        let plan = try Self.plan(example, from: from)
+        let window = PlanWindow(
+            from: Date(timeIntervalSince1970: Double(try Self.seconds(plan.from))),
+            until: Date(timeIntervalSince1970: Double(try Self.seconds(plan.until)))
+        )
+        let planned = try plan.messages.map { message in
+            Sent(sendAt: try Self.seconds(message.sendAt), channel: message.channel, kind: message.kind,
+                 rule: message.rule, recipients: message.recipients, text: message.text)
+        }
+        #expect(planned.count == count)
+        #expect(planned.map(\.sendAt) == planned.map(\.sendAt).sorted(), "the plan is in send order")
+        let delivered = try await Self.deliveredByTheDaemon(example, window: window, receiver: receiver)
+        #expect(delivered.sorted() == planned.sorted())
+    }
+
+    @Test func planStartsFromTheLiveStoreAndNeverWritesIt() async throws {
+        let example = try ExampleConfig()
+        defer { example.directory.remove() }
+        let configuration = try ConfigLoader.load(path: example.configPath, environment: [:])
+        // The daemon ran at midnight on Mon 30 Nov and decided that day's reminders; they have not gone out yet.
+        let clock = TestClock(AppFixture.at("2026-11-30", 0))
+        let daemon = try HeraldRuntime(
+            configuration: configuration,
+            options: RuntimeOptions(environment: [:], now: { clock.now }, consoleOutput: { _ in }),
+            logger: Logger(label: "test")
+        )
+        try await daemon.applyProjects()
+        let decided = try await daemon.tick().messages.count
+        #expect(decided == 3)
+        let log = try daemon.store.log(LogFilter())
+        let states = try daemon.store.ruleStates()
+
+        let window = PlanWindow(from: AppFixture.at("2026-11-30", 12), until: AppFixture.at("2026-12-01", 12))
+        let plan = try await PlanSimulator.run(
+            configuration: configuration, window: window, logger: Logger(label: "test")
+        )
+        // Monday's waiting reminders go out at the start of the window; Monday's rules do not fire again; Tuesday's
+        // repeats come at midnight.
+        let monday = plan.entries.filter { $0.decidedAt == AppFixture.at("2026-11-30", 0) }
+        #expect(monday.count == 3)
+        #expect(monday.allSatisfy { $0.sendAt == window.from })
+        let midnight = AppFixture.at("2026-12-01", 0)
+        #expect(plan.entries.dropFirst(3).map(\.sendAt) == [midnight, midnight])
+        #expect(plan.entries.dropFirst(3).compactMap(\.message.rule).sorted() == ["due-soon", "overdue"])
+
+        #expect(try daemon.store.log(LogFilter()) == log, "the live store's messages are untouched")
+        #expect(try daemon.store.ruleStates() == states, "the live store's rule states are untouched")
+        await daemon.shutdown()
+    }
+
+    @Test func warnsAboutUnreachableRecipientsAndEscalationsTooLongForTheTimeLeft() async throws {
+        let example = try ExampleConfig()
+        defer { example.directory.remove() }
+        var configuration = try ConfigLoader.load(path: example.configPath, environment: [:])
+        // dan has no channel now (the project names one, console, so owners stay reachable): make the project
+        // name none too, and add an escalation whose ladder outlasts the time before the due date.
+        configuration.people["dan"]?.channel = nil
+        configuration.projects[0].channel = nil
+        configuration.escalations["slipping"] = EscalationPolicy(name: "slipping", levels: [
+            .init(after: nil, notify: [.owner]), .init(after: .businessDays(3), notify: [.manager]),
+        ])
+        configuration.rules.append(Rule(
+            name: "slipping", condition: try RuleExpression.compile("business_days_until_due <= 1"),
+            action: .escalate("slipping")
+        ))
+        let window = PlanWindow(from: AppFixture.at("2026-11-30", 0), until: AppFixture.at("2026-12-02", 0))
+        let plan = try await PlanSimulator.run(
+            configuration: configuration, window: window, logger: Logger(label: "test")
+        )
+        #expect(plan.warnings == [
+            "rule overdue, apollo/data-migration-plan: owner: dan has no channel and the project none",
+            "rule slipping, apollo/design-signoff: escalation slipping opens 2026-11-30 00:00 and reaches level 2 "
+                + "2026-12-03 00:00, after the due date Tue 1 Dec",
+        ])
+        #expect(PlanReport.text(plan, in: configuration.calendar.timeZone).hasSuffix("""
+
+            Warnings:
+            - \(plan.warnings[0])
+            - \(plan.warnings[1])
+            """))
+    }
+}
