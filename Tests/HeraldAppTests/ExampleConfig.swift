@@ -14,7 +14,8 @@ struct ExampleConfig {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("config")
 
-    /// Copies the example; with `receiverURL`, each `console` channel becomes a webhook to `receiverURL/NAME`.
+    /// Copies the example; with `receiverURL`, each `console` channel becomes a webhook to `receiverURL/NAME` (its
+    /// other settings kept).
     init(receiverURL: String? = nil) throws {
         directory = try TemporaryDirectory(prefix: "herald-example")
         let projects = Self.source.appendingPathComponent("projects")
@@ -26,9 +27,9 @@ struct ExampleConfig {
         let stateLine = try #require(text.firstRange(of: #/(?m)^state_dir: \S+/#), "the example sets state_dir")
         text.replaceSubrange(stateLine, with: "state_dir: state")
         if let receiverURL {
-            let consoles = #/(?m)^  ([a-z][a-z0-9_-]*): \{ type: console \}/#
+            let consoles = #/(?m)^  ([a-z][a-z0-9_-]*): \{ type: console/#
             try #require(text.contains(consoles), "the example has a console channel")
-            text.replace(consoles) { "  \($0.1): { type: webhook, url: \"\(receiverURL)/\($0.1)\" }" }
+            text.replace(consoles) { "  \($0.1): { type: webhook, url: \"\(receiverURL)/\($0.1)\"" }
         }
         try directory.write("herald.yaml", text)
     }

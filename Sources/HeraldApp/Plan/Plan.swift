@@ -3,6 +3,7 @@ import HeraldCore
 
 /// What `herald plan` found: every message the configuration would send in the window, and the warnings.
 public struct Plan: Sendable {
+    /// The span simulated.
     public var window: PlanWindow
     /// By send time, then decision order.
     public var entries: [PlanEntry]

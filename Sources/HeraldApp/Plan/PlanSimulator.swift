@@ -46,7 +46,7 @@ public enum PlanSimulator {
         while time < window.until {
             clock.set(time)
             unreachable.add(try await runtime.tick().unreachable)
-            escalations.observe(try runtime.store.trackedMilestones(), at: time)
+            if escalations.isNeeded { escalations.observe(try runtime.store.trackedMilestones(), at: time) }
             time = try await runtime.nextDecisionTime(after: time)
         }
         var entries: [PlanEntry] = []

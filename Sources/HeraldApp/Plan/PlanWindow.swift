@@ -3,7 +3,9 @@ import HeraldCore
 
 /// The span `herald plan` simulates: `[from, until)`.
 public struct PlanWindow: Hashable, Sendable {
+    /// The first instant simulated: the project files are applied and the rules evaluated then.
     public var from: Date
+    /// The end, excluded: a message released at or after it is not in the plan.
     public var until: Date
 
     /// Creates a window.

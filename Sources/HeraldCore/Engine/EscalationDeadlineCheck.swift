@@ -24,9 +24,11 @@ public struct EscalationDeadlineCheck: Sendable {
         }
     }
 
+    /// False when the configuration has no escalating rule: then there is nothing to observe.
+    public var isNeeded: Bool { !escalatingRules.isEmpty }
+
     /// Notes which escalating rules hold at `now` for the open milestones, keeping the first instant of each.
     public mutating func observe(_ milestones: [TrackedMilestone], at now: Date) {
-        guard !escalatingRules.isEmpty else { return }
         let today = calendar.today(at: now)
         for tracked in milestones where !tracked.milestone.status.isClosed {
             let milestone = tracked.milestone
