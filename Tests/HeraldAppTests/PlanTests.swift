@@ -80,28 +80,32 @@ import Testing
         let run = try HeraldExecutable.run(["plan", "--config", example.configPath, "--from", "2026-11-30"])
         #expect(run.status == 0)
         let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "Plan 2026-11-30 00:00 to 2026-12-30 00:00 (Europe/London): 41 messages")
-        // Monday: the last due-soon reminder before the due date, the slip announcement, and the first overdue.
-        #expect(lines.starts(with: [
-            lines[0], "", "Mon 30 Nov",
-            "00:00  reminder  due-soon  apollo/design-signoff → alice @ console: "
-                + "Design sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business "
-                + "days from its baseline, Tue 24 Nov.",
-        ]))
-        #expect(lines.contains(
-            "00:00  reminder  critical-slip  apollo/design-signoff → bob, carol @ console: "
-                + "Design sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business "
-                + "days from its baseline, Tue 24 Nov."
+        #expect(lines.first == "Plan 2026-11-30 00:00 to 2026-12-30 00:00 (Europe/London): 15 messages")
+        // Monday: the overdue data migration plan opens an escalation to its owner; the design sign-off is due
+        // tomorrow and has slipped.
+        #expect(lines.dropFirst().starts(with: ["", "Mon 30 Nov"]))
+        #expect(lines[3].hasPrefix(
+            "00:00  escalation L1  overdue  apollo/data-migration-plan → dan @ console: Escalation level 1 of 3 "
+                + "(missed-deadline): Data migration plan (Apollo ERP upgrade) is 4 business days overdue;"
         ))
-        #expect(lines.contains(
-            "00:00  reminder  overdue  apollo/data-migration-plan → dan, bob @ console: Data migration plan (Apollo "
-                + "ERP upgrade) is 23 business days overdue; it was due Tue 24 Nov. Status: at risk."
-        ))
-        // Overdue reminders repeat each business day: none at the weekend or on the Christmas holidays.
+        #expect(lines[4] == "00:00  reminder  due-soon  apollo/design-signoff → alice @ console: Design sign-off "
+            + "(Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business days from its "
+            + "baseline, Tue 24 Nov.")
+        #expect(lines[5] == "00:00  reminder  critical-slip  apollo/design-signoff → bob, carol @ console: Design "
+            + "sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business days "
+            + "from its baseline, Tue 24 Nov.")
+        // The ladder climbs a level a business day, then repeats the last level three times (max_repeats).
+        let ladder = lines.filter { $0.contains("apollo/data-migration-plan") }
+            .map { $0.components(separatedBy: "  overdue").first }
+        #expect(ladder == [
+            "00:00  escalation L1", "00:00  escalation L2", "00:00  escalation L3", "00:00  escalation L3 again",
+            "00:00  escalation L3 again", "00:00  escalation L3 again",
+        ])
         let days = lines.filter { $0.wholeMatch(of: #/[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/#) != nil }
-        #expect(days.count == 20)
-        #expect(days.contains("Fri 4 Dec") && days.contains("Mon 7 Dec") && days.contains("Tue 29 Dec"))
-        #expect(!days.contains("Sat 5 Dec") && !days.contains("Fri 25 Dec") && !days.contains("Mon 28 Dec"))
+        #expect(days == [
+            "Mon 30 Nov", "Tue 1 Dec", "Wed 2 Dec", "Thu 3 Dec", "Fri 4 Dec", "Mon 7 Dec", "Tue 8 Dec", "Wed 9 Dec",
+            "Thu 10 Dec",
+        ], "business-day levels and repeats skip the weekend")
         #expect(!lines.contains("Warnings:"))
         #expect(!FileManager.default.fileExists(atPath: example.stateDirectory), "plan creates no live store")
     }
@@ -188,15 +192,14 @@ import Testing
         let example = try ExampleConfig()
         defer { example.directory.remove() }
         let configuration = try ConfigLoader.load(path: example.configPath, environment: [:])
-        // The daemon ran at midnight on Mon 30 Nov and decided that day's reminders; they have not gone out yet.
+        // The daemon ran at midnight on Mon 30 Nov and decided that day's messages; they have not gone out yet.
         let clock = TestClock(AppFixture.at("2026-11-30", 0))
         let daemon = try HeraldRuntime(
             configuration: configuration,
             options: RuntimeOptions(environment: [:], now: { clock.now }, consoleOutput: { _ in }),
             logger: Logger(label: "test")
         )
-        try await daemon.applyProjects()
-        let decided = try await daemon.tick().messages.count
+        let decided = try await daemon.applyProjects().messages.count + daemon.tick().messages.count
         #expect(decided == 3)
         let log = try daemon.store.log(LogFilter())
         let states = try daemon.store.ruleStates()
@@ -205,14 +208,15 @@ import Testing
         let plan = try await PlanSimulator.run(
             configuration: configuration, window: window, logger: Logger(label: "test")
         )
-        // Monday's waiting reminders go out at the start of the window; Monday's rules do not fire again; Tuesday's
-        // repeats come at midnight.
+        // Monday's waiting messages go out at the start of the window; Monday's rules do not fire again; Tuesday's
+        // repeat and next escalation level come at midnight.
         let monday = plan.entries.filter { $0.decidedAt == AppFixture.at("2026-11-30", 0) }
         #expect(monday.count == 3)
         #expect(monday.allSatisfy { $0.sendAt == window.from })
         let midnight = AppFixture.at("2026-12-01", 0)
         #expect(plan.entries.dropFirst(3).map(\.sendAt) == [midnight, midnight])
         #expect(plan.entries.dropFirst(3).compactMap(\.message.rule).sorted() == ["due-soon", "overdue"])
+        #expect(plan.entries.dropFirst(3).compactMap(\.message.escalation?.level) == [2], "the ladder goes on")
 
         #expect(try daemon.store.log(LogFilter()) == log, "the live store's messages are untouched")
         #expect(try daemon.store.ruleStates() == states, "the live store's rule states are untouched")
@@ -223,8 +227,8 @@ import Testing
         let example = try ExampleConfig()
         defer { example.directory.remove() }
         var configuration = try ConfigLoader.load(path: example.configPath, environment: [:])
-        // dan has no channel now (the project names one, console, so owners stay reachable): make the project
-        // name none too, and add an escalation whose ladder outlasts the time before the due date.
+        // Take dan's channel away, and the project's (through which he would still be reached), and add an
+        // escalation whose ladder outlasts the time left before the due date.
         configuration.people["dan"]?.channel = nil
         configuration.projects[0].channel = nil
         configuration.escalations["slipping"] = EscalationPolicy(name: "slipping", levels: [
@@ -240,6 +244,7 @@ import Testing
         )
         #expect(plan.warnings == [
             "rule overdue, apollo/data-migration-plan: owner: dan has no channel and the project none",
+            "rule slipping, apollo/data-migration-plan: owner: dan has no channel and the project none",
             "rule slipping, apollo/design-signoff: escalation slipping opens 2026-11-30 00:00 and reaches level 2 "
                 + "2026-12-03 00:00, after the due date Tue 1 Dec",
         ])
@@ -248,6 +253,7 @@ import Testing
             Warnings:
             - \(plan.warnings[0])
             - \(plan.warnings[1])
+            - \(plan.warnings[2])
             """))
     }
 }

@@ -29,12 +29,13 @@ public enum PlanReport {
         return lines.joined(separator: "\n")
     }
 
-    /// One message: local send time, kind, rule, project/milestone, recipients, channel and text; a held message
-    /// also says when it was decided.
+    /// One message: local send time, kind (with the escalation level: `escalation L2`, `L3 again` for a repeat),
+    /// rule, project/milestone, recipients, channel and text; a held message also says when it was decided.
     public static func line(_ entry: PlanEntry, in zone: TimeZone) -> String {
         let message = entry.message
         let time = String(ConsoleLine.localTime(entry.sendAt, in: zone).suffix(5))
-        let what = [message.kind.rawValue, message.rule].compactMap { $0 }.joined(separator: "  ")
+        let level = message.escalation.map { " L\($0.level)" + ($0.isRepeat ? " again" : "") } ?? ""
+        let what = [message.kind.rawValue + level, message.rule].compactMap { $0 }.joined(separator: "  ")
         let who = message.recipients.isEmpty ? "everyone" : message.recipients.joined(separator: ", ")
         var line = "\(time)  \(what)  \(subject(of: message)) → \(who) @ \(message.channel): \(message.text)"
         if entry.decidedAt != entry.sendAt {
@@ -75,6 +76,12 @@ public enum PlanReport {
         var channel: String
         var recipients: [String]
         var text: String
+        var escalation: Escalation?
+
+        struct Escalation: Encodable {
+            var id: String
+            var level: Int
+        }
 
         init(_ entry: PlanEntry) {
             sendAt = ISO8601.string(entry.sendAt)
@@ -86,6 +93,7 @@ public enum PlanReport {
             channel = entry.message.channel
             recipients = entry.message.recipients
             text = entry.message.text
+            escalation = entry.message.escalation.map { Escalation(id: $0.id, level: $0.level) }
         }
 
         enum CodingKeys: String, CodingKey {
@@ -105,8 +113,7 @@ public enum PlanReport {
             try container.encode(channel, forKey: .channel)
             try container.encode(recipients, forKey: .recipients)
             try container.encode(text, forKey: .text)
-            // `{id, level}` once messages carry their escalation (wt-escalation); until then no message has one.
-            try container.encodeNil(forKey: .escalation)
+            try container.encode(escalation, forKey: .escalation)
         }
     }
 }

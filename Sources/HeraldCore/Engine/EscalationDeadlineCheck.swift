@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Fed the milestones at each instant a simulation looks at (`observe`), it remembers when each escalating rule
 /// first held for each milestone, then words a warning for every ladder too long for the time left (`warnings`).
-/// A level's `after` counts from the opening of the escalation, so the ladder reaches its last rung at the latest
-/// level time. The deadline is the milestone's exact due instant when it has one, else the end of its due date in
+/// A level's `after` counts from the opening of the escalation and levels are notified in order, so the ladder
+/// reaches its last rung at the latest level time. The deadline is the milestone's exact due instant when it has one, else the end of its due date in
 /// the calendar's zone.
 public struct EscalationDeadlineCheck: Sendable {
     private let calendar: BusinessCalendar
@@ -59,11 +59,11 @@ public struct EscalationDeadlineCheck: Sendable {
         }
     }
 
-    /// The 1-based number and time of the policy's latest level for an escalation opened at `openedAt`.
+    /// The 1-based number of the policy's last level and when it is notified for an escalation opened at
+    /// `openedAt`: levels are notified in order, so the last one comes at the latest level time.
     private func lastLevel(of policy: EscalationPolicy, openedAt: Date) -> (level: Int, time: Date)? {
-        policy.levels.enumerated().map { index, level in
-            (level: index + 1, time: level.after.map { calendar.adding($0, to: openedAt) } ?? openedAt)
-        }
-        .max { $0.time < $1.time }
+        let ladder = EscalationLadder(policy: policy, calendar: calendar)
+        return policy.levels.indices.map { ladder.dueTime(ofLevel: $0, openedAt: openedAt) }.max()
+            .map { (level: policy.levels.count, time: $0) }
     }
 }
