@@ -34,10 +34,10 @@ import Testing
         for (day, hour, minute) in [("2026-12-01", 10, 0), ("2026-12-01", 10, 1), ("2026-12-01", 16, 0),
                                     ("2026-12-02", 10, 0), ("2026-12-02", 23, 59)] {
             clock.set(AppFixture.at(day, hour, minute))
-            #expect(try await runtime.tick() == 0, "snoozed at \(day) \(hour):\(minute)")
+            #expect(try await runtime.tick().messages.count == 0, "snoozed at \(day) \(hour):\(minute)")
         }
         clock.set(AppFixture.at("2026-12-03", 0))
-        #expect(try await runtime.tick() == 1, "the snooze is over at the start of Thu 3 Dec")
+        #expect(try await runtime.tick().messages.count == 1, "the snooze is over at the start of Thu 3 Dec")
         let lines = try runtime.store.timeline(LogFilter()).map { LogReport.line($0, in: zone) }
         let reason = "apollo/design: snoozed until Thu 3 Dec (by bob: on leave)"
         #expect(lines.count == 4)
@@ -63,7 +63,7 @@ import Testing
         let clock = TestClock(AppFixture.at("2026-12-01", 10))
         let runtime = try await runtime(fixture, clock: clock)
         defer { Task { await runtime.shutdown() } }
-        #expect(try await runtime.tick() == 0)
+        #expect(try await runtime.tick().messages.count == 0)
         try fixture.directory.write("projects/apollo.yaml", project("done"))
         #expect(await runtime.reload(reason: "test"))
         let events = try runtime.store.timeline(LogFilter())
@@ -104,23 +104,13 @@ import Testing
         #expect(SnoozeTarget(parsing: "apollo/design/x") == nil && SnoozeTarget(parsing: "apollo/") == nil)
     }
 
-    /// Runs the built `herald` executable; returns its exit status and standard output.
+    /// Runs the built `herald` executable; returns its exit status and standard output and error.
     func herald(_ arguments: [String], _ fixture: AppFixture) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CrashRecoveryTests.heraldExecutable)
-        process.arguments = arguments + ["--config", fixture.configPath]
-        process.environment = [:]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try HeraldExecutable.run(arguments + ["--config", fixture.configPath], includingErrors: true)
     }
 
     @Test func theCommandLineSnoozesListsLogsAndUnsnoozes() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: CrashRecoveryTests.heraldExecutable),
+        try #require(FileManager.default.isExecutableFile(atPath: HeraldExecutable.path),
                      "build the herald executable first (swift build)")
         let fixture = try AppFixture(receiverURL: "http://127.0.0.1:9/", milestones: Self.milestones)
         defer { fixture.directory.remove() }

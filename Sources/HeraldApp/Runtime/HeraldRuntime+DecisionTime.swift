@@ -11,8 +11,9 @@ extension HeraldRuntime {
     /// with the store query it needs; otherwise the plan never sees it.
     ///
     /// The candidates now: the next local midnight in the calendar's zone (the date facts, `today`,
-    /// `days_until_due`, `days_since_update` and the rest, change then), the earliest time after `time` at which a
-    /// repeating rule may fire again, and the next level or repeat of each open escalation.
+    /// `days_until_due`, `days_since_update` and the rest, change then, and snoozes until a date end then), the
+    /// earliest time after `time` at which a repeating rule may fire again, and the next level or repeat of each
+    /// open escalation. Quiet-hour holds need no instant here: they delay deliveries, not decisions.
     public func nextDecisionTime(after time: Date) throws -> Date {
         let calendar = configuration.calendar
         let midnight = calendar.instant(of: calendar.today(at: time).adding(days: 1), minuteOfDay: 0)
