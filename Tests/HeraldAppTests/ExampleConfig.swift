@@ -15,8 +15,8 @@ struct ExampleConfig {
         .appendingPathComponent("config")
 
     /// Copies the example; with `receiverURL`, each `console` channel becomes a webhook to `receiverURL/NAME` (its
-    /// other settings kept).
-    init(receiverURL: String? = nil) throws {
+    /// other settings kept). Each of `edits` replaces a piece of the main file's text, which must be there.
+    init(receiverURL: String? = nil, edits: [(String, String)] = []) throws {
         directory = try TemporaryDirectory(prefix: "herald-example")
         let projects = Self.source.appendingPathComponent("projects")
         for name in try FileManager.default.contentsOfDirectory(atPath: projects.path) {
@@ -30,6 +30,10 @@ struct ExampleConfig {
             let consoles = #/(?m)^  ([a-z][a-z0-9_-]*): \{ type: console/#
             try #require(text.contains(consoles), "the example has a console channel")
             text.replace(consoles) { "  \($0.1): { type: webhook, url: \"\(receiverURL)/\($0.1)\"" }
+        }
+        for (old, new) in edits {
+            try #require(text.contains(old), "the example has \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
         }
         try directory.write("herald.yaml", text)
     }

@@ -164,16 +164,29 @@ import Testing
         }
     }
 
-    /// From midnight every decision falls at a midnight; from 10:37 the repeats fall at 10:37, off the daemon's
-    /// 15-minute steps, while rules that start to hold still fire at midnight.
-    /// Whatever the example configures (escalations, quiet hours), the two must agree.
-    @Test(arguments: ["2026-11-30", "2026-11-30T10:37"])
-    func planJSONMatchesWhatTheDaemonSendsOverTheSameWindow(from: String) async throws {
+    /// Alice in New York, quiet from 19:00 to 08:00 there.
+    static let aliceQuietInNewYork = [(
+        #"mention: "@alice" }"#, #"mention: "@alice", timezone: America/New_York, quiet_hours: "19:00-08:00" }"#
+    )]
+
+    /// Chat channels (unlike the console) hold what is decided out of working hours until 09:00. From midnight every
+    /// decision falls at a midnight and is held; from 10:37 the repeats and escalation levels fall at 10:37, off the
+    /// daemon's 15-minute steps, and go out at once, while rules that start to hold still fire at midnight; with
+    /// Alice in New York, her messages wait for 09:00 there (14:00 in London). Whatever the example configures, the
+    /// plan and the daemon must agree.
+    @Test(arguments: [
+        ("2026-11-30", [], "2026-11-30T09:00:00Z"), ("2026-11-30T10:37", [], "2026-11-30T10:37:00Z"),
+        ("2026-11-30", aliceQuietInNewYork, "2026-11-30T14:00:00Z"),
+    ] as [(String, [(String, String)], String)])
+    func planJSONMatchesWhatTheDaemonSendsOverTheSameWindow(
+        from: String, edits: [(String, String)], aliceFirstTold: String
+    ) async throws {
         let receiver = try TestHTTPReceiver(path: "/")
         defer { receiver.stop() }
-        let example = try ExampleConfig(receiverURL: receiver.url(path: ""))
+        let example = try ExampleConfig(receiverURL: receiver.url(path: ""), edits: edits)
         defer { example.directory.remove() }
         let plan = try Self.plan(example, from: from)
+        #expect(plan.messages.first { $0.recipients == ["alice"] }?.sendAt == aliceFirstTold)
         let window = PlanWindow(
             from: Date(timeIntervalSince1970: Double(try Self.seconds(plan.from))),
             until: Date(timeIntervalSince1970: Double(try Self.seconds(plan.until)))
