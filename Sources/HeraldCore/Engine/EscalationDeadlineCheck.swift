@@ -6,8 +6,8 @@ import Foundation
 /// Fed the milestones at each instant a simulation looks at (`observe`), it remembers when each escalating rule
 /// first held for each milestone, then words a warning for every ladder too long for the time left (`warnings`).
 /// A level's `after` counts from the opening of the escalation and levels are notified in order, so the ladder
-/// reaches its last rung at the latest level time. The deadline is the milestone's exact due instant when it has one, else the end of its due date in
-/// the calendar's zone.
+/// reaches its last rung at the latest level time. The deadline is the milestone's exact due instant when it has
+/// one, else the end of its due date in the calendar's zone.
 public struct EscalationDeadlineCheck: Sendable {
     private let calendar: BusinessCalendar
     private let escalatingRules: [(rule: Rule, policy: EscalationPolicy)]
