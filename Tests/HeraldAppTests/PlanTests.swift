@@ -120,7 +120,7 @@ import Testing
     }
 
     /// The daemon over the window: applies the project files at the start, then ticks at every decision instant,
-    /// every 15 minutes, and whenever a delivery falls due, with the dispatcher sending what is due at each step
+    /// every hour, and whenever a delivery falls due, with the dispatcher sending what is due at each step
     /// before the clock moves on. Returns what the receiver got.
     static func deliveredByTheDaemon(
         _ example: ExampleConfig, window: PlanWindow, receiver: TestHTTPReceiver
@@ -146,7 +146,7 @@ import Testing
             }
             try #require(sent, "every delivery due at \(ISO8601.string(time)) is sent")
             let next: [Date?] = [
-                time.addingTimeInterval(15 * 60), try await runtime.nextDecisionTime(after: time),
+                time.addingTimeInterval(3600), try await runtime.nextDecisionTime(after: time),
                 try runtime.store.nextAttemptTime(),
             ]
             time = try #require(next.compactMap { $0 }.filter { $0 > time }.min())
@@ -171,7 +171,7 @@ import Testing
 
     /// Chat channels (unlike the console) hold what is decided out of working hours until 09:00. From midnight every
     /// decision falls at a midnight and is held; from 10:37 the repeats and escalation levels fall at 10:37, off the
-    /// daemon's 15-minute steps, and go out at once, while rules that start to hold still fire at midnight; with
+    /// daemon's hourly steps, and go out at once, while rules that start to hold still fire at midnight; with
     /// Alice in New York, her messages wait for 09:00 there (14:00 in London). Whatever the example configures, the
     /// plan and the daemon must agree.
     @Test(arguments: [
