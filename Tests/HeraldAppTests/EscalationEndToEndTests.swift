@@ -1,5 +1,6 @@
 import Foundation
 import HeraldApp
+import HeraldConfig
 import HeraldCore
 import HeraldStore
 import HeraldTestSupport
@@ -102,5 +103,41 @@ import Testing
             #expect(receiver.requests.count == 3, "no level 2 for a completed milestone")
             #expect(try runtime.store.escalations(states: [.open]).isEmpty)
         }
+    }
+
+    @Test func theCommandLineListsAndAcknowledgesEscalations() async throws {
+        let fixture = try AppFixture(
+            receiverURL: "http://127.0.0.1:9/", milestones: Self.milestones, extraRules: Self.escalation
+        )
+        defer { fixture.directory.remove() }
+        let runtime = try HeraldRuntime(
+            configuration: try ConfigLoader.load(path: fixture.configPath, environment: fixture.environment),
+            options: fixture.options(clock: TestClock(AppFixture.at("2026-12-04", 10))), logger: Logger(label: "test")
+        )
+        try await runtime.applyProjects()
+        await runtime.shutdown()
+        let id = try #require(try runtime.store.escalations(states: [.open]).first?.id)
+        func herald(_ arguments: [String]) throws -> (status: Int32, output: String) {
+            try HeraldExecutable.run(arguments + ["--config", fixture.configPath], includingErrors: true)
+        }
+
+        let listed = try herald(["escalations"])
+        #expect(listed.status == 0)
+        #expect(listed.output.hasPrefix("\(id) open  level 1 (missed-deadline)  apollo/build  rule overdue  opened "))
+        let acked = try herald(["ack", id, "--by", "bob", "--note", "on it"])
+        #expect(acked.status == 0)
+        #expect(acked.output == "\(id) acknowledged by bob; no further levels. "
+            + "Resolved notice to: alice on the daemon's next round.\n")
+        let again = try herald(["ack", id, "--by", "carol"])
+        #expect(again.status == 0)
+        #expect(again.output.hasPrefix("\(id) is already acknowledged since "))
+        #expect(again.output.hasSuffix(": acknowledged by bob\n"))
+        let unknown = try herald(["ack", "esc_nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.output == "herald ack: unknown escalation 'esc_nope'\n")
+        #expect(try herald(["escalations"]).output == "no open escalations\n")
+        let json = try herald(["escalations", "--all", "--json"])
+        #expect(json.output.contains("\"acknowledged_by\" : \"bob\""))
+        #expect(json.output.contains("\"note\" : \"on it\""))
     }
 }
