@@ -187,6 +187,38 @@ extension HeraldStore {
                 CREATE INDEX suppressions_by_time ON suppressions(at);
                 """)
         }
+        // What rules read from a milestone's history (due date moves, the last status change) kept on the milestone
+        // itself by the apply path, so evaluation never reads the history; backfilled from the history here.
+        // A `due` row with an old value is a move (creation rows have none); any `status` row, creation included,
+        // is a status change.
+        migrator.registerMigration("v7-milestone-facts") { db in
+            try db.execute(sql: """
+                ALTER TABLE milestones ADD COLUMN due_moves INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE milestones ADD COLUMN due_moved_from TEXT;
+                ALTER TABLE milestones ADD COLUMN due_moved_to TEXT;
+                ALTER TABLE milestones ADD COLUMN status_changed_at REAL;
+                UPDATE milestones SET
+                    due_moves = (
+                        SELECT count(*) FROM milestone_history h
+                        WHERE h.project_id = milestones.project_id AND h.milestone_id = milestones.id
+                            AND h.field = 'due' AND h.old_value IS NOT NULL AND h.new_value IS NOT NULL),
+                    due_moved_from = (
+                        SELECT h.old_value FROM milestone_history h
+                        WHERE h.project_id = milestones.project_id AND h.milestone_id = milestones.id
+                            AND h.field = 'due' AND h.old_value IS NOT NULL AND h.new_value IS NOT NULL
+                        ORDER BY h.seq DESC LIMIT 1),
+                    due_moved_to = (
+                        SELECT h.new_value FROM milestone_history h
+                        WHERE h.project_id = milestones.project_id AND h.milestone_id = milestones.id
+                            AND h.field = 'due' AND h.old_value IS NOT NULL AND h.new_value IS NOT NULL
+                        ORDER BY h.seq DESC LIMIT 1),
+                    status_changed_at = coalesce((
+                        SELECT h.at FROM milestone_history h
+                        WHERE h.project_id = milestones.project_id AND h.milestone_id = milestones.id
+                            AND h.field = 'status'
+                        ORDER BY h.seq DESC LIMIT 1), created_at);
+                """)
+        }
         return migrator
     }
 }

@@ -81,31 +81,47 @@ extension HeraldStore {
     /// Applies one milestone (an API or chat update) with the same diff and history as `apply(projects:…)`.
     ///
     /// A removed milestone that is applied again is `created` anew.
+    /// - Parameter decide: Turns the change (when there is one) into rule states, messages and suppressions (the
+    ///   change rules); they are written in the same transaction as the change.
     /// - Returns: The change, or nil when nothing differs.
     /// - Throws: `HeraldStoreError.unknownProject` when its project is not stored or was removed.
     @discardableResult
-    public func apply(milestone: Milestone, source: String, at: Date) throws -> MilestoneChange? {
+    public func apply(
+        milestone: Milestone, source: String, at: Date,
+        decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
+    ) throws -> MilestoneChange? {
         try writer.write { db in
             let live = try Bool.fetchOne(
                 db, sql: "SELECT removed_at IS NULL FROM projects WHERE id = ?", arguments: [milestone.projectID]
             )
             guard live == true else { throw HeraldStoreError.unknownProject(milestone.projectID) }
-            let stored = try storedMilestones(projectID: milestone.projectID, db)
-            let previous = stored[milestone.id]
-            let position = previous?.position ?? (stored.values.map(\.position).max() ?? -1) + 1
-            let change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
-            if let change { try cancelPendingWork(closedBy: [change], at: at, db) }
+            let previous = try storedMilestone(projectID: milestone.projectID, id: milestone.id, db)
+            let position = try previous?.position ?? Int.fetchOne(
+                db, sql: "SELECT coalesce(max(position) + 1, 0) FROM milestones WHERE project_id = ?",
+                arguments: [milestone.projectID]
+            ) ?? 0
+            guard let change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
+            else { return nil }
+            try cancelPendingWork(closedBy: [change], at: at, db)
+            let decisions = decide([change])
+            try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
+            try insert(suppressions: decisions.suppressions, db)
             return change
         }
     }
 
-    /// Every milestone that is not removed, by project id and then file order.
+    /// Every milestone that is not removed, by project id and then file order, with its history facts.
     public func trackedMilestones() throws -> [TrackedMilestone] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM milestones WHERE removed_at IS NULL ORDER BY project_id, position, id
                 """)
-                .map { TrackedMilestone(milestone: try milestone(from: $0), updatedAt: Self.date($0, "updated_at")) }
+                .map { row in
+                    TrackedMilestone(
+                        milestone: try milestone(from: row), updatedAt: Self.date(row, "updated_at"),
+                        history: try Self.historyFacts(from: row)
+                    )
+                }
         }
     }
 
@@ -159,6 +175,7 @@ extension HeraldStore {
         var milestone: Milestone
         var position: Int
         var isRemoved: Bool
+        var history: MilestoneHistoryFacts
     }
 
     /// A project's stored milestones, removed ones included, by id.
@@ -168,12 +185,24 @@ extension HeraldStore {
         )
         var result: [String: StoredMilestone] = [:]
         for row in rows {
-            let stored = StoredMilestone(
-                milestone: try milestone(from: row), position: row["position"], isRemoved: row["removed_at"] != nil
-            )
+            let stored = try storedMilestone(from: row)
             result[stored.milestone.id] = stored
         }
         return result
+    }
+
+    /// One stored milestone, removed or not; nil when never stored.
+    func storedMilestone(projectID: String, id: String, _ db: Database) throws -> StoredMilestone? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM milestones WHERE project_id = ? AND id = ?", arguments: [projectID, id]
+        ).map(storedMilestone(from:))
+    }
+
+    private func storedMilestone(from row: Row) throws -> StoredMilestone {
+        StoredMilestone(
+            milestone: try milestone(from: row), position: row["position"], isRemoved: row["removed_at"] != nil,
+            history: try Self.historyFacts(from: row)
+        )
     }
 
     /// Compares `milestone` with its stored row and writes the difference and its history.
@@ -191,7 +220,9 @@ extension HeraldStore {
             }
             return nil
         }
-        try upsert(milestone: milestone, position: position, at: at, db)
+        // A removed milestone created anew keeps its history, as the history rows do.
+        let history = (stored?.history ?? MilestoneHistoryFacts(statusChangedAt: at)).applying(fields, at: at)
+        try upsert(milestone: milestone, position: position, history: history, at: at, db)
         if fields.contains(where: { $0.field == "due" }) {
             try liftDueChangeSnoozes(
                 projectID: milestone.projectID, milestoneID: milestone.id, due: milestone.due, at: at, db
@@ -200,7 +231,7 @@ extension HeraldStore {
         try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, source, at: at, db)
         return MilestoneChange(
             projectID: milestone.projectID, milestoneID: milestone.id, kind: previous == nil ? .created : .updated,
-            fields: fields, previous: previous, current: milestone
+            fields: fields, previous: previous, current: milestone, history: history
         )
     }
 
@@ -231,23 +262,29 @@ extension HeraldStore {
         )
     }
 
-    private func upsert(milestone m: Milestone, position: Int, at: Date, _ db: Database) throws {
+    private func upsert(
+        milestone m: Milestone, position: Int, history: MilestoneHistoryFacts, at: Date, _ db: Database
+    ) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO milestones (project_id, id, position, title, phase, owner, due, due_instant, baseline, status,
-                critical, depends_on, deliverables, labels, created_at, updated_at, removed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                critical, depends_on, deliverables, labels, created_at, updated_at, removed_at, due_moves,
+                due_moved_from, due_moved_to, status_changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
             ON CONFLICT (project_id, id) DO UPDATE SET
                 position = excluded.position, title = excluded.title, phase = excluded.phase, owner = excluded.owner,
                 due = excluded.due, due_instant = excluded.due_instant, baseline = excluded.baseline,
                 status = excluded.status, critical = excluded.critical, depends_on = excluded.depends_on,
                 deliverables = excluded.deliverables, labels = excluded.labels, updated_at = excluded.updated_at,
-                removed_at = NULL
+                removed_at = NULL, due_moves = excluded.due_moves, due_moved_from = excluded.due_moved_from,
+                due_moved_to = excluded.due_moved_to, status_changed_at = excluded.status_changed_at
             """)
         let values: [(any DatabaseValueConvertible)?] = [
             m.projectID, m.id, position, m.title, m.phase, m.owner, m.due.description,
             m.dueInstant?.timeIntervalSince1970, m.baseline?.description, m.status.rawValue, m.critical,
             try json(m.dependsOn), try json(m.deliverables), try json(m.labels),
-            at.timeIntervalSince1970, at.timeIntervalSince1970,
+            at.timeIntervalSince1970, at.timeIntervalSince1970, history.timesMoved,
+            history.lastMove?.from.description, history.lastMove?.to.description,
+            history.statusChangedAt.timeIntervalSince1970,
         ]
         try statement.execute(arguments: StatementArguments(values))
     }

@@ -43,6 +43,22 @@ extension HeraldStore {
         )
     }
 
+    /// The history facts kept on a `milestones` row (`due_moves`, `due_moved_from`, `due_moved_to`,
+    /// `status_changed_at`, which falls back to `created_at`).
+    static func historyFacts(from row: Row) throws -> MilestoneHistoryFacts {
+        var lastMove: DueMove?
+        if let from: String = row["due_moved_from"], let to: String = row["due_moved_to"] {
+            lastMove = DueMove(
+                from: try civilDate(from, column: "milestones.due_moved_from"),
+                to: try civilDate(to, column: "milestones.due_moved_to")
+            )
+        }
+        return MilestoneHistoryFacts(
+            timesMoved: row["due_moves"], lastMove: lastMove,
+            statusChangedAt: optionalDate(row, "status_changed_at") ?? date(row, "created_at")
+        )
+    }
+
     /// A `deliveries` row (columns of `deliveries`, possibly joined with others).
     static func delivery(from row: Row) throws -> DeliveryRecord {
         let stateText: String = row["state"]

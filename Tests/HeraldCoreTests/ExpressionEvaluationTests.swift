@@ -42,6 +42,9 @@ private func holds(_ source: String, _ facts: MilestoneFacts = facts()) throws -
     "business_days_overdue == 0",
     "slip_days == 5",
     "days_since_update == 5",
+    "moved_days == 0", // no history given: never moved ...
+    "times_moved == 0",
+    "status_changed_at == 2026-11-25", // ... and the status last changed when anything did
     #"labels.team == "infra""#,
     #"labels.quote == "say \"hi\" \\o/""#,
 ])
@@ -130,6 +133,7 @@ func nullValues(source: String, expected: Bool) throws {
     ("previous.critical", false), // null counts as false ...
     ("not previous.critical", true), // ... so its negation holds
     ("previous.due < due", false),
+    ("previous.times_moved == null", true),
 ])
 func previousWithoutPreviousState(source: String, expected: Bool) throws {
     #expect(try holds(source) == expected, "\(source)")
@@ -146,6 +150,10 @@ func previousWithoutPreviousState(source: String, expected: Bool) throws {
     ("previous.critical", false),
     ("previous.today == today", true),
     ("previous.days_since_update == days_since_update", true),
+    // the history variables describe the milestone as it is now only
+    ("previous.moved_days == null", true),
+    ("previous.times_moved == null", true),
+    ("previous.status_changed_at == null", true),
 ])
 func previousState(source: String, expected: Bool) throws {
     var before = bare

@@ -5,5 +5,6 @@ extension EngineDecisions {
         messages += other.messages
         unreachable += other.unreachable
         escalations += other.escalations
+        suppressions += other.suppressions
     }
 }

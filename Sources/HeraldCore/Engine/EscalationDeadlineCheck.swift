@@ -33,7 +33,8 @@ public struct EscalationDeadlineCheck: Sendable {
         for tracked in milestones where !tracked.milestone.status.isClosed {
             let milestone = tracked.milestone
             let facts = MilestoneFacts(
-                milestone: milestone, updatedAt: tracked.updatedAt, today: today, calendar: calendar
+                milestone: milestone, updatedAt: tracked.updatedAt, today: today, calendar: calendar,
+                history: tracked.history
             )
             for (rule, _) in escalatingRules {
                 let key = RuleStateKey(rule: rule.name, projectID: milestone.projectID, milestoneID: milestone.id)

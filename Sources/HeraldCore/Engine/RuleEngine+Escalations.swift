@@ -26,7 +26,8 @@ extension RuleEngine {
                 if record != nil { seen.insert(key) }
                 if record == nil, milestone.status.isClosed { continue }
                 let current = facts ?? MilestoneFacts(
-                    milestone: milestone, updatedAt: tracked.updatedAt, today: today, calendar: configuration.calendar
+                    milestone: milestone, updatedAt: tracked.updatedAt, today: today, calendar: configuration.calendar,
+                    history: tracked.history
                 )
                 facts = current
                 let holds = !milestone.status.isClosed && rule.condition.evaluate(current)

@@ -40,6 +40,9 @@ public struct RuleEngine: Sendable {
     /// the decisions' `suppressions` instead, and its rule state stays as it was, so it fires once the suppression
     /// ends if the rule still holds.
     ///
+    /// A large portfolio's reminders are evaluated in consecutive chunks on all cores and joined in milestone
+    /// order, so the decisions are exactly those of one pass in order.
+    ///
     /// - Parameter escalations: the current escalation of each (rule, milestone), as the store keeps them
     ///   (open ones, and acknowledged ones not yet announced or re-armed).
     public func evaluate(
@@ -47,18 +50,59 @@ public struct RuleEngine: Sendable {
         escalations: [RuleStateKey: EscalationRecord] = [:], now: Date, suppressions: Suppressions = Suppressions()
     ) -> EngineDecisions {
         var decisions = EngineDecisions()
-        let calendar = configuration.calendar
-        let today = calendar.today(at: now)
+        let today = configuration.calendar.today(at: now)
         var suppressions = suppressions
         suppressions.escalatedMilestones.formUnion(stepEscalations(
             milestones: milestones, records: escalations, now: now, today: today, suppressions: suppressions,
             into: &decisions
         ))
+        let chunkCount = min(milestones.count / Self.minimumChunk, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        guard chunkCount > 1 else {
+            remind(milestones[...], states: states, now: now, today: today, suppressions: suppressions,
+                   into: &decisions)
+            return decisions
+        }
+        let chunkSize = (milestones.count + chunkCount - 1) / chunkCount
+        let chunks = stride(from: 0, to: milestones.count, by: chunkSize).map {
+            milestones[$0..<min($0 + chunkSize, milestones.count)]
+        }
+        // Each iteration initializes its own slot and nothing else; the slots are read after all have finished.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<EngineDecisions>.allocate(capacity: chunks.count)
+        defer { results.deallocate() }
+        let escalated = suppressions
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            var chunk = EngineDecisions()
+            remind(chunks[index], states: states, now: now, today: today, suppressions: escalated, into: &chunk)
+            (results.baseAddress! + index).initialize(to: chunk)
+        }
+        for chunk in results { decisions.append(chunk) }
+        _ = results.deinitialize()
+        return decisions
+    }
+
+    /// Fewer milestones than this are evaluated in one chunk: below it, threads cost more than they save.
+    private static let minimumChunk = 4_096
+
+    /// The scheduled notify rules over consecutive milestones: reminders, or their suppressions.
+    private func remind(
+        _ milestones: ArraySlice<TrackedMilestone>, states: [RuleStateKey: RuleState], now: Date, today: CivilDate,
+        suppressions: Suppressions, into decisions: inout EngineDecisions
+    ) {
+        let calendar = configuration.calendar
+        var dates = CivilDateMemo(zone: calendar.timeZone)
         var nextEligible: [Interval: Date] = [:] // the same for every milestone at this `now`
-        for tracked in milestones where !tracked.milestone.status.isClosed {
-            let milestone = tracked.milestone
-            let facts = MilestoneFacts(milestone: milestone, updatedAt: tracked.updatedAt, today: today, calendar: calendar)
-            for rule in scheduledRules where rule.condition.evaluate(facts) {
+        // Elements are read in place: only the facts keep a copy of an open milestone.
+        for index in milestones.indices where !milestones[index].milestone.status.isClosed {
+            let updatedAt = milestones[index].updatedAt
+            let history = milestones[index].history
+            let facts = MilestoneFacts(
+                milestone: milestones[index].milestone, updatedAt: updatedAt, updatedOn: dates.date(of: updatedAt),
+                today: today, calendar: calendar, previous: nil, history: history,
+                statusChangedOn: dates.date(of: history.statusChangedAt)
+            )
+            for ruleIndex in scheduledRules.indices where scheduledRules[ruleIndex].condition.evaluate(facts) {
+                let rule = scheduledRules[ruleIndex]
+                let milestone = facts.milestone
                 let key = RuleStateKey(rule: rule.name, projectID: milestone.projectID, milestoneID: milestone.id)
                 let previous = states[key]
                 guard Self.shouldFire(previous, due: milestone.due, policy: rule.repeatPolicy, now: now) else {
@@ -89,7 +133,6 @@ public struct RuleEngine: Sendable {
                         project: project, text: text, now: now, into: &decisions)
             }
         }
-        return decisions
     }
 
     /// Evaluates the change rules (`on:`) over changes just applied; each change fires at most once per rule.
@@ -101,7 +144,8 @@ public struct RuleEngine: Sendable {
             guard let milestone = change.current else { continue }
             let kinds = Self.changeKinds(change)
             let facts = MilestoneFacts(
-                milestone: milestone, updatedAt: now, today: today, calendar: calendar, previous: change.previous
+                milestone: milestone, updatedAt: now, today: today, calendar: calendar, previous: change.previous,
+                history: change.history
             )
             for rule in configuration.rules {
                 guard case .change(let kind) = rule.trigger, kinds.contains(kind), case .notify = rule.action,

@@ -2,6 +2,7 @@
 enum ExpressionVariable: Hashable, Sendable {
     case project, id, title, phase, owner, status, critical, due, baseline, today
     case daysUntilDue, businessDaysUntilDue, daysOverdue, businessDaysOverdue, slipDays, daysSinceUpdate
+    case movedDays, timesMoved, statusChangedAt
     /// `labels.NAME`: the label's value, null when the milestone has no such label.
     case label(String)
 
@@ -11,7 +12,8 @@ enum ExpressionVariable: Hashable, Sendable {
         ("status", .status), ("critical", .critical), ("due", .due), ("baseline", .baseline), ("today", .today),
         ("days_until_due", .daysUntilDue), ("business_days_until_due", .businessDaysUntilDue),
         ("days_overdue", .daysOverdue), ("business_days_overdue", .businessDaysOverdue),
-        ("slip_days", .slipDays), ("days_since_update", .daysSinceUpdate),
+        ("slip_days", .slipDays), ("days_since_update", .daysSinceUpdate), ("moved_days", .movedDays),
+        ("times_moved", .timesMoved), ("status_changed_at", .statusChangedAt),
     ]
 
     private static let byName = [String: ExpressionVariable](uniqueKeysWithValues: named.map { ($0.name, $0.variable) })
@@ -37,8 +39,9 @@ enum ExpressionVariable: Hashable, Sendable {
         switch self {
         case .project, .id, .title, .phase, .owner, .status, .label: return .string
         case .critical: return .bool
-        case .due, .baseline, .today: return .date
-        case .daysUntilDue, .businessDaysUntilDue, .daysOverdue, .businessDaysOverdue, .slipDays, .daysSinceUpdate:
+        case .due, .baseline, .today, .statusChangedAt: return .date
+        case .daysUntilDue, .businessDaysUntilDue, .daysOverdue, .businessDaysOverdue, .slipDays, .daysSinceUpdate,
+             .movedDays, .timesMoved:
             return .number
         }
     }

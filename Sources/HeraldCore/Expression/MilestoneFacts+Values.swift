@@ -1,20 +1,24 @@
 extension MilestoneFacts.Storage {
-    /// The value of a variable; every `previous.` variable is null when no previous state was given.
+    /// The value of a variable; every `previous.` variable is null when no previous state was given, and the
+    /// history variables (`moved_days`, `times_moved`, `status_changed_at`) have no `previous.` value.
     @inline(__always)
     func value(of reference: VariableReference) -> ExpressionValue {
         guard reference.previous else {
-            return Self.value(of: reference.variable, milestone: milestone, numbers: current, today: today)
+            return Self.value(
+                of: reference.variable, milestone: milestone, numbers: current, history: history, today: today
+            )
         }
         guard let previousNumbers, previous != nil else { return .null }
         // Checked just above; unwrapping without a binding avoids copying the milestone.
         return Self.value(
-            of: reference.variable, milestone: previous.unsafelyUnwrapped, numbers: previousNumbers, today: today
+            of: reference.variable, milestone: previous.unsafelyUnwrapped, numbers: previousNumbers, history: nil,
+            today: today
         )
     }
 
     private static func value(
         of variable: ExpressionVariable, milestone: borrowing Milestone, numbers: MilestoneFacts.DerivedNumbers,
-        today: CivilDate
+        history: MilestoneFacts.HistoryNumbers?, today: CivilDate
     ) -> ExpressionValue {
         switch variable {
         case .project: return .string(milestone.projectID)
@@ -33,6 +37,9 @@ extension MilestoneFacts.Storage {
         case .businessDaysOverdue: return .number(Double(numbers.businessDaysOverdue))
         case .slipDays: return .number(Double(numbers.slipDays))
         case .daysSinceUpdate: return .number(Double(numbers.daysSinceUpdate))
+        case .movedDays: return history.map { .number(Double($0.movedDays)) } ?? .null
+        case .timesMoved: return history.map { .number(Double($0.timesMoved)) } ?? .null
+        case .statusChangedAt: return history.map { .date($0.statusChangedOn) } ?? .null
         case .label(let name): return milestone.labels[name].map { .string($0) } ?? .null
         }
     }

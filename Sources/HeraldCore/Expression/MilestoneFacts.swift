@@ -8,19 +8,40 @@ public struct MilestoneFacts: Sendable {
     let storage: Storage
 
     /// Computes the facts of `milestone` on `today`; `previous` feeds the `previous.` variables.
+    ///
+    /// `history` feeds `moved_days`, `times_moved` and `status_changed_at`; without it the milestone counts as
+    /// never moved, its status last changed at `updatedAt`.
     public init(
         milestone: Milestone, updatedAt: Date, today: CivilDate, calendar: borrowing BusinessCalendar,
-        previous: Milestone? = nil
+        previous: Milestone? = nil, history: MilestoneHistoryFacts? = nil
     ) {
-        let updatedOn = CivilDate(updatedAt, in: calendar.timeZone)
+        let zone = calendar.timeZone
+        let updatedOn = CivilDate(updatedAt, in: zone)
+        self.init(
+            milestone: milestone, updatedAt: updatedAt, updatedOn: updatedOn, today: today, calendar: calendar,
+            previous: previous, history: history,
+            statusChangedOn: history.map { CivilDate($0.statusChangedAt, in: zone) } ?? updatedOn
+        )
+    }
+
+    /// The facts with the calendar dates of `updatedAt` and of the last status change already known.
+    init(
+        milestone: Milestone, updatedAt: Date, updatedOn: CivilDate, today: CivilDate,
+        calendar: borrowing BusinessCalendar, previous: Milestone?, history: MilestoneHistoryFacts?,
+        statusChangedOn: CivilDate
+    ) {
         let current = DerivedNumbers(milestone, updatedOn: updatedOn, today: today, calendar: calendar)
         var previousNumbers: DerivedNumbers?
         if let previous {
             previousNumbers = DerivedNumbers(previous, updatedOn: updatedOn, today: today, calendar: calendar)
         }
+        let historyNumbers = HistoryNumbers(
+            movedDays: history?.lastMove.map { calendar.businessDays(from: $0.from, to: $0.to) } ?? 0,
+            timesMoved: history?.timesMoved ?? 0, statusChangedOn: statusChangedOn
+        )
         storage = Storage(
             milestone: milestone, previous: previous, updatedAt: updatedAt, today: today, current: current,
-            previousNumbers: previousNumbers
+            previousNumbers: previousNumbers, history: historyNumbers
         )
     }
 
@@ -45,6 +66,13 @@ public struct MilestoneFacts: Sendable {
     public var slipDays: Int { storage.current.slipDays }
     /// Calendar days from the date of `updatedAt` (in the calendar's zone) to today.
     public var daysSinceUpdate: Int { storage.current.daysSinceUpdate }
+    /// Business days the due date moved at its last change (`businessDays(from: old, to: new)`: later is
+    /// positive); 0 when it never moved.
+    public var movedDays: Int { storage.history.movedDays }
+    /// How many times the due date changed.
+    public var timesMoved: Int { storage.history.timesMoved }
+    /// The date (in the calendar's zone) the status last changed; the creation date when it never has.
+    public var statusChangedOn: CivilDate { storage.history.statusChangedOn }
 
     /// The immutable facts, boxed once so evaluation passes a single reference around.
     final class Storage: Sendable {
@@ -54,10 +82,11 @@ public struct MilestoneFacts: Sendable {
         let today: CivilDate
         let current: DerivedNumbers
         let previousNumbers: DerivedNumbers?
+        let history: HistoryNumbers
 
         init(
             milestone: Milestone, previous: Milestone?, updatedAt: Date, today: CivilDate, current: DerivedNumbers,
-            previousNumbers: DerivedNumbers?
+            previousNumbers: DerivedNumbers?, history: HistoryNumbers
         ) {
             self.milestone = milestone
             self.previous = previous
@@ -65,6 +94,7 @@ public struct MilestoneFacts: Sendable {
             self.today = today
             self.current = current
             self.previousNumbers = previousNumbers
+            self.history = history
         }
     }
 
@@ -89,5 +119,12 @@ public struct MilestoneFacts: Sendable {
             slipDays = milestone.baseline.map { calendar.businessDays(from: $0, to: milestone.due) } ?? 0
             daysSinceUpdate = updatedOn.days(to: today)
         }
+    }
+
+    /// The numbers derived from the milestone's history; they describe the milestone as it is now only.
+    struct HistoryNumbers: Sendable {
+        let movedDays: Int
+        let timesMoved: Int
+        let statusChangedOn: CivilDate
     }
 }

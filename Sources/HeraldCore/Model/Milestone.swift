@@ -49,10 +49,13 @@ public struct TrackedMilestone: Hashable, Sendable {
     public var milestone: Milestone
     /// When any field last changed (or when it was first seen).
     public var updatedAt: Date
+    /// What the history says: due date moves and the last status change.
+    public var history: MilestoneHistoryFacts
 
-    /// Creates a tracked milestone.
-    public init(milestone: Milestone, updatedAt: Date) {
+    /// Creates a tracked milestone; without `history`, one never moved whose status last changed at `updatedAt`.
+    public init(milestone: Milestone, updatedAt: Date, history: MilestoneHistoryFacts? = nil) {
         self.milestone = milestone
         self.updatedAt = updatedAt
+        self.history = history ?? MilestoneHistoryFacts(statusChangedAt: updatedAt)
     }
 }

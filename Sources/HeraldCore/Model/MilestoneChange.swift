@@ -29,11 +29,13 @@ public struct MilestoneChange: Hashable, Sendable {
     public var previous: Milestone?
     /// The milestone after the change; nil when removed.
     public var current: Milestone?
+    /// What the history says after the change (due date moves, last status change); nil when not known.
+    public var history: MilestoneHistoryFacts?
 
     /// Creates a change.
     public init(
         projectID: String, milestoneID: String, kind: Kind, fields: [FieldChange], previous: Milestone?,
-        current: Milestone?
+        current: Milestone?, history: MilestoneHistoryFacts? = nil
     ) {
         self.projectID = projectID
         self.milestoneID = milestoneID
@@ -41,6 +43,7 @@ public struct MilestoneChange: Hashable, Sendable {
         self.fields = fields
         self.previous = previous
         self.current = current
+        self.history = history
     }
 }
 
