@@ -26,6 +26,8 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     public var text: String
     /// The escalation an `escalation` or `resolved` message belongs to.
     public var escalation: EscalationRef?
+    /// The structured content of a `digest` message, which each channel renders in its own format.
+    public var digest: DigestReport?
     /// When a message decided inside someone's quiet or off hours may go; nil when it went at once.
     public var heldUntil: Date?
     /// Why it was held, in words (see ``Hold/reason``).
@@ -35,7 +37,8 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     public init(
         id: String, createdAt: Date, kind: MessageKind, rule: String?, project: ProjectRef?,
         milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String,
-        escalation: EscalationRef? = nil, heldUntil: Date? = nil, holdReason: String? = nil
+        escalation: EscalationRef? = nil, digest: DigestReport? = nil, heldUntil: Date? = nil,
+        holdReason: String? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -48,6 +51,7 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         self.mentions = mentions
         self.text = text
         self.escalation = escalation
+        self.digest = digest
         self.heldUntil = heldUntil
         self.holdReason = holdReason
     }

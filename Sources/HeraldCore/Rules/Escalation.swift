@@ -28,20 +28,3 @@ public struct EscalationPolicy: Hashable, Sendable {
         }
     }
 }
-
-/// A scheduled stakeholder digest.
-public struct DigestDefinition: Hashable, Sendable {
-    public var name: String
-    /// `mon 09:00`, `weekdays 08:30` or a cron expression.
-    public var schedule: String
-    public var to: [Recipient]
-    public var window: Interval?
-
-    /// Creates a digest definition.
-    public init(name: String, schedule: String, to: [Recipient], window: Interval?) {
-        self.name = name
-        self.schedule = schedule
-        self.to = to
-        self.window = window
-    }
-}
