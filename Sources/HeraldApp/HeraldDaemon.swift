@@ -23,6 +23,7 @@ public enum HeraldDaemon {
             ),
             ReloadSignalService(runtime: runtime, notifier: notifier, logger: logger),
             SystemdService(notifier: notifier),
+            CheckpointService(store: runtime.store, interval: .seconds(1), logger: logger),
         ]
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -15,14 +15,17 @@ public final class HeraldStore: Sendable {
     let encoder: JSONEncoder
     /// Shared decoder matching `encoder`.
     let decoder: JSONDecoder
+    /// A connection of its own that copies the write-ahead log into the database file; nil in memory.
+    private let checkpointer: DatabaseQueue?
 
     /// Opens (creating when missing) the database `herald.sqlite` in `directory` and migrates it.
     ///
     /// - Parameter directory: The state directory; created with its parents when missing.
     public convenience init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: Self.databasePath(in: directory), configuration: HeraldStore.configuration())
-        try self.init(writer: pool)
+        let path = Self.databasePath(in: directory)
+        let pool = try DatabasePool(path: path, configuration: HeraldStore.configuration())
+        try self.init(writer: pool, checkpointer: try DatabaseQueue(path: path, configuration: HeraldStore.configuration()))
     }
 
     /// The database file of the store in `directory`.
@@ -36,8 +39,9 @@ public final class HeraldStore: Sendable {
     }
 
     /// Wraps `writer` and runs the migrations.
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, checkpointer: DatabaseQueue? = nil) throws {
         self.writer = writer
+        self.checkpointer = checkpointer
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .secondsSince1970
@@ -48,15 +52,30 @@ public final class HeraldStore: Sendable {
         try Self.migrator.migrate(writer)
     }
 
-    /// Busy timeout, foreign keys, and `synchronous = NORMAL` (durable enough in WAL mode).
+    /// Busy timeout, foreign keys, `synchronous = NORMAL` (durable enough in WAL mode), and a commit checkpoints
+    /// the write-ahead log only past 8,192 pages (32 MB): below that `checkpoint()` does it off the commit path.
     static func configuration() -> GRDB.Configuration {
         var config = GRDB.Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
         return config
+    }
+
+    /// Copies the write-ahead log into the database file on a connection of its own, without blocking writers
+    /// (a passive checkpoint), so a commit never waits for the log's disk syncs. The daemon calls it every second;
+    /// a store nobody checkpoints still does it inside a commit once the log passes 8,192 pages.
+    ///
+    /// - Returns: the frames in the log and how many of them are now in the database file (equal unless a reader
+    ///   still needs the older ones); zeros for a store in memory.
+    @discardableResult
+    public func checkpoint() throws -> (logFrames: Int, copiedFrames: Int) {
+        guard let checkpointer else { return (0, 0) }
+        let result = try checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        return (result.walFrameCount, result.checkpointedFrameCount)
     }
 
     /// `value` encoded as compact JSON text.

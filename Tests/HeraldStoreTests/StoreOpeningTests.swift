@@ -33,3 +33,16 @@ import Testing
         #expect(try reopened.ruleStates().count == 1)
     }
 }
+
+@Suite struct StoreCheckpointTests {
+    @Test func aCheckpointCopiesTheLogIntoTheDatabaseFileAndKeepsEverything() throws {
+        let directory = try temporaryDirectory()
+        let store = try HeraldStore(directory: directory)
+        try store.apply(projects: [project([milestone("design"), milestone("build")])], source: fileSource, at: t0)
+        let result = try store.checkpoint()
+        #expect(result.logFrames > 0, "the writes went to the write-ahead log")
+        #expect(result.copiedFrames == result.logFrames, "nobody reads: all of it is copied")
+        #expect(try HeraldStore(directory: directory).trackedMilestones().map(\.milestone.id) == ["design", "build"])
+        #expect(try HeraldStore.inMemory().checkpoint() == (0, 0))
+    }
+}
