@@ -22,7 +22,8 @@ import Testing
                      "build the herald executable first (swift build)")
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        receiver.defaultResponse = .status(200, body: "ok", delay: .milliseconds(20))
+        // Slow answers stretch the burst (300 × 50 ms over 8 connections, about 2 s), so the kill lands inside it.
+        receiver.defaultResponse = .status(200, body: "ok", delay: .milliseconds(50))
         let count = 300
         let milestones = (0..<count).map {
             "  - { id: m\($0), title: Milestone \($0), owner: alice, due: \(Self.dueSoon), status: in_progress }"
