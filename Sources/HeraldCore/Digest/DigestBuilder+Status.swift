@@ -33,7 +33,7 @@ extension DigestBuilder {
     private func verdict(
         findings: [DigestFinding], subjects: [DigestSubject], tolerance: Int, named: Bool
     ) -> (RAGStatus, String, String) {
-        let name = { (subject: DigestSubject) in named ? subject.subject : subject.milestone.title }
+        let name = { (subject: DigestSubject) in named ? subject.titleAndProject : subject.milestone.title }
         if let worst = findings.min(by: { $0.precedes($1) }) {
             return (worst.status, worst.rule(tolerance: tolerance), "\(name(worst.subject)) \(worst.predicate)")
         }

@@ -21,5 +21,5 @@ struct DigestSubject {
     }
 
     /// `Design sign-off (Apollo ERP upgrade)`.
-    var subject: String { "\(milestone.title) (\(project.name))" }
+    var titleAndProject: String { "\(milestone.title) (\(project.name))" }
 }
