@@ -117,8 +117,19 @@ import Testing
     @Test func scopeListedProjectsInTheOrderGiven() {
         let report = F.report(F.definition(scope: .projects(["zeus", "unknown", "apollo"])))
         #expect(report.projects.map(\.project.id) == ["zeus", "apollo"])
-        // Reporting order breaks ties: zeus's milestones now come before apollo's.
         #expect(report.projects.map(\.status) == [.green, .amber])
+        // Sections stay in date order whatever the project order; the headline is still apollo's worst.
+        #expect(report.dueSoon.map(\.milestone.id) == ["training", "design", "launch"])
+        #expect(report.headline.reason.hasPrefix("Migration (Apollo ERP upgrade)"))
+    }
+
+    @Test func reportingOrderBreaksTiesOnTheSameDate() {
+        var milestones = F.milestones
+        milestones.append(F.milestone("zeus", "review", due: "2026-12-02"))
+        let byID = F.report(milestones: milestones)
+        #expect(byID.dueSoon.map(\.milestone.id) == ["training", "review", "design", "launch"])
+        let listed = F.report(F.definition(scope: .projects(["zeus", "apollo"])), milestones: milestones)
+        #expect(listed.dueSoon.map(\.milestone.id) == ["review", "training", "design", "launch"])
     }
 
     @Test func scopeOneProjectLeavesTheOthersOut() {
