@@ -24,25 +24,15 @@ public struct PlanWindow: Hashable, Sendable {
     public init(from: String?, horizon: String, now: Date, calendar: BusinessCalendar) throws(PlanOptionError) {
         let start: Date
         if let from {
-            guard let parsed = Self.instant(from, calendar: calendar) else { throw PlanOptionError(.from(from)) }
+            guard let parsed = InstantArgument.instant(from, calendar: calendar) else {
+                throw PlanOptionError(.from(from))
+            }
             start = parsed
         } else {
             start = now
         }
         guard let span = Self.interval(horizon) else { throw PlanOptionError(.horizon(horizon)) }
         self.init(from: start, until: calendar.adding(span, to: start))
-    }
-
-    private static func instant(_ text: String, calendar: BusinessCalendar) -> Date? {
-        if let date = CivilDate(iso: text) { return calendar.instant(of: date, minuteOfDay: 0) }
-        if let instant = ISO8601DateFormatter().date(from: text) { return instant }
-        // A local date-time, `YYYY-MM-DDTHH:MM`, read in the calendar's zone.
-        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
-        guard parts.count == 2, let date = CivilDate(iso: parts[0]) else { return nil }
-        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2, clock.allSatisfy({ $0.count == 2 }), let hour = Int(clock[0]),
-              let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
-        return calendar.instant(of: date, minuteOfDay: hour * 60 + minute)
     }
 
     /// The config's interval spellings, plus weeks (`2w`).

@@ -58,8 +58,7 @@ public actor HeraldRuntime {
         let engine = self.engine
         var decisions = EngineDecisions()
         let changes = try store.apply(
-            projects: configuration.projects, source: { "file:" + URL(fileURLWithPath: $0.sourceFile).lastPathComponent },
-            at: now, decide: {
+            projects: configuration.projects, source: \.historySource, at: now, decide: {
                 decisions = engine.evaluate(changes: $0, updatedAt: now)
                 return decisions
             }

@@ -26,12 +26,15 @@ public struct DigestReport: Hashable, Codable, Sendable {
     public var escalations: [DigestEscalation]
     /// True when nothing changed since the previous digest.
     public var unchanged: Bool
+    /// The last day the due-soon window covers (`at`'s date plus the digest's `window`); nil when not known.
+    public var windowEnd: CivilDate?
 
     /// Creates a report.
     public init(
         name: String, at: Date, since: Date?, late: Bool, headline: DigestHeadline, projects: [DigestProjectStatus],
         completed: [DigestItem] = [], dueSoon: [DigestItem] = [], slipped: [DigestItem] = [],
-        overdue: [DigestItem] = [], escalations: [DigestEscalation] = [], unchanged: Bool = false
+        overdue: [DigestItem] = [], escalations: [DigestEscalation] = [], unchanged: Bool = false,
+        windowEnd: CivilDate? = nil
     ) {
         self.name = name
         self.at = at
@@ -45,6 +48,7 @@ public struct DigestReport: Hashable, Codable, Sendable {
         self.overdue = overdue
         self.escalations = escalations
         self.unchanged = unchanged
+        self.windowEnd = windowEnd
     }
 }
 

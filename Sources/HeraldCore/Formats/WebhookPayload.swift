@@ -2,7 +2,8 @@ import Foundation
 
 /// The generic webhook body (SPEC §3): `{"type", "timestamp", "data": {...}}`.
 public enum WebhookPayload {
-    /// The exact bytes to send (and sign) for `message`.
+    /// The exact bytes to send (and sign) for `message`; a digest message also carries `data.digest`
+    /// (``digestJSON(_:)``).
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         let envelope = Envelope(
             type: message.kind.rawValue,
@@ -13,7 +14,12 @@ public enum WebhookPayload {
                 escalation: message.escalation.map(EscalationItem.init), text: message.text
             )
         )
-        return JSONOutput.bytes(envelope)
+        let bytes = JSONOutput.bytes(envelope)
+        guard let digest = message.digest else { return bytes }
+        // Keys are sorted, so `digest` is the first key of `data`: it goes right after `{"data":{`.
+        let opening = Array(#"{"data":{"#.utf8)
+        return opening + Array(#""digest":"#.utf8) + digestJSON(digest) + Array(",".utf8)
+            + bytes.dropFirst(opening.count)
     }
 
     private struct Envelope: Encodable {
