@@ -156,14 +156,17 @@ extension HeraldStore {
                 arguments += [milestoneID]
             }
             sql += " ORDER BY seq"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                HistoryEntry(
-                    projectID: row["project_id"], milestoneID: row["milestone_id"], at: Self.date(row, "at"),
-                    source: row["source"],
-                    change: FieldChange(field: row["field"], oldValue: row["old_value"], newValue: row["new_value"])
-                )
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.historyEntry(from:))
         }
+    }
+
+    /// A `milestone_history` row.
+    static func historyEntry(from row: Row) -> HistoryEntry {
+        HistoryEntry(
+            projectID: row["project_id"], milestoneID: row["milestone_id"], at: Self.date(row, "at"),
+            source: row["source"],
+            change: FieldChange(field: row["field"], oldValue: row["old_value"], newValue: row["new_value"])
+        )
     }
 }
 

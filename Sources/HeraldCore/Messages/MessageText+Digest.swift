@@ -1,0 +1,10 @@
+extension MessageText {
+    /// A digest's headline in plain words: `weekly-sponsor digest (late): amber, worsening. REASON`.
+    public static func digest(_ report: DigestReport) -> String {
+        let headline = report.headline
+        var text = "\(report.name) digest\(report.late ? " (late)" : ""): \(headline.status.rawValue), "
+            + "\(headline.trend.rawValue)."
+        if !headline.reason.isEmpty { text += " \(headline.reason)" }
+        return text
+    }
+}
