@@ -38,7 +38,7 @@ import Testing
         try store.waitingDeliveries().map(\.message).filter { $0.kind == .digest }
     }
 
-    @Test func aDigestGoesAtItsSlotOnceToEachChannelOfItsAudience() async throws {
+    @Test func aDigestGoesAtItsSlotOnce() async throws {
         let fixture = try fixture()
         defer { fixture.directory.remove() }
         let (runtime, clock) = try await start(fixture, at: AppFixture.at("2026-11-26", 10))
@@ -77,6 +77,20 @@ import Testing
             instants.append(time)
         }
         #expect(instants.contains(AppFixture.at("2026-11-30", 9)))
+    }
+
+    @Test func thePlanListsEachDigestAtItsSlot() async throws {
+        let fixture = try fixture()
+        defer { fixture.directory.remove() }
+        let configuration = try ConfigLoader.load(path: fixture.configPath, environment: fixture.environment)
+        let plan = try await PlanSimulator.run(
+            configuration: configuration,
+            window: PlanWindow(from: AppFixture.at("2026-11-26", 10), until: AppFixture.at("2026-12-10", 10)),
+            logger: Logger(label: "test")
+        )
+        let digests = plan.entries.filter { $0.message.kind == .digest }
+        #expect(digests.map(\.sendAt) == [AppFixture.at("2026-11-30", 9), AppFixture.at("2026-12-07", 9)])
+        #expect(digests.allSatisfy { $0.message.recipients == ["bob"] && $0.message.digest?.late == false })
     }
 
     @Test func aMissedRunIsSentOnceLateOnStartUpAndNeverTwiceAcrossRestarts() async throws {

@@ -68,7 +68,7 @@ import Testing
          "digest 'critical-only' cannot be sent to 'owner' (it covers many milestones); use manager, sponsor, a "
             + "person, audience:KEY or channel:KEY"),
         ("unknown project", "[apollo]", "[apolo]", 16, "unknown project 'apolo'; did you mean 'apollo'?"),
-        ("scope key", "projects: { when", "projects: { if", 17, "unknown key 'if' in 'projects'; did you mean 'when'?"),
+        ("scope key", "projects: { when", "projects: { only: x, when", 17, "unknown key 'only' in 'projects'"),
         ("tolerance", "tolerance: 2", "tolerance: soon", 16,
          "'tolerance' must be a number of business days such as 5 or 5 business_days, not 'soon'"),
         ("window", "window: 30d", "window: a month", 13,
