@@ -65,6 +65,24 @@ import Testing
         #expect(try runtime.store.digestRuns(name: "weekly").map(\.period) == ["2026-11-30T09:00"])
     }
 
+    @Test func anOnHoldProjectStillGetsItsDigest() async throws {
+        let fixture = try fixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write("projects/apollo.yaml", """
+            project: apollo
+            name: Apollo ERP upgrade
+            manager: bob
+            status: on_hold
+            milestones:
+              - { id: design, title: Design sign-off, owner: alice, due: 2026-12-02, status: in_progress }
+            """)
+        let (runtime, clock) = try await start(fixture, at: AppFixture.at("2026-11-26", 10))
+        defer { Task { await runtime.shutdown() } }
+        clock.set(AppFixture.at("2026-11-30", 9))
+        let messages = try await runtime.tick().messages
+        #expect(messages.map(\.kind) == [.digest], "no reminder (due in 2 business days), but the digest")
+    }
+
     @Test func theNextDigestSlotIsADecisionTime() async throws {
         let fixture = try fixture()
         defer { fixture.directory.remove() }
