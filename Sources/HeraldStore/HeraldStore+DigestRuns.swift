@@ -73,14 +73,4 @@ extension HeraldStore {
             }
         }
     }
-
-    /// Every milestone's history recorded after `time` (all of it when nil), in the order it was recorded.
-    public func history(since time: Date?) throws -> [HistoryEntry] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM milestone_history WHERE ?1 IS NULL OR at > ?1 ORDER BY seq",
-                arguments: [time?.timeIntervalSince1970]
-            ).map(Self.historyEntry(from:))
-        }
-    }
 }

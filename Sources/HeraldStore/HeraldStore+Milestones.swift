@@ -160,11 +160,25 @@ extension HeraldStore {
         }
     }
 
-    /// A `milestone_history` row.
-    static func historyEntry(from row: Row) -> HistoryEntry {
+    /// Every milestone's history recorded after `since` (all of it when nil), in the order it was recorded: what a
+    /// digest compares against its previous one. Removed milestones' lines included.
+    public func history(since: Date?) throws -> [HistoryEntry] {
+        try writer.read { db in
+            let rows = if let since {
+                try Row.fetchAll(
+                    db, sql: "SELECT * FROM milestone_history WHERE at > ? ORDER BY seq",
+                    arguments: [since.timeIntervalSince1970]
+                )
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM milestone_history ORDER BY seq")
+            }
+            return rows.map(Self.historyEntry(from:))
+        }
+    }
+
+    private static func historyEntry(from row: Row) -> HistoryEntry {
         HistoryEntry(
-            projectID: row["project_id"], milestoneID: row["milestone_id"], at: Self.date(row, "at"),
-            source: row["source"],
+            projectID: row["project_id"], milestoneID: row["milestone_id"], at: date(row, "at"), source: row["source"],
             change: FieldChange(field: row["field"], oldValue: row["old_value"], newValue: row["new_value"])
         )
     }

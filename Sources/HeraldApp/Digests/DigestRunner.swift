@@ -71,10 +71,8 @@ public struct DigestRunner: Sendable {
         at now: Date
     ) throws -> DigestOutcome {
         let reportTime = late ? now : (scheduledAt ?? now)
-        let report = DigestBuilder(configuration: configuration).report(
-            for: definition, milestones: try store.trackedMilestones(), history: try store.history(since: previous?.at),
-            previous: previous, escalations: try store.escalations(states: [.open, .acknowledged], limit: Int.max),
-            at: reportTime, late: late
+        let report = try DigestReportReader.report(
+            for: definition, configuration: configuration, store: store, previous: previous, at: reportTime, late: late
         )
         let skip = scheduledAt != nil && definition.skipWhenUnchanged && report.unchanged
         let composed = skip

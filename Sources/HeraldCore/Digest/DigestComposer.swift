@@ -37,7 +37,7 @@ public struct DigestComposer: Sendable {
         }
         let single = covered.count == 1 ? covered.first : nil
         let (addresses, unreachable) = resolver.resolve(recipients, milestone: nil, project: single)
-        let text = MessageText.digest(report)
+        let text = MessageText.digest(report, timeZone: definition.zone(default: configuration.calendar.timeZone))
         let messages = addresses.map { address in
             let hold = reachability.hold(channel: address.channel, recipients: address.people, at: now)
             return OutgoingMessage(
