@@ -23,6 +23,7 @@ public enum ConfigLoader {
         configuration.projects = loadProjects(
             in: configuration, references: references, sink: sink, environment: environment
         )
+        MainFileReader(context: context).checkDigestProjects(root, known: Set(configuration.projects.map(\.id)))
         if !sink.diagnostics.isEmpty { throw ConfigError(diagnostics: sink.sorted) }
         return configuration
     }

@@ -34,7 +34,7 @@ extension MainFileReader {
     }
 
     /// Compiles `when`; an error's column is mapped from inside the expression to the file.
-    private func readCondition(_ fields: Fields, required: Bool, in what: String) -> RuleExpression? {
+    func readCondition(_ fields: Fields, required: Bool, in what: String) -> RuleExpression? {
         guard let node = fields["when"] else {
             if required { context.error("\(what) is missing 'when'", at: fields.node) }
             return required ? nil : try? RuleExpression.compile("true")
@@ -136,26 +136,6 @@ extension MainFileReader {
             )
         }
         return policies
-    }
-
-    func readDigests(_ node: Node, references: References) -> [DigestDefinition] {
-        guard let items = context.sequence(node, "'digests'") else { return [] }
-        return items.compactMap { item in
-            guard let fields = context.mapping(
-                item, "a digest", allowed: ["name", "schedule", "to", "window", "timezone"]
-            ), let name = fields.string("name", required: true, in: "a digest") else { return nil }
-            let what = "digest '\(name)'"
-            let schedule = fields.string("schedule", required: true, in: what)
-            guard let toNode = fields["to"] else {
-                context.error("\(what) is missing 'to'", at: item)
-                return nil
-            }
-            _ = fields["timezone"].flatMap { timeZone($0) }
-            guard let schedule, let to = readRecipients(toNode, references: references) else { return nil }
-            return DigestDefinition(
-                name: name, schedule: schedule, to: to, window: fields["window"].flatMap { interval($0, "'window'") }
-            )
-        }
     }
 
     /// An `Interval` such as `4h` or `1 business_day`.

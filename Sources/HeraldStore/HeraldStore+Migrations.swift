@@ -219,6 +219,31 @@ extension HeraldStore {
                         ORDER BY h.seq DESC LIMIT 1), created_at);
                 """)
         }
+        // Digest runs: one row per (digest, period), the period being the slot's local wall time (`2026-11-30T09:00`)
+        // or `manual:UNIX` for `herald digest send`; scheduled_at is NULL for a manual send. sent = 0 records a run
+        // skipped as unchanged. digest_schedules remembers since when each digest has had its current schedule, so a
+        // slot before that (a new digest, a changed schedule) is never sent as a missed run.
+        migrator.registerMigration("v8-digest-runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE digest_runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    digest TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    scheduled_at REAL,
+                    run_at REAL NOT NULL,
+                    report TEXT NOT NULL,
+                    sent INTEGER NOT NULL,
+                    late INTEGER NOT NULL,
+                    UNIQUE (digest, period)
+                );
+                CREATE INDEX digest_runs_by_digest ON digest_runs(digest, run_at);
+                CREATE TABLE digest_schedules (
+                    digest TEXT PRIMARY KEY NOT NULL,
+                    schedule TEXT NOT NULL,
+                    tracked_since REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -22,8 +22,10 @@ import Testing
                      "build the herald executable first (swift build)")
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        // Slow answers stretch the burst (300 × 50 ms over 8 connections, about 2 s), so the kill lands inside it.
-        receiver.defaultResponse = .status(200, body: "ok", delay: .milliseconds(50))
+        // The first 40 are answered; then the receiver stops answering, so however loaded the machine, the kill
+        // lands in the middle of the burst with deliveries in flight.
+        for _ in 0..<40 { receiver.enqueue(.status(200, body: "ok")) }
+        receiver.defaultResponse = .hang
         let count = 300
         let milestones = (0..<count).map {
             "  - { id: m\($0), title: Milestone \($0), owner: alice, due: \(Self.dueSoon), status: in_progress }"
@@ -48,6 +50,7 @@ import Testing
         #expect(messageIDs.count == count, "every reminder was in the outbox before the kill")
         #expect(arrivedBeforeKill.count < count, "the kill came in the middle of the burst")
 
+        receiver.defaultResponse = .status(200, body: "ok")
         let second = try serve(fixture)
         defer {
             second.terminate()

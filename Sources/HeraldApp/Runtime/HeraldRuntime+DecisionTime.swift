@@ -12,12 +12,17 @@ extension HeraldRuntime {
     ///
     /// The candidates now: the next local midnight in the calendar's zone (the date facts, `today`,
     /// `days_until_due`, `days_since_update` and the rest, change then, and snoozes until a date end then), the
-    /// earliest time after `time` at which a repeating rule may fire again, and the next level or repeat of each
-    /// open escalation. Quiet-hour holds need no instant here: they delay deliveries, not decisions.
+    /// earliest time after `time` at which a repeating rule may fire again, the next slot of each digest's schedule
+    /// (in its zone), and the next level or repeat of each open escalation. Quiet-hour holds need no instant here:
+    /// they delay deliveries, not decisions.
     public func nextDecisionTime(after time: Date) throws -> Date {
         let calendar = configuration.calendar
         let midnight = calendar.instant(of: calendar.today(at: time).adding(days: 1), minuteOfDay: 0)
         var candidates: [Date?] = [midnight, try store.nextRuleEligibleTime(after: time)]
+        for digest in configuration.digests {
+            let zone = digest.zone(default: calendar.timeZone)
+            candidates.append(digest.parsedSchedule?.next(after: time, in: zone)?.instant)
+        }
         for record in try store.currentEscalations().values where record.state == .open {
             guard let policy = configuration.escalations[record.policy] else { continue }
             candidates.append(EscalationLadder(policy: policy, calendar: calendar).nextTime(record))

@@ -15,7 +15,7 @@ public actor HeraldRuntime {
     private let senders: SenderDirectory
     private let curl: CurlEngine
     private let options: RuntimeOptions
-    private let logger: Logger
+    let logger: Logger
     private let announcer: ChannelDisabledAnnouncer
     private(set) var configuration: Configuration
     private var engine: RuleEngine
@@ -80,9 +80,10 @@ public actor HeraldRuntime {
         return decisions
     }
 
-    /// Evaluates every scheduled rule and steps every escalation at the current time, puts the decided messages
-    /// in the outbox, and returns the decisions. An escalation acknowledged while it was being evaluated makes the
-    /// round start again from the stored state, so an acknowledgement is never overwritten.
+    /// Evaluates every scheduled rule and steps every escalation at the current time, runs the digests that fell
+    /// due, puts the decided messages in the outbox, and returns the decisions. An escalation acknowledged while it
+    /// was being evaluated makes the round start again from the stored state, so an acknowledgement is never
+    /// overwritten.
     @discardableResult
     public func tick() throws -> EngineDecisions {
         let now = options.now()
@@ -93,6 +94,7 @@ public actor HeraldRuntime {
             decisions = try evaluate(at: now)
             try commit(decisions, at: now)
         }
+        decisions.append(try runDigests(at: now))
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
         for update in decisions.escalations where update.expectedState != update.record.state {
             let record = update.record

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import HeraldCore
+
+@Suite struct DigestComposerTests {
+    static func report(projects: [Project]) -> DigestReport {
+        DigestReport(
+            name: "weekly", at: EngineFixture.at("2026-11-30", 9), since: nil, late: false,
+            headline: DigestHeadline(status: .green, rule: "", trend: .first, reason: ""),
+            projects: projects.map {
+                DigestProjectStatus(project: ProjectRef(id: $0.id, name: $0.name), status: .green, reason: "")
+            }
+        )
+    }
+
+    /// An audience goes to its channels naming its members; `sponsor` and `manager` are those of the projects
+    /// covered; each channel gets one message naming everyone reached there.
+    @Test func oneMessagePerChannelNamingEveryoneReachedThere() {
+        let apollo = EngineFixture.project(milestones: [EngineFixture.milestone()])
+        let configuration = EngineFixture.configuration(rules: [], projects: [apollo])
+        let definition = DigestDefinition(name: "weekly", schedule: "mon 09:00", to: [.audience("sponsors"), .manager])
+        let at = EngineFixture.at("2026-11-30", 9)
+        let (messages, unreachable) = DigestComposer(configuration: configuration).messages(
+            for: Self.report(projects: [apollo]), definition: definition, period: "2026-11-30T09:00", at: at
+        )
+        #expect(unreachable.isEmpty)
+        #expect(messages.map(\.channel) == ["board", "eng"])
+        #expect(messages.map(\.recipients) == [["carol", "bob"], ["bob"]])
+        #expect(messages.allSatisfy { $0.kind == .digest && $0.rule == "weekly" && $0.createdAt == at })
+        #expect(messages.allSatisfy { $0.project == ProjectRef(id: "apollo", name: "Apollo ERP upgrade") })
+        #expect(messages.allSatisfy { $0.digest == Self.report(projects: [apollo]) && $0.milestones.isEmpty })
+        let again = DigestComposer(configuration: configuration).messages(
+            for: Self.report(projects: [apollo]), definition: definition, period: "2026-11-30T09:00",
+            at: at.addingTimeInterval(30)
+        )
+        #expect(again.messages.map(\.id) == messages.map(\.id), "ids derive from the digest, period and channel")
+    }
+
+    /// Several projects: no single project on the message, so a person without a channel cannot fall back on one.
+    @Test func aDigestOfSeveralProjectsNamesNoProject() {
+        let apollo = EngineFixture.project(milestones: [EngineFixture.milestone()])
+        var hermes = EngineFixture.project(manager: "dan", milestones: [])
+        hermes.id = "hermes"
+        let configuration = EngineFixture.configuration(rules: [], projects: [apollo, hermes])
+        let definition = DigestDefinition(name: "weekly", schedule: "mon 09:00", to: [.manager])
+        let (messages, unreachable) = DigestComposer(configuration: configuration).messages(
+            for: Self.report(projects: [apollo, hermes]), definition: definition, period: "p",
+            at: EngineFixture.at("2026-11-30", 9)
+        )
+        #expect(messages.map(\.recipients) == [["bob"]])
+        #expect(messages.first?.project == nil)
+        #expect(unreachable == ["digest weekly: dan: dan has no channel and the project none"])
+    }
+
+    /// A digest that falls due at night waits like any message for its reader's quiet hours to end.
+    @Test func aDigestIsHeldThroughQuietHours() {
+        let apollo = EngineFixture.project(milestones: [EngineFixture.milestone()])
+        var configuration = EngineFixture.configuration(rules: [], projects: [apollo])
+        configuration.channels["eng"] = Channel(name: "eng", kind: .slack(url: Secret("https://hooks.example.com/x")))
+        configuration.people["bob"]?.quietHours = DailyWindow(start: 19 * 60, end: 8 * 60)
+        let definition = DigestDefinition(name: "early", schedule: "mon 03:00", to: [.person("bob")])
+        let (messages, _) = DigestComposer(configuration: configuration).messages(
+            for: Self.report(projects: [apollo]), definition: definition, period: "p",
+            at: EngineFixture.at("2026-11-30", 3)
+        )
+        let message = messages.first
+        #expect(message?.heldUntil.map { $0 > EngineFixture.at("2026-11-30", 3) } == true)
+        #expect(message?.holdReason?.contains("bob") == true)
+    }
+}
