@@ -9,15 +9,16 @@ struct DigestPreviewCommand: ParsableCommand {
         commandName: "preview",
         abstract: "Print what a digest would say; sends nothing and writes nothing.",
         discussion: """
-            Builds the digest from the milestones, their history and the escalations in the state directory, with \
-            the project files as they are now, whether or not the daemon runs; the state is not written. Prints \
-            its plain text, or with --json its structure as the generic webhook's data.digest.
+            Builds the digest from the milestones, their history, the escalations and the last digest sent in the \
+            state directory, with the project files as they are now, whether or not the daemon runs; the state is \
+            not written. Prints its plain text, or with --json its structure as the generic webhook's data.digest.
             """
     )
 
     @OptionGroup var options: ConfigOption
     @Argument(help: "The digest's name (`name:` under `digests:`).") var name: String
-    @Option(help: "The time it describes: a date or an ISO-8601 date-time (default: now).") var at: String?
+    @Option(help: "The time it describes: a date or an ISO-8601 date-time (default: its next scheduled run).")
+    var at: String?
     @Flag(help: "Print the structured report as JSON.") var json = false
 
     func run() throws {
@@ -29,7 +30,7 @@ struct DigestPreviewCommand: ParsableCommand {
             )
         }
         let now = Date()
-        var time = now
+        var time = DigestPreview.nextRun(of: definition, configuration: configuration, after: now)
         if let at {
             guard let parsed = InstantArgument.instant(at, calendar: configuration.calendar) else {
                 throw ValidationError(
@@ -39,9 +40,7 @@ struct DigestPreviewCommand: ParsableCommand {
             }
             time = parsed
         }
-        let report = try DigestPreview.report(
-            for: definition, configuration: configuration, previous: nil, at: time, now: now
-        )
+        let report = try DigestPreview.report(for: definition, configuration: configuration, at: time, now: now)
         if json {
             print(String(decoding: WebhookPayload.digestJSON(report), as: UTF8.self))
         } else {

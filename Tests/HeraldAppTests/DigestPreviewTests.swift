@@ -41,8 +41,13 @@ import Testing
             name: "weekly", at: AppFixture.at("2026-11-23", 9), since: nil, late: false,
             headline: DigestHeadline(status: .green, rule: "", trend: .first, reason: ""), projects: []
         )
+        // The last digest sent, as the daemon recorded it: the preview compares with it.
+        _ = try live.commit(digestRun: DigestRun(
+            digest: "weekly", period: "2026-11-23T09:00", scheduledAt: previous.at, runAt: previous.at,
+            report: previous, sent: true, late: false
+        ), messages: [])
         let report = try DigestPreview.report(
-            for: definition, configuration: configuration, previous: previous, at: AppFixture.at("2026-11-30", 9),
+            for: definition, configuration: configuration, at: AppFixture.at("2026-11-30", 9),
             now: AppFixture.at("2026-11-25", 10)
         )
         #expect(report.completed.map(\.milestone.id) == ["requirements"])
@@ -56,6 +61,15 @@ import Testing
         #expect(try live.history(since: nil).count == lines, "the live store is not written")
         #expect(try live.trackedMilestones().first { $0.milestone.id == "design" }?.milestone.due
             == CivilDate(iso: "2026-11-27"))
+    }
+
+    @Test func withoutAtThePreviewDescribesTheNextScheduledRun() {
+        let configuration = Configuration(
+            file: "herald.yaml", stateDirectory: "/tmp", projectsDirectory: "/tmp", calendar: Self.calendar
+        )
+        let definition = DigestDefinition(name: "weekly", schedule: "mon 09:00", to: [.audience("sponsors")])
+        #expect(DigestPreview.nextRun(of: definition, configuration: configuration, after: AppFixture.at("2026-11-25", 10))
+            == AppFixture.at("2026-11-30", 9))
     }
 
     private static let digests = """
