@@ -26,12 +26,15 @@ public struct DigestReport: Hashable, Codable, Sendable {
     public var escalations: [DigestEscalation]
     /// True when nothing changed since the previous digest.
     public var unchanged: Bool
+    /// Where the whole digest can be read (see ``DigestLink``); nil without `server.public_url`. A digest too long
+    /// for a channel is summarised there with this link.
+    public var link: String?
 
     /// Creates a report.
     public init(
         name: String, at: Date, since: Date?, late: Bool, headline: DigestHeadline, projects: [DigestProjectStatus],
         completed: [DigestItem] = [], dueSoon: [DigestItem] = [], slipped: [DigestItem] = [],
-        overdue: [DigestItem] = [], escalations: [DigestEscalation] = [], unchanged: Bool = false
+        overdue: [DigestItem] = [], escalations: [DigestEscalation] = [], unchanged: Bool = false, link: String? = nil
     ) {
         self.name = name
         self.at = at
@@ -45,6 +48,7 @@ public struct DigestReport: Hashable, Codable, Sendable {
         self.overdue = overdue
         self.escalations = escalations
         self.unchanged = unchanged
+        self.link = link
     }
 }
 
