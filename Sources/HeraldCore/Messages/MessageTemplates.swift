@@ -21,7 +21,9 @@ public struct MessageTemplates: Sendable {
             // The pragma on a line of its own is a standalone tag: it renders nothing and shifts lines by one.
             templates[kind] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + source)
         } catch let error as MustacheTemplate.ParserError {
-            let problem = (error.error as? MustacheTemplate.Error).map(TemplateError.describe) ?? "\(error.error)"
+            // The parser's only other error is running off the end of the text inside a tag.
+            let problem = (error.error as? MustacheTemplate.Error).map(TemplateError.describe)
+                ?? "the template ends inside a tag that is not closed"
             throw TemplateError(
                 line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber, message: problem
             )
