@@ -154,3 +154,12 @@ import Testing
             utc("2026-11-30T09:00:00Z")) == "https://herald.example.com/digests/weekly%20sponsor/2026-11-30T09:00:00Z")
     }
 }
+
+extension DigestRenderingTests {
+    @Test func aConfigurationLinksDigestsOnlyWithAPublicURL() {
+        var configuration = EngineFixture.configuration(rules: [], projects: [])
+        #expect(DigestLink.url(for: DigestFixture.report, in: configuration) == nil)
+        configuration.server = ServerSettings(listen: "127.0.0.1:9470", publicURL: "https://herald.example.com")
+        #expect(DigestLink.url(for: DigestFixture.report, in: configuration) == Self.link)
+    }
+}

@@ -49,7 +49,7 @@ import Testing
 
     @Test(arguments: [
         ("Hello {{name", 1, "the template ends inside a tag that is not closed"),
-        ("{{name\n}}", 1, "a tag is not closed with '}}'"),
+        ("Hi {{name} there", 1, "a tag is not closed with '}}'"),
         ("line one\n{{#section}}\nnever closed", 3, "a section is never closed"),
         ("ok\n{{#a}}x{{/b}}", 2, "a section is closed with a name other than the one it opened with"),
     ])
@@ -68,7 +68,8 @@ import Testing
 
     @Test func theEngineWordsItsMessagesWithTheTemplate() throws {
         var configuration = EngineFixture.configuration(
-            rules: [try EngineFixture.rule()], projects: [EngineFixture.project(milestones: [EngineFixture.milestone()])]
+            rules: [try EngineFixture.rule()],
+            projects: [EngineFixture.project(milestones: [EngineFixture.milestone()])]
         )
         try configuration.templates.add("{{milestone.title}} is due {{milestone.due_display}}.", for: .reminder)
         var run = EngineRun(configuration: configuration)

@@ -9,4 +9,9 @@ public enum DigestLink {
         let segment = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? name
         return "\(base)/digests/\(segment)/\(ISO8601.string(at))"
     }
+
+    /// The link of `report` under `configuration`'s `server.public_url`; nil when it has none.
+    public static func url(for report: DigestReport, in configuration: Configuration) -> String? {
+        configuration.server?.publicURL.map { url(publicURL: $0, name: report.name, at: report.at) }
+    }
 }

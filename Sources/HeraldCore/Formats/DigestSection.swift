@@ -74,7 +74,8 @@ public struct DigestSection: Hashable, Sendable {
 
     /// This section with at most `count` rows, counting the ones left out.
     func keeping(_ count: Int) -> DigestSection {
-        DigestSection(key: key, title: title, rows: Array(rows.prefix(count)), omitted: omitted + max(rows.count - count, 0))
+        let kept = Array(rows.prefix(count))
+        return DigestSection(key: key, title: title, rows: kept, omitted: omitted + rows.count - kept.count)
     }
 
     private static func completed(_ item: DigestItem) -> Row {

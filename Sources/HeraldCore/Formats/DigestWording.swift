@@ -31,8 +31,12 @@ public enum DigestWording {
 
     /// `Apollo ERP upgrade: amber, Design sign-off is 5 business days behind its baseline`.
     public static func project(_ status: DigestProjectStatus) -> String {
-        let reason = status.reason.isEmpty ? "" : ", \(status.reason)"
-        return "\(status.project.name): \(status.status.rawValue)\(reason)"
+        "\(status.project.name): \(projectStatus(status))"
+    }
+
+    /// `amber, Design sign-off is 5 business days behind its baseline`: a project's status without its name.
+    public static func projectStatus(_ status: DigestProjectStatus) -> String {
+        status.reason.isEmpty ? status.status.rawValue : "\(status.status.rawValue), \(status.reason)"
     }
 
     /// The notes a digest carries besides its sections: sent late, nothing changed.

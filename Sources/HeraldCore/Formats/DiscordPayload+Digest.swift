@@ -5,14 +5,15 @@ extension DiscordPayload {
     /// `…and N more`, the first embed's title linking to ``DigestReport/link`` when there is one) until the
     /// embeds fit ``embedsTotal``.
     static func digestBody(for message: OutgoingMessage, _ report: DigestReport) -> [UInt8] {
-        let content = ChatText.mentioning(message, "**\(DigestWording.title(report))**: \(DigestWording.status(report))")
+        let title = DigestWording.title(report)
+        let content = ChatText.mentioning(message, "**\(title)**: \(DigestWording.status(report))")
         func embeds(_ sections: [DigestSection]) -> [Embed] {
             let link = DigestSection.isSummarised(sections) ? report.link : nil
             let summary = Array(DigestWording.headline(report).dropFirst()) + DigestWording.notes(report)
             let projects = report.projects.prefix(maxFields).map { status in
                 Field(
                     name: titleLimit.truncating(status.project.name),
-                    value: fieldLimit.truncating(DigestWording.project(status)), inline: false
+                    value: fieldLimit.truncating(DigestWording.projectStatus(status)), inline: false
                 )
             }
             let first = Embed(

@@ -24,7 +24,8 @@ public enum SlackPayload {
             Block(type: "section", text: TextObject(type: "mrkdwn", text: $0), elements: nil)
         }
         let contextBlock = Block(
-            type: "context", text: nil, elements: [.text(TextObject(type: "mrkdwn", text: context.joined(separator: " · ")))]
+            type: "context", text: nil,
+            elements: [.text(TextObject(type: "mrkdwn", text: context.joined(separator: " · ")))]
         )
         return JSONOutput.bytes(Payload(text: textLimit.truncating(text), blocks: sections + [contextBlock]))
     }

@@ -15,7 +15,7 @@ extension TeamsPayload {
             let facts = report.projects.map { status in
                 Fact(
                     title: factLimit.truncating(status.project.name),
-                    value: factLimit.truncating(DigestWording.project(status))
+                    value: factLimit.truncating(DigestWording.projectStatus(status))
                 )
             }
             top.append(Element(type: "FactSet", facts: facts))

@@ -6,8 +6,8 @@
 ///   `status`, `owner`}
 /// - `escalation` {`id`, `policy`, `level`, `levels`, `repeat`, `ack_url`}
 /// - `digest` {`name`, `title`, `status`, `status_line`, `trend`, `rule`, `reason`, `late`, `unchanged`, `link`,
-///   `projects` [{`id`, `name`, `status`, `reason`}], `sections` [{`key`, `title`, `lines`, `omitted`}], and per section
-///   `completed`, `due_soon`, `slipped`, `overdue`, `escalations` [{`title`, `project`, `owner`, `due`,
+///   `projects` [{`id`, `name`, `status`, `reason`}], `sections` [{`key`, `title`, `lines`, `omitted`}], and per
+///   section `completed`, `due_soon`, `slipped`, `overdue`, `escalations` [{`title`, `project`, `owner`, `due`,
 ///   `baseline`, `detail`, `line`}]}
 extension MessageTemplates {
     /// The values `message` offers its template.
