@@ -24,6 +24,7 @@ public enum ConfigLoader {
             in: configuration, references: references, sink: sink, environment: environment
         )
         MainFileReader(context: context).checkDigestProjects(root, known: Set(configuration.projects.map(\.id)))
+        configuration.templates = loadTemplates(in: configuration, sink: sink)
         if !sink.diagnostics.isEmpty { throw ConfigError(diagnostics: sink.sorted) }
         return configuration
     }
@@ -61,7 +62,7 @@ public enum ConfigLoader {
         return projects.sorted { $0.id < $1.id }
     }
 
-    private static func read(_ path: String, sink: DiagnosticSink, shownAs: String? = nil) -> String? {
+    static func read(_ path: String, sink: DiagnosticSink, shownAs: String? = nil) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             sink.error("cannot read file", file: shownAs ?? path, at: nil)
             return nil
@@ -74,7 +75,7 @@ public enum ConfigLoader {
     }
 
     /// A project file's path as the user would write it: relative to the main file's directory when inside it.
-    private static func displayPath(directory: String, name: String, relativeTo mainFile: String) -> String {
+    static func displayPath(directory: String, name: String, relativeTo mainFile: String) -> String {
         let full = URL(fileURLWithPath: directory).appendingPathComponent(name).standardizedFileURL.path
         let mainDirectory = URL(fileURLWithPath: mainFile).standardizedFileURL.deletingLastPathComponent().path
         let relativeMain = (mainFile as NSString).deletingLastPathComponent

@@ -6,11 +6,12 @@ final class DiagnosticSink {
 
     /// Records an error at `mark` in `file` (line 1, column 1 when the position is unknown).
     func error(_ message: String, file: String, at mark: Mark?, columnOffset: Int = 0) {
-        diagnostics.append(
-            Diagnostic(
-                file: file, line: mark?.line ?? 1, column: (mark?.column ?? 1) + columnOffset, message: message
-            )
-        )
+        error(message, file: file, line: mark?.line ?? 1, column: (mark?.column ?? 1) + columnOffset)
+    }
+
+    /// Records an error at `line` and `column` (1-based) in a file that is not YAML (a template).
+    func error(_ message: String, file: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
 
     /// Records a YAML syntax error thrown by Yams.

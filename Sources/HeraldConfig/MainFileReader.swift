@@ -8,7 +8,7 @@ struct MainFileReader {
 
     private static let keys = [
         "timezone", "state_dir", "projects_dir", "server", "calendar", "people", "audiences", "channels",
-        "rules", "escalations", "digests", "ops_channel",
+        "rules", "escalations", "digests", "ops_channel", "templates_dir",
     ]
 
     func read(_ root: Node) -> (Configuration, References)? {
@@ -41,6 +41,7 @@ struct MainFileReader {
             digests: digests
         )
         configuration.opsChannel = opsChannel
+        configuration.templatesDirectory = fields.string("templates_dir", in: "the config file").map(context.path)
         return (configuration, references)
     }
 

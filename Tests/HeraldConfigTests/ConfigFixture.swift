@@ -54,11 +54,12 @@ enum ConfigFixture {
     /// parallel).
     static func load(
         main: String = main, projects: [String: String] = ["apollo.yaml": project],
-        environment: [String: String] = environment
+        environment: [String: String] = environment, files: [String: String] = [:]
     ) throws -> (Result<Configuration, ConfigError>, TemporaryDirectory) {
         let directory = try TemporaryDirectory()
         let mainPath = try directory.write("herald.yaml", main)
         for (name, text) in projects { try directory.write("projects/\(name)", text) }
+        for (path, text) in files { try directory.write(path, text) }
         do {
             return (.success(try ConfigLoader.load(path: mainPath, environment: environment)), directory)
         } catch {

@@ -14,7 +14,8 @@ public enum ChannelTest {
         )
     }
 
-    /// Sends the test message to `channel` once; nil when the configuration has no such channel.
+    /// Sends the test message, worded by the `test` template when there is one, to `channel` once; nil when the
+    /// configuration has no such channel.
     public static func send(
         channel: String, configuration: Configuration, logger: Logger, now: Date = Date(),
         consoleOutput: @escaping @Sendable (String) -> Void = StandardOutput.writeLine
@@ -23,6 +24,8 @@ public enum ChannelTest {
         defer { curl.shutdown() }
         let entries = ChannelSenders.make(for: configuration, curl: curl, consoleOutput: consoleOutput)
         guard let entry = entries[channel] else { return nil }
-        return await entry.sender.send(message(channel: channel, at: now), now: now)
+        var test = message(channel: channel, at: now)
+        test.text = configuration.templates.text(for: test)
+        return await entry.sender.send(test, now: now)
     }
 }

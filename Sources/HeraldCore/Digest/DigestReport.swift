@@ -28,13 +28,16 @@ public struct DigestReport: Hashable, Codable, Sendable {
     public var unchanged: Bool
     /// The last day the due-soon window covers (`at`'s date plus the digest's `window`); nil when not known.
     public var windowEnd: CivilDate?
+    /// Where the whole digest can be read (see ``DigestLink``); nil without `server.public_url`. A digest too long
+    /// for a channel is summarised there with this link.
+    public var link: String?
 
     /// Creates a report.
     public init(
         name: String, at: Date, since: Date?, late: Bool, headline: DigestHeadline, projects: [DigestProjectStatus],
         completed: [DigestItem] = [], dueSoon: [DigestItem] = [], slipped: [DigestItem] = [],
         overdue: [DigestItem] = [], escalations: [DigestEscalation] = [], unchanged: Bool = false,
-        windowEnd: CivilDate? = nil
+        windowEnd: CivilDate? = nil, link: String? = nil
     ) {
         self.name = name
         self.at = at
@@ -49,6 +52,7 @@ public struct DigestReport: Hashable, Codable, Sendable {
         self.escalations = escalations
         self.unchanged = unchanged
         self.windowEnd = windowEnd
+        self.link = link
     }
 }
 

@@ -226,9 +226,11 @@ public struct RuleEngine: Sendable {
     }
 
     /// Adds a composed message to the decisions: the one place every message passes through. It is held for
-    /// quiet hours unless its rule is urgent; `rule` is nil for a notice about a rule that is gone.
+    /// quiet hours unless its rule is urgent; `rule` is nil for a notice about a rule that is gone. Its text is
+    /// the kind's template's when `templates_dir` has one.
     func emit(_ message: OutgoingMessage, rule: Rule?, into decisions: inout EngineDecisions) {
         var message = message
+        message.text = configuration.templates.text(for: message)
         if rule?.urgent != true, let hold = hold(for: message, into: &decisions) {
             message.heldUntil = hold.until
             message.holdReason = hold.reason

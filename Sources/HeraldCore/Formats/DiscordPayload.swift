@@ -17,6 +17,7 @@ public enum DiscordPayload {
 
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
+        if let digest = message.digest { return digestBody(for: message, digest) }
         var embeds: [Embed] = []
         var total = 0
         for milestone in message.milestones.prefix(maxEmbeds) {
@@ -27,12 +28,12 @@ public enum DiscordPayload {
         }
         let payload = Payload(
             content: contentLimit.truncating(ChatText.mentioning(message, message.text)), embeds: embeds,
-            allowedMentions: AllowedMentions(parse: ["users", "roles"])
+            allowedMentions: .usersAndRoles
         )
         return JSONOutput.bytes(payload)
     }
 
-    private struct Payload: Encodable {
+    struct Payload: Encodable {
         var content: String
         var embeds: [Embed]
         var allowedMentions: AllowedMentions
@@ -43,21 +44,37 @@ public enum DiscordPayload {
         }
     }
 
-    private struct AllowedMentions: Encodable {
+    struct AllowedMentions: Encodable {
         var parse: [String]
+
+        /// Users and roles ping; `@everyone` and `@here` never do.
+        static let usersAndRoles = AllowedMentions(parse: ["users", "roles"])
     }
 
-    private struct Embed: Encodable {
+    struct Embed: Encodable {
         var title: String
         var description: String?
+        /// Where the title links to.
+        var url: String?
+        /// The colour of the embed's edge, `0xRRGGBB`.
+        var color: Int?
         var fields: [Field]
 
+        init(title: String, description: String?, url: String? = nil, color: Int? = nil, fields: [Field] = []) {
+            self.title = titleLimit.truncating(title)
+            self.description = description.map { descriptionLimit.truncating($0) }
+            self.url = url
+            self.color = color
+            self.fields = fields
+        }
+
         init(_ milestone: MilestoneRef, project: ProjectRef?) {
-            title = titleLimit.truncating(milestone.title)
-            description = project.map { descriptionLimit.truncating($0.name) }
-            fields = ChatText.facts(milestone).map {
-                Field(name: $0.label, value: fieldLimit.truncating($0.value), inline: true)
-            }
+            self.init(
+                title: milestone.title, description: project?.name,
+                fields: ChatText.facts(milestone).map {
+                    Field(name: $0.label, value: fieldLimit.truncating($0.value), inline: true)
+                }
+            )
         }
 
         /// What counts towards the 6,000-character total.
@@ -67,7 +84,7 @@ public enum DiscordPayload {
         }
     }
 
-    private struct Field: Encodable {
+    struct Field: Encodable {
         var name: String
         var value: String
         var inline: Bool

@@ -38,10 +38,13 @@ public enum EmailMessage {
     }
 
     /// `[Herald] reminder: Design sign-off (Apollo ERP upgrade)`; with several milestones the first is named
-    /// and the rest counted; without milestones, the project or the start of the text.
+    /// and the rest counted; without milestones, the project or the start of the text. A digest is named by its
+    /// title and status: `[Herald] digest: Digest weekly-sponsor · Mon 30 Nov · Amber, worsening`.
     public static func subject(for message: OutgoingMessage) -> String {
         var topic: String
-        if let first = message.milestones.first {
+        if let digest = message.digest {
+            topic = "\(DigestWording.title(digest)) · \(DigestWording.status(digest))"
+        } else if let first = message.milestones.first {
             topic = first.title
             if message.milestones.count > 1 { topic += " and \(message.milestones.count - 1) more" }
             if let project = message.project { topic += " (\(project.name))" }

@@ -5,7 +5,8 @@ public enum GoogleChatPayload {
 
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
-        JSONOutput.bytes(Payload(text: textLimit.truncating(ChatText.mentioning(message, message.text))))
+        if let digest = message.digest { return digestBody(for: message, digest) }
+        return JSONOutput.bytes(Payload(text: textLimit.truncating(ChatText.mentioning(message, message.text))))
     }
 
     /// `apollo/design-signoff`: one thread per milestone, so that a milestone's reminders, escalations and

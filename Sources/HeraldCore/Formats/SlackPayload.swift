@@ -14,6 +14,7 @@ public enum SlackPayload {
 
     /// The JSON bytes for `message`; recipients are mentioned at the start.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
+        if let digest = message.digest { return digestBody(for: message, digest) }
         let text = ChatText.mentioning(message, escape(message.text))
         var context = [message.kind.rawValue]
         if let project = message.project { context.append(escape(project.name)) }
@@ -23,7 +24,8 @@ public enum SlackPayload {
             Block(type: "section", text: TextObject(type: "mrkdwn", text: $0), elements: nil)
         }
         let contextBlock = Block(
-            type: "context", text: nil, elements: [TextObject(type: "mrkdwn", text: context.joined(separator: " · "))]
+            type: "context", text: nil,
+            elements: [.text(TextObject(type: "mrkdwn", text: context.joined(separator: " · ")))]
         )
         return JSONOutput.bytes(Payload(text: textLimit.truncating(text), blocks: sections + [contextBlock]))
     }
@@ -35,19 +37,41 @@ public enum SlackPayload {
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    private struct Payload: Encodable {
+    struct Payload: Encodable {
         var text: String
         var blocks: [Block]
     }
 
-    private struct Block: Encodable {
+    struct Block: Encodable {
         var type: String
         var text: TextObject?
-        var elements: [TextObject]?
+        var elements: [Element]?
     }
 
-    private struct TextObject: Encodable {
+    struct TextObject: Encodable {
         var type: String
         var text: String
+    }
+
+    /// An element of a context block (text) or of an actions block (a link button).
+    enum Element: Encodable {
+        case text(TextObject)
+        case button(label: String, url: String)
+
+        private enum CodingKeys: String, CodingKey {
+            case type, text, url
+        }
+
+        func encode(to encoder: Encoder) throws {
+            switch self {
+            case .text(let object):
+                try object.encode(to: encoder)
+            case .button(let label, let url):
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode("button", forKey: .type)
+                try container.encode(TextObject(type: "plain_text", text: label), forKey: .text)
+                try container.encode(url, forKey: .url)
+            }
+        }
     }
 }

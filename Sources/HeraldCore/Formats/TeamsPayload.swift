@@ -13,6 +13,7 @@ public enum TeamsPayload {
 
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
+        if let digest = message.digest { return digestBody(for: message, digest) }
         var body: [UInt8] = []
         for halving in 0...6 {
             body = JSONOutput.bytes(envelope(message, textBytes: 20_000 >> halving, factSets: 20 >> halving))
@@ -31,51 +32,72 @@ public enum TeamsPayload {
             let facts = [("Milestone", milestone.title)] + ChatText.facts(milestone).map { ($0.label, $0.value) }
             return Element(type: "FactSet", facts: facts.map { Fact(title: $0.0, value: factLimit.truncating($0.1)) })
         }
-        let card = Card(body: elements)
-        return Envelope(attachments: [Attachment(content: card)])
+        return Envelope(card: Card(body: elements))
     }
 
-    private struct Envelope: Encodable {
+    struct Envelope: Encodable {
         var type = "message"
         var attachments: [Attachment]
+
+        init(card: Card) {
+            attachments = [Attachment(content: card)]
+        }
     }
 
-    private struct Attachment: Encodable {
+    struct Attachment: Encodable {
         var contentType = "application/vnd.microsoft.card.adaptive"
         var content: Card
     }
 
-    private struct Card: Encodable {
+    struct Card: Encodable {
         var schema = "http://adaptivecards.io/schemas/adaptive-card.json"
         var type = "AdaptiveCard"
         var version = "1.4"
         var body: [Element]
+        /// Buttons under the body (a link to the whole digest); nil for none.
+        var actions: [Action]?
         var msteams = TeamsOptions()
 
         enum CodingKeys: String, CodingKey {
             case schema = "$schema"
-            case type, version, body, msteams
+            case type, version, body, actions, msteams
         }
     }
 
-    private struct TeamsOptions: Encodable {
+    /// An `Action.OpenUrl` button.
+    struct Action: Encodable {
+        var type = "Action.OpenUrl"
+        var title: String
+        var url: String
+    }
+
+    struct TeamsOptions: Encodable {
         var width = "Full"
     }
 
-    private struct Element: Encodable {
+    struct Element: Encodable {
         var type: String
         var text: String?
         var weight: String?
         var size: String?
+        var color: String?
+        var isSubtle: Bool?
+        var separator: Bool?
         var wrap: Bool?
         var facts: [Fact]?
 
-        static func text(_ text: String, weight: String? = nil, size: String? = nil) -> Element {
-            Element(type: "TextBlock", text: text, weight: weight, size: size, wrap: true)
+        static func text(
+            _ text: String, weight: String? = nil, size: String? = nil, color: String? = nil, isSubtle: Bool? = nil,
+            separator: Bool? = nil
+        ) -> Element {
+            Element(
+                type: "TextBlock", text: text, weight: weight, size: size, color: color, isSubtle: isSubtle,
+                separator: separator, wrap: true
+            )
         }
     }
 
-    private struct Fact: Encodable {
+    struct Fact: Encodable {
         var title: String
         var value: String
     }

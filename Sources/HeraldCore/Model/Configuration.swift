@@ -21,6 +21,10 @@ public struct Configuration: Sendable {
     public var projects: [Project]
     /// The channel told about operational events (a channel disabled because its endpoint is gone); nil for none.
     public var opsChannel: String?
+    /// Where message templates are read (`templates_dir`); nil for none.
+    public var templatesDirectory: String?
+    /// The templates read from ``templatesDirectory``, overriding the built-in wording per message kind.
+    public var templates = MessageTemplates()
 
     /// Creates a configuration.
     public init(
