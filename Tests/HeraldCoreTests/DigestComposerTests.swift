@@ -36,6 +36,25 @@ import Testing
         #expect(again.messages.map(\.id) == messages.map(\.id), "ids derive from the digest, period and channel")
     }
 
+    /// With `server.public_url` the report carries its link (where a long digest is summarised); a `digest`
+    /// template words the text.
+    @Test func theReportGetsItsLinkAndTheTextItsTemplate() throws {
+        let apollo = EngineFixture.project(milestones: [EngineFixture.milestone()])
+        var configuration = EngineFixture.configuration(rules: [], projects: [apollo])
+        configuration.server = ServerSettings(listen: "127.0.0.1:9470", publicURL: "https://herald.example.com/")
+        try configuration.templates.add("Weekly: {{text}}", for: .digest)
+        let definition = DigestDefinition(name: "weekly", schedule: "mon 09:00", to: [.manager])
+        let (messages, _) = DigestComposer(configuration: configuration).messages(
+            for: Self.report(projects: [apollo]), definition: definition, period: "p",
+            at: EngineFixture.at("2026-11-30", 9)
+        )
+        let message = try #require(messages.first)
+        #expect(message.digest?.link == "https://herald.example.com/digests/weekly/2026-11-30T09:00:00Z")
+        #expect(message.text.hasPrefix("Weekly: "))
+        #expect(message.text.dropFirst("Weekly: ".count)
+            == MessageText.digest(try #require(message.digest), timeZone: EngineFixture.calendar.timeZone))
+    }
+
     /// Several projects: no single project on the message, so a person without a channel cannot fall back on one.
     @Test func aDigestOfSeveralProjectsNamesNoProject() {
         let apollo = EngineFixture.project(milestones: [EngineFixture.milestone()])

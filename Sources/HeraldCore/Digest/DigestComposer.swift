@@ -20,10 +20,14 @@ public struct DigestComposer: Sendable {
     ///
     /// `manager` and `sponsor` name those of every project the report covers; a person without a channel is
     /// reached on the project's channel only when the report covers one project. Message ids derive from the
-    /// digest, `period` and channel, so a run decided again after a crash gets the same ids.
+    /// digest, `period` and channel, so a run decided again after a crash gets the same ids. The report gets its
+    /// link under `server.public_url` (where a digest too long for a channel is summarised), and the text is worded
+    /// by the `digest` template when `templates_dir` has one.
     public func messages(
         for report: DigestReport, definition: DigestDefinition, period: String, at now: Date
     ) -> (messages: [OutgoingMessage], unreachable: [String]) {
+        var report = report
+        report.link = report.link ?? DigestLink.url(for: report, in: configuration)
         let covered = report.projects.compactMap { status in
             configuration.projects.first { $0.id == status.project.id }
         }
@@ -40,12 +44,14 @@ public struct DigestComposer: Sendable {
         let text = MessageText.digest(report, timeZone: definition.zone(default: configuration.calendar.timeZone))
         let messages = addresses.map { address in
             let hold = reachability.hold(channel: address.channel, recipients: address.people, at: now)
-            return OutgoingMessage(
+            var message = OutgoingMessage(
                 id: MessageID.make(["digest", definition.name, period, address.channel]), createdAt: now,
                 kind: .digest, rule: definition.name, project: single.map { ProjectRef(id: $0.id, name: $0.name) },
                 milestones: [], channel: address.channel, recipients: address.people, mentions: address.mentions,
                 text: text, digest: report, heldUntil: hold?.until, holdReason: hold?.reason
             )
+            message.text = configuration.templates.text(for: message)
+            return message
         }
         return (messages, unreachable.map { "digest \(definition.name): \($0.recipient): \($0.reason)" })
     }
