@@ -72,17 +72,8 @@ import Testing
             == AppFixture.at("2026-11-30", 9))
     }
 
-    private static let digests = """
-        max_repeats: 3
-        digests:
-          - name: weekly-sponsor
-            schedule: "mon 09:00"
-            to: [audience:sponsors]
-            window: 14d
-        """
-
     @Test func digestPreviewPrintsTheExampleDigest() throws {
-        let example = try ExampleConfig(edits: [("max_repeats: 3", Self.digests)])
+        let example = try ExampleConfig()
         defer { example.directory.remove() }
         let run = try HeraldExecutable.run(
             ["digest", "preview", "weekly-sponsor", "--config", example.configPath, "--at", "2026-11-30T09:00"]
@@ -113,7 +104,7 @@ import Testing
     }
 
     @Test func anUnknownDigestOrTimeIsAnError() throws {
-        let example = try ExampleConfig(edits: [("max_repeats: 3", Self.digests)])
+        let example = try ExampleConfig()
         defer { example.directory.remove() }
         let unknown = try HeraldExecutable.run(
             ["digest", "preview", "monthly", "--config", example.configPath], includingErrors: true

@@ -80,7 +80,7 @@ import Testing
         let run = try HeraldExecutable.run(["plan", "--config", example.configPath, "--from", "2026-11-30"])
         #expect(run.status == 0)
         let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "Plan 2026-11-30 00:00 to 2026-12-30 00:00 (Europe/London): 15 messages")
+        #expect(lines.first == "Plan 2026-11-30 00:00 to 2026-12-30 00:00 (Europe/London): 20 messages")
         // Monday: the overdue data migration plan opens an escalation to its owner; the design sign-off is due
         // tomorrow and has slipped.
         #expect(lines.dropFirst().starts(with: ["", "Mon 30 Nov"]))
@@ -104,8 +104,12 @@ import Testing
         let days = lines.filter { $0.wholeMatch(of: #/[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/#) != nil }
         #expect(days == [
             "Mon 30 Nov", "Tue 1 Dec", "Wed 2 Dec", "Thu 3 Dec", "Fri 4 Dec", "Mon 7 Dec", "Tue 8 Dec", "Wed 9 Dec",
-            "Thu 10 Dec",
-        ], "business-day levels and repeats skip the weekend")
+            "Thu 10 Dec", "Mon 14 Dec", "Mon 21 Dec", "Mon 28 Dec",
+        ], "business-day levels and repeats skip the weekend; the weekly digest goes every Monday")
+        #expect(lines.filter { $0.hasPrefix("09:00  digest  weekly-sponsor  apollo → carol @ console: Digest ") }
+            .count == 5)
+        #expect(lines.contains("       AMBER (first digest): Data migration plan (Apollo ERP upgrade) is 4 business "
+            + "days overdue (due Tue 24 Nov)."), "a digest's further lines are indented under the time")
         #expect(!lines.contains("Warnings:"))
         #expect(!FileManager.default.fileExists(atPath: example.stateDirectory), "plan creates no live store")
     }
@@ -221,15 +225,19 @@ import Testing
         let plan = try await PlanSimulator.run(
             configuration: configuration, window: window, logger: Logger(label: "test")
         )
-        // Monday's waiting messages go out at the start of the window; Monday's rules do not fire again; Tuesday's
-        // repeat and next escalation level come at midnight.
+        // Monday's waiting messages go out at the start of the window; Monday's rules do not fire again; the 09:00
+        // digest the daemon has not sent yet goes at once (late); Tuesday's repeat and next escalation level come at
+        // midnight.
         let monday = plan.entries.filter { $0.decidedAt == AppFixture.at("2026-11-30", 0) }
         #expect(monday.count == 3)
         #expect(monday.allSatisfy { $0.sendAt == window.from })
+        let later = Array(plan.entries.dropFirst(3))
+        #expect(later.first?.message.kind == .digest && later.first?.sendAt == window.from)
+        #expect(later.first?.message.digest?.late == true, "its 09:00 slot passed while no daemon ran")
         let midnight = AppFixture.at("2026-12-01", 0)
-        #expect(plan.entries.dropFirst(3).map(\.sendAt) == [midnight, midnight])
-        #expect(plan.entries.dropFirst(3).compactMap(\.message.rule).sorted() == ["due-soon", "overdue"])
-        #expect(plan.entries.dropFirst(3).compactMap(\.message.escalation?.level) == [2], "the ladder goes on")
+        #expect(later.dropFirst().map(\.sendAt) == [midnight, midnight])
+        #expect(later.dropFirst().compactMap(\.message.rule).sorted() == ["due-soon", "overdue"])
+        #expect(later.compactMap(\.message.escalation?.level) == [2], "the ladder goes on")
 
         #expect(try daemon.store.log(LogFilter()) == log, "the live store's messages are untouched")
         #expect(try daemon.store.ruleStates() == states, "the live store's rule states are untouched")

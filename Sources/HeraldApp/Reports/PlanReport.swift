@@ -30,14 +30,17 @@ public enum PlanReport {
     }
 
     /// One message: local send time, kind (with the escalation level: `escalation L2`, `L3 again` for a repeat),
-    /// rule, project/milestone, recipients, channel and text; a held message also says when it was decided.
+    /// rule, project/milestone, recipients, channel and text; a held message also says when it was decided. The
+    /// further lines of a long text (a digest's sections) are indented under the time.
     public static func line(_ entry: PlanEntry, in zone: TimeZone) -> String {
         let message = entry.message
         let time = String(ConsoleLine.localTime(entry.sendAt, in: zone).suffix(5))
         let level = message.escalation.map { " L\($0.level)" + ($0.isRepeat ? " again" : "") } ?? ""
         let what = [message.kind.rawValue + level, message.rule].compactMap { $0 }.joined(separator: "  ")
         let who = message.recipients.isEmpty ? "everyone" : message.recipients.joined(separator: ", ")
-        var line = "\(time)  \(what)  \(subject(of: message)) → \(who) @ \(message.channel): \(message.text)"
+        let text = message.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .joined(separator: "\n       ")
+        var line = "\(time)  \(what)  \(subject(of: message)) → \(who) @ \(message.channel): \(text)"
         if entry.decidedAt != entry.sendAt {
             line += " (decided \(ConsoleLine.localTime(entry.decidedAt, in: zone)))"
         }
