@@ -63,13 +63,14 @@ let package = Package(
                            "HeraldTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "HeraldTestSupport", dependencies: ["HeraldCore"], path: "Tests/HeraldTestSupport"),
-        .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
         .testTarget(name: "HeraldConfigTests", dependencies: ["HeraldConfig", "HeraldTestSupport"]),
         .testTarget(name: "HeraldStoreTests", dependencies: ["HeraldStore", "HeraldTestSupport"]),
         .testTarget(name: "HeraldDeliveryTests", dependencies: ["HeraldDelivery", "HeraldTestSupport"]),
         .testTarget(
             name: "HeraldAppTests",
-            dependencies: ["HeraldApp", "HeraldTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HeraldApp", "HeraldTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Goldens"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -25,7 +25,8 @@ public final class HeraldStore: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = Self.databasePath(in: directory)
         let pool = try DatabasePool(path: path, configuration: HeraldStore.configuration())
-        try self.init(writer: pool, checkpointer: try DatabaseQueue(path: path, configuration: HeraldStore.configuration()))
+        let checkpointer = try DatabaseQueue(path: path, configuration: HeraldStore.configuration())
+        try self.init(writer: pool, checkpointer: checkpointer)
     }
 
     /// The database file of the store in `directory`.

@@ -61,7 +61,7 @@ import Testing
 
     @Test(arguments: [Self.link, nil])
     func slackKeepsEveryLimitForALongDigest(link: String?) throws {
-        let body = try json(SlackPayload.body(for: DigestRenderFixture.message(DigestRenderFixture.long(count: 400, link: link))))
+        let body = try json(SlackPayload.body(for: longMessage(link)))
         let blocks = try #require(body["blocks"] as? [[String: Any]])
         #expect(blocks.count <= SlackPayload.maxBlocks)
         #expect(SlackPayload.textLimit.admits(try #require(body["text"] as? String)))
@@ -87,7 +87,7 @@ import Testing
 
     @Test(arguments: [Self.link, nil])
     func teamsKeepsItsBodyLimitForALongDigest(link: String?) throws {
-        let bytes = TeamsPayload.body(for: DigestRenderFixture.message(DigestRenderFixture.long(count: 400, link: link)))
+        let bytes = TeamsPayload.body(for: longMessage(link))
         #expect(bytes.count <= TeamsPayload.bodyLimit)
         let card = try #require((try json(bytes)["attachments"] as? [[String: Any]])?.first?["content"]
             as? [String: Any])
@@ -98,7 +98,7 @@ import Testing
 
     @Test(arguments: [Self.link, nil])
     func discordKeepsItsEmbedLimitsForALongDigest(link: String?) throws {
-        let body = try json(DiscordPayload.body(for: DigestRenderFixture.message(DigestRenderFixture.long(count: 400, link: link))))
+        let body = try json(DiscordPayload.body(for: longMessage(link)))
         #expect(DiscordPayload.contentLimit.admits(try #require(body["content"] as? String)))
         let embeds = try #require(body["embeds"] as? [[String: Any]])
         #expect(embeds.count == 6 && embeds.count <= DiscordPayload.maxEmbeds)
@@ -125,7 +125,7 @@ import Testing
 
     @Test(arguments: [Self.link, nil])
     func googleChatIsACardWithinItsByteLimit(link: String?) throws {
-        let bytes = GoogleChatPayload.body(for: DigestRenderFixture.message(DigestRenderFixture.long(count: 400, link: link)))
+        let bytes = GoogleChatPayload.body(for: longMessage(link))
         #expect(bytes.count <= GoogleChatPayload.textLimit.maximum)
         let cards = try #require(try json(bytes)["cardsV2"] as? [[String: Any]])
         let card = try #require(cards.first?["card"] as? [String: Any])
@@ -161,5 +161,10 @@ extension DigestRenderingTests {
         #expect(DigestLink.url(for: DigestRenderFixture.report, in: configuration) == nil)
         configuration.server = ServerSettings(listen: "127.0.0.1:9470", publicURL: "https://herald.example.com")
         #expect(DigestLink.url(for: DigestRenderFixture.report, in: configuration) == Self.link)
+    }
+
+    /// A digest of 400 rows a section, with or without a link.
+    private func longMessage(_ link: String?) -> OutgoingMessage {
+        DigestRenderFixture.message(DigestRenderFixture.long(count: 400, link: link))
     }
 }
