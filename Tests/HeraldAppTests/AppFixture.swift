@@ -85,7 +85,7 @@ struct AppFixture {
 }
 
 /// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held (a throw is "not yet").
-func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) async -> Bool {
+func eventually(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if (try? condition()) == true { return true }

@@ -57,6 +57,10 @@ import Testing
             #expect(texts.contains { $0.contains(
                 "Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec.") })
 
+            // Recorded before the clock jumps a day, past the leases of deliveries still in flight.
+            #expect(await eventually {
+                try runtime.store.log(LogFilter()).allSatisfy { $0.delivery.state == .delivered }
+            })
             clock.set(AppFixture.at("2026-12-02", 10))
             let second = await receiver.waitForRequests(count: 4)
             #expect(second.count == 4, "one business day later each reminder repeats")

@@ -68,7 +68,7 @@ public final class TestHTTPReceiver: Sendable {
     public func clearRequests() { core.state.withLock { $0.requests.removeAll() } }
 
     /// Waits until at least `count` requests have arrived or `timeout` passes; returns the requests so far.
-    public func waitForRequests(count: Int, timeout: Duration = .seconds(5)) async -> [ReceivedRequest] {
+    public func waitForRequests(count: Int, timeout: Duration = .seconds(20)) async -> [ReceivedRequest] {
         let deadline = ContinuousClock.now + timeout
         while true {
             let received = requests

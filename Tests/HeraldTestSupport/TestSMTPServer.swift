@@ -63,7 +63,7 @@ public final class TestSMTPServer: Sendable {
     public func stop() { core.stop() }
 
     /// Waits until at least `count` messages have arrived or `timeout` passes; returns the messages so far.
-    public func waitForMessages(count: Int, timeout: Duration = .seconds(5)) async -> [ReceivedMail] {
+    public func waitForMessages(count: Int, timeout: Duration = .seconds(20)) async -> [ReceivedMail] {
         let deadline = ContinuousClock.now + timeout
         while true {
             let received = messages
