@@ -35,9 +35,11 @@ public struct DigestSection: Hashable, Sendable {
     /// One row's chat line limit, so that a long note cannot crowd a section out.
     public static let lineLimit = TextLimit.characters(500)
 
-    /// The non-empty sections of `report`: completed, due soon, slipped or moved, overdue, open escalations.
+    /// The non-empty sections of `report`: completed, due soon, slipped or moved, overdue, open escalations. None
+    /// when nothing changed since the previous digest: then the headline and one line say so, as in the text.
     public static func sections(of report: DigestReport) -> [DigestSection] {
-        all(of: report).filter { !$0.rows.isEmpty }
+        guard !report.unchanged else { return [] }
+        return all(of: report).filter { !$0.rows.isEmpty }
     }
 
     /// Every section of `report` in reporting order, empty ones included.
