@@ -66,6 +66,45 @@ import Testing
         #expect(try runtime.store.digestRuns(name: "weekly").map(\.period) == ["2026-11-30T09:00"])
     }
 
+    /// Nothing changed between two Mondays: with `skip_when_unchanged` the second run is recorded but not sent;
+    /// without it, it says so in one line. A change makes the next one go again.
+    @Test(arguments: [true, false])
+    func anUnchangedDigestIsSkippedOrSaysSo(skip: Bool) async throws {
+        let later = "  - { id: design, title: Design sign-off, owner: alice, due: 2027-03-01, status: in_progress }"
+        let fixture = try AppFixture(
+            receiverURL: "http://127.0.0.1:9/", milestones: later,
+            extraRules: Self.digests + (skip ? "\n    skip_when_unchanged: true" : "")
+        )
+        defer { fixture.directory.remove() }
+        let (runtime, clock) = try await start(fixture, at: AppFixture.at("2026-11-26", 10))
+        defer { Task { await runtime.shutdown() } }
+        clock.set(AppFixture.at("2026-11-30", 9))
+        #expect(try await runtime.tick().messages.filter { $0.kind == .digest }.count == 1)
+
+        clock.set(AppFixture.at("2026-12-07", 9))
+        let second = try await runtime.tick().messages.filter { $0.kind == .digest }
+        #expect(try runtime.store.digestRuns(name: "weekly").map(\.period) == ["2026-11-30T09:00", "2026-12-07T09:00"])
+        if skip {
+            #expect(second.isEmpty, "nothing changed: skipped")
+            #expect(try runtime.store.digestRuns(name: "weekly").map(\.sent) == [true, false])
+        } else {
+            let text = try #require(second.first?.text)
+            #expect(second.first?.digest?.unchanged == true)
+            #expect(text.split(separator: "\n").last?.hasPrefix("Nothing changed since Mon 30 Nov 09:00: still GREEN")
+                == true, "\(text)")
+        }
+
+        try fixture.writeProject(milestones: """
+              - { id: design, title: Design sign-off, owner: alice, due: 2027-03-01, status: done }
+            """)
+        clock.set(AppFixture.at("2026-12-10", 12))
+        _ = await runtime.reload(reason: "test")
+        clock.set(AppFixture.at("2026-12-14", 9))
+        let third = try await runtime.tick().messages.filter { $0.kind == .digest }
+        #expect(third.count == 1 && third.first?.digest?.unchanged == false, "a completion is news")
+        #expect(third.first?.digest?.completed.map(\.milestone.id) == ["design"])
+    }
+
     @Test func anOnHoldProjectStillGetsItsDigest() async throws {
         let fixture = try fixture()
         defer { fixture.directory.remove() }
