@@ -33,7 +33,7 @@ extension HeraldStore {
             let lease = try db.cachedStatement(sql: "UPDATE deliveries SET lease_until = ? WHERE id = ?")
             return try due.map { delivery, content in
                 try lease.execute(arguments: [time + leaseSeconds, delivery.id])
-                return (delivery, try decode(OutgoingMessage.self, from: content))
+                return (delivery, try storedMessage(content))
             }
         }
     }
