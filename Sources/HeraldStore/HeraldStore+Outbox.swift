@@ -66,7 +66,13 @@ extension HeraldStore {
     public func message(id: String) throws -> OutgoingMessage? {
         try writer.read { db in
             try String.fetchOne(db, sql: "SELECT content FROM messages WHERE id = ?", arguments: [id])
-                .map { try decode(OutgoingMessage.self, from: $0) }
+                .map(storedMessage)
         }
+    }
+
+    /// A message from its stored `content`: read by ``StoredMessageReader`` when it can, else by the decoder.
+    func storedMessage(_ content: String) throws -> OutgoingMessage {
+        var json = content
+        return try StoredMessageReader.message(from: &json) ?? decode(OutgoingMessage.self, from: content)
     }
 }

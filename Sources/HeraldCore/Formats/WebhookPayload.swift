@@ -1,107 +1,89 @@
 import Foundation
 
 /// The generic webhook body (SPEC §3): `{"type", "timestamp", "data": {...}}`.
+///
+/// Written field by field with ``JSONBytes`` (keys in sorted order, as ``JSONOutput`` writes them): a delivery
+/// renders one per attempt, and `JSONEncoder` cost more than everything else the sender does.
 public enum WebhookPayload {
     /// The exact bytes to send (and sign) for `message`; a digest message also carries `data.digest`
     /// (``digestJSON(_:)``).
     public static func body(for message: OutgoingMessage) -> [UInt8] {
-        let envelope = Envelope(
-            type: message.kind.rawValue,
-            timestamp: ISO8601.string(message.createdAt),
-            data: DataSection(
-                id: message.id, kind: message.kind.rawValue, rule: message.rule, project: message.project,
-                milestones: message.milestones.map(MilestoneItem.init), recipients: message.recipients,
-                escalation: message.escalation.map(EscalationItem.init), text: message.text
-            )
-        )
-        let bytes = JSONOutput.bytes(envelope)
-        guard let digest = message.digest else { return bytes }
-        // Keys are sorted, so `digest` is the first key of `data`: it goes right after `{"data":{`.
-        let opening = Array(#"{"data":{"#.utf8)
-        return opening + Array(#""digest":"#.utf8) + digestJSON(digest) + Array(",".utf8)
-            + bytes.dropFirst(opening.count)
+        var json = JSONBytes(capacity: 512 + message.text.utf8.count)
+        json.raw(#"{"data":{"#)
+        if let digest = message.digest {
+            json.raw(#""digest":"#)
+            json.append(json: digestJSON(digest))
+            json.raw(",")
+        }
+        json.raw(#""escalation":"#)
+        if let escalation = message.escalation {
+            write(escalation, to: &json)
+        } else {
+            json.raw("null")
+        }
+        json.raw(#","id":"#)
+        json.string(message.id)
+        json.raw(#","kind":"#)
+        json.string(message.kind.rawValue)
+        json.raw(#","milestones":["#)
+        for (index, milestone) in message.milestones.enumerated() {
+            if index > 0 { json.raw(",") }
+            write(milestone, to: &json)
+        }
+        json.raw(#"],"project":"#)
+        if let project = message.project {
+            json.raw(#"{"id":"#)
+            json.string(project.id)
+            json.raw(#","name":"#)
+            json.string(project.name)
+            json.raw("}")
+        } else {
+            json.raw("null")
+        }
+        json.raw(#","recipients":"#)
+        json.strings(message.recipients)
+        json.raw(#","rule":"#)
+        json.string(message.rule)
+        json.raw(#","text":"#)
+        json.string(message.text)
+        json.raw(#"},"timestamp":"#)
+        json.string(ISO8601.string(message.createdAt))
+        json.raw(#","type":"#)
+        json.string(message.kind.rawValue)
+        json.raw("}")
+        return json.bytes
     }
 
-    private struct Envelope: Encodable {
-        var type: String
-        var timestamp: String
-        var data: DataSection
+    /// `{"due", "id", "owner", "status", "title"}`.
+    private static func write(_ milestone: MilestoneRef, to json: inout JSONBytes) {
+        json.raw(#"{"due":"#)
+        json.string(milestone.due.description)
+        json.raw(#","id":"#)
+        json.string(milestone.id)
+        json.raw(#","owner":"#)
+        json.string(milestone.owner)
+        json.raw(#","status":"#)
+        json.string(milestone.status.rawValue)
+        json.raw(#","title":"#)
+        json.string(milestone.title)
+        json.raw("}")
     }
 
-    private struct DataSection: Encodable {
-        var id: String
-        var kind: String
-        var rule: String?
-        var project: ProjectRef?
-        var milestones: [MilestoneItem]
-        var recipients: [String]
-        var escalation: EscalationItem?
-        var text: String
-
-        enum CodingKeys: String, CodingKey {
-            case id, kind, rule, project, milestones, recipients, escalation, text
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(project, forKey: .project)
-            try container.encode(milestones, forKey: .milestones)
-            try container.encode(recipients, forKey: .recipients)
-            try container.encode(escalation, forKey: .escalation)
-            try container.encode(text, forKey: .text)
-        }
-    }
-
-    /// `{"id", "policy", "level", "levels", "repeat", "ack_url"}`; `ack_url` is null until links exist.
-    private struct EscalationItem: Encodable {
-        var id: String
-        var policy: String
-        var level: Int
-        var levels: Int
-        var isRepeat: Bool
-        var ackURL: String?
-
-        init(_ reference: EscalationRef) {
-            id = reference.id
-            policy = reference.policy
-            level = reference.level
-            levels = reference.levels
-            isRepeat = reference.isRepeat
-            ackURL = reference.ackURL
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, policy, level, levels, isRepeat = "repeat", ackURL = "ack_url"
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(policy, forKey: .policy)
-            try container.encode(level, forKey: .level)
-            try container.encode(levels, forKey: .levels)
-            try container.encode(isRepeat, forKey: .isRepeat)
-            try container.encode(ackURL, forKey: .ackURL)
-        }
-    }
-
-    private struct MilestoneItem: Encodable {
-        var id: String
-        var title: String
-        var due: String
-        var status: String
-        var owner: String
-
-        init(_ reference: MilestoneRef) {
-            id = reference.id
-            title = reference.title
-            due = reference.due.description
-            status = reference.status.rawValue
-            owner = reference.owner
-        }
+    /// `{"ack_url", "id", "level", "levels", "policy", "repeat"}`; `ack_url` is null until links exist.
+    private static func write(_ escalation: EscalationRef, to json: inout JSONBytes) {
+        json.raw(#"{"ack_url":"#)
+        json.string(escalation.ackURL)
+        json.raw(#","id":"#)
+        json.string(escalation.id)
+        json.raw(#","level":"#)
+        json.int(escalation.level)
+        json.raw(#","levels":"#)
+        json.int(escalation.levels)
+        json.raw(#","policy":"#)
+        json.string(escalation.policy)
+        json.raw(#","repeat":"#)
+        json.bool(escalation.isRepeat)
+        json.raw("}")
     }
 }
 
@@ -113,6 +95,6 @@ public enum ISO8601 {
         let day = CivilDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
         let rest = seconds - day.dayNumber * 86_400
         let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60)
-        return "\(day)T" + [h, m, s].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":") + "Z"
+        return "\(day)T\(h.zeroPadded(2)):\(m.zeroPadded(2)):\(s.zeroPadded(2))Z"
     }
 }

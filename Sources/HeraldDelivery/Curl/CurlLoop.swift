@@ -16,6 +16,8 @@ final class CurlLoop {
     private var transfers: [UInt: CurlTransfer] = [:]
     private var keysByID: [UInt64: UInt] = [:]
     private var hosts: [String: CurlHostQueue] = [:]
+    /// ``CurlHostQueue/key(for:)`` by URL: senders post to few URLs, and deriving a key costs more than a lookup.
+    private var hostKeys: [String: String] = [:]
     private var waitingCount = 0
     private var lastExpirySweep = ContinuousClock.now
 
@@ -84,7 +86,7 @@ final class CurlLoop {
     // MARK: - Admission
 
     private func submit(_ submission: CurlSubmission) {
-        let key = CurlHostQueue.key(for: submission.request.url)
+        let key = hostKey(for: submission.request.url)
         if hosts[key, default: CurlHostQueue()].active < maxPerHost {
             start(submission, hostKey: key)
         } else {
@@ -93,6 +95,17 @@ final class CurlLoop {
         }
         dropIfIdle(key)
     }
+
+    private func hostKey(for url: String) -> String {
+        if let key = hostKeys[url] { return key }
+        if hostKeys.count >= Self.maxRememberedURLs { hostKeys.removeAll(keepingCapacity: true) }
+        let key = CurlHostQueue.key(for: url)
+        hostKeys[url] = key
+        return key
+    }
+
+    /// How many URLs' host keys are remembered (Google Chat and Discord URLs vary with their query).
+    private static let maxRememberedURLs = 1024
 
     /// Starts waiting submissions of `key` while it has free slots.
     private func promote(_ key: String) {

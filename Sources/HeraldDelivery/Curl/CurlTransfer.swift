@@ -181,21 +181,34 @@ final class CurlTransfer {
 
     private func receiveHeader(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) {
         guard let data, length > 0 else { return }
-        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+        let line = UnsafeRawBufferPointer(start: data, count: length)
         if submission.request.mail != nil {
-            receiveReply(line)
+            receiveReply(String(decoding: line, as: UTF8.self))
             return
         }
-        if line.hasPrefix("HTTP/") {
+        if line.starts(with: "HTTP/".utf8) {
             // A new response begins (after 1xx, or a proxy's CONNECT answer): keep only the final one's headers.
             responseHeaders.removeAll()
             return
         }
-        guard responseHeaders.count < Self.maxHeaderCount, let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingWhitespace().lowercased()
-        let value = line[line.index(after: colon)...].trimmingWhitespace()
+        // Split as bytes: this runs for every header of every answer, on the engine's only thread.
+        guard responseHeaders.count < Self.maxHeaderCount, let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+            return
+        }
+        let name = Self.trimmed(line[..<colon])
         guard !name.isEmpty else { return }
-        responseHeaders.append(HTTPHeader(name: name, value: value))
+        responseHeaders.append(HTTPHeader(
+            name: String(decoding: name, as: UTF8.self).lowercased(),
+            value: String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
+        ))
+    }
+
+    /// Without leading and trailing spaces, tabs, CR and LF, as `trimmingWhitespace()` trims text.
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        return bytes[first...last]
     }
 
     // MARK: - Completion

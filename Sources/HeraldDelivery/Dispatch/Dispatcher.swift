@@ -220,6 +220,13 @@ public final class Dispatcher: Sendable {
     }
 
     private func log(message: OutgoingMessage, attempt: Int, result: SendResult, outcome: DeliveryOutcome) {
+        let level: Logger.Level = switch outcome {
+        case .delivered: .info
+        case .retry: .warning
+        case .dead, .held: .error
+        }
+        // The metadata is a handful of strings per attempt: build it only when it will be logged.
+        guard logger.logLevel <= level else { return }
         var metadata: Logger.Metadata = [
             "message": "\(message.id)", "channel": "\(message.channel)", "attempt": "\(attempt)",
             "latency_ms": "\(Int(result.latencyMilliseconds))",

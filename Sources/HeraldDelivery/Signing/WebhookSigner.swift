@@ -51,9 +51,9 @@ public enum WebhookSigner {
     }
 
     private static func signature(id: String, timestamp: Int, body: [UInt8], key: [UInt8]) -> String {
-        var message = Array("\(id).\(timestamp).".utf8)
-        message += body
-        let code = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key))
-        return "v1," + Data(code).base64EncodedString()
+        var code = HMAC<SHA256>(key: SymmetricKey(data: key))
+        code.update(data: Array("\(id).\(timestamp).".utf8))
+        code.update(data: body)
+        return "v1," + Data(code.finalize()).base64EncodedString()
     }
 }
