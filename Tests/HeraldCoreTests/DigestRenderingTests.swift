@@ -37,6 +37,15 @@ import Testing
         #expect(!texts.contains { $0.contains("Completed") || $0.contains("Overdue") })
     }
 
+    @Test func theTitleDayIsTheRunsDayInTheReportsZone() {
+        var report = DigestRenderFixture.report
+        report.at = Date(timeIntervalSince1970: 1_795_986_000) // Sun 29 Nov 2026 21:00 UTC: Monday in Auckland
+        report.timeZone = "Pacific/Auckland"
+        #expect(DigestWording.title(report) == "Digest \(report.name) · Mon 30 Nov")
+        report.timeZone = nil
+        #expect(DigestWording.title(report) == "Digest \(report.name) · Sun 29 Nov", "without a zone: UTC")
+    }
+
     @Test func fittingHalvesEverySectionUntilItFitsAndCountsTheRest() {
         let sections = DigestSection.sections(of: DigestRenderFixture.long(count: 10, link: nil))
         let fitted = DigestSection.fitting(sections) { $0.allSatisfy { $0.rows.count <= 3 } }

@@ -52,7 +52,7 @@ public struct DigestBuilder: Sendable {
             slipped: slipped(scope.subjects, history: recent, calendar: calendar),
             overdue: overdue(scope.subjects, today: today, calendar: calendar, history: recent),
             escalations: openEscalations(escalations, subjects: scope.subjects),
-            windowEnd: windowEnd
+            windowEnd: windowEnd, timeZone: calendar.timeZone.identifier
         )
         if let previous { report.unchanged = report.isUnchanged(since: previous, history: recent) }
         return report

@@ -26,6 +26,8 @@ public struct DigestReport: Hashable, Codable, Sendable {
     public var escalations: [DigestEscalation]
     /// True when nothing changed since the previous digest.
     public var unchanged: Bool
+    /// The IANA zone its dates are read in (the digest's, else the config's); nil reads them in UTC.
+    public var timeZone: String?
     /// The last day the due-soon window covers (`at`'s date plus the digest's `window`); nil when not known.
     public var windowEnd: CivilDate?
     /// Where the whole digest can be read (see ``DigestLink``); nil without `server.public_url`. A digest too long
@@ -37,7 +39,7 @@ public struct DigestReport: Hashable, Codable, Sendable {
         name: String, at: Date, since: Date?, late: Bool, headline: DigestHeadline, projects: [DigestProjectStatus],
         completed: [DigestItem] = [], dueSoon: [DigestItem] = [], slipped: [DigestItem] = [],
         overdue: [DigestItem] = [], escalations: [DigestEscalation] = [], unchanged: Bool = false,
-        windowEnd: CivilDate? = nil, link: String? = nil
+        windowEnd: CivilDate? = nil, link: String? = nil, timeZone: String? = nil
     ) {
         self.name = name
         self.at = at
@@ -53,6 +55,7 @@ public struct DigestReport: Hashable, Codable, Sendable {
         self.unchanged = unchanged
         self.windowEnd = windowEnd
         self.link = link
+        self.timeZone = timeZone
     }
 }
 

@@ -3,9 +3,10 @@ import Foundation
 /// The pieces of a digest every channel format shows, worded once: its title, its status line and the note of a
 /// late or unchanged digest. The sections' lines are ``DigestSection``'s.
 public enum DigestWording {
-    /// `Digest weekly-sponsor · Mon 30 Nov` (the run's day in UTC), with `(late)` after a missed run.
+    /// `Digest weekly-sponsor · Mon 30 Nov` (the run's day in the report's zone), with `(late)` after a missed run.
     public static func title(_ report: DigestReport) -> String {
-        let day = CivilDate(report.at, in: TimeZone(identifier: "UTC")!)
+        let zone = report.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        let day = CivilDate(report.at, in: zone)
         return "Digest \(report.name) · \(day.shortDisplay)" + (report.late ? " (late)" : "")
     }
 
