@@ -176,3 +176,30 @@ import Testing
         #expect(attempts == [1, 1, 1], "waiting for the quota is not an attempt")
     }
 }
+
+@Suite struct DispatcherLeaseTests {
+    /// A lease shorter than the attempt (as when the clock jumps past it): the delivery is leased again while its
+    /// first attempt is still under way, and must not be attempted a second time.
+    @Test func aDeliveryInFlightIsNeverAttemptedAgainWhenItsLeaseRunsOut() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.defaultResponse = .status(200, body: "ok", delay: .milliseconds(600))
+        let harness = try DispatcherDeliveryTests.Harness(url: receiver.url)
+        defer { harness.close() }
+        let message = try harness.enqueue()[0]
+        let dispatcher = Dispatcher(
+            queue: harness.store, senders: harness.senders, logger: Logger(label: "test"), leaseSeconds: 0.05
+        )
+        let task = Task { await dispatcher.run() }
+        #expect(await receiver.waitForRequests(count: 1).count == 1)
+        for _ in 0..<5 {
+            try await Task.sleep(for: .milliseconds(60)) // the lease has run out; the answer has not come
+            dispatcher.wakeup.signal()
+        }
+        #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
+        dispatcher.stop()
+        await task.value
+        #expect(receiver.requests.count == 1, "one attempt, not one per expired lease")
+        #expect(try harness.delivery(message.id)?.attempts == 1)
+    }
+}

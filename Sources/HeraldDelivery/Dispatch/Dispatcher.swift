@@ -60,6 +60,9 @@ public final class Dispatcher: Sendable {
     public func run() async {
         await withTaskGroup(of: Event.self) { group in
             var inFlight = 0
+            /// Deliveries leased and not yet recorded: never attempted twice at once, even when the clock jumps
+            /// past their lease.
+            var unrecorded = Set<Int64>()
             var waiting = false
             var finished: [(AttemptRecord, DeliveryOutcome)] = []
             var oldestFinished = ContinuousClock.now
@@ -67,7 +70,7 @@ public final class Dispatcher: Sendable {
                 let stop = stopping.load(ordering: .acquiring) || Task.isCancelled
                 let free = maxInFlight - inFlight
                 if !stop, free >= min(Self.batch, maxInFlight) || inFlight == 0 {
-                    for (delivery, message) in lease(limit: free) {
+                    for (delivery, message) in lease(limit: free) where unrecorded.insert(delivery.id).inserted {
                         group.addTask { await self.attempt(delivery, message) }
                         inFlight += 1
                     }
@@ -76,6 +79,7 @@ public final class Dispatcher: Sendable {
                    finished.count >= Self.batch || inFlight == 0 || stop
                     || ContinuousClock.now - oldestFinished >= Self.recordDelay {
                     record(finished)
+                    for (attempt, _) in finished { unrecorded.remove(attempt.deliveryID) }
                     finished.removeAll(keepingCapacity: true)
                 }
                 if stop, inFlight == 0 {
