@@ -10,29 +10,15 @@ extension HeraldStore {
     /// several milestones is found through the first one only.
     public func log(_ filter: LogFilter) throws -> [LogEntry] {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let projectID = filter.projectID {
-                conditions.append("m.project_id = ?")
-                arguments += [projectID]
-            }
-            if let milestoneID = filter.milestoneID {
-                conditions.append("m.milestone_id = ?")
-                arguments += [milestoneID]
-            }
-            if let since = filter.since {
-                conditions.append("m.created_at >= ?")
-                arguments += [since.timeIntervalSince1970]
-            }
-            if let channel = filter.channel {
-                conditions.append("m.channel = ?")
-                arguments += [channel]
-            }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            var conditions = SQLConditions()
+            if let projectID = filter.projectID { conditions.add("m.project_id = ?", projectID) }
+            if let milestoneID = filter.milestoneID { conditions.add("m.milestone_id = ?", milestoneID) }
+            if let since = filter.since { conditions.add("m.created_at >= ?", since.timeIntervalSince1970) }
+            if let channel = filter.channel { conditions.add("m.channel = ?", channel) }
+            var arguments = conditions.arguments
             var sql = """
                 SELECT d.*, m.content AS message_content
-                FROM messages m JOIN deliveries d ON d.message_id = m.id
-                \(whereClause)
+                FROM messages m JOIN deliveries d ON d.message_id = m.id\(conditions.whereClause)
                 """
             if let limit = filter.limit {
                 sql += " ORDER BY m.created_at DESC, m.id DESC, d.id DESC LIMIT ?"

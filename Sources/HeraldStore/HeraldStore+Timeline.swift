@@ -19,46 +19,31 @@ extension HeraldStore {
     }
 
     private func suppressions(_ filter: LogFilter, _ db: Database) throws -> [Suppression] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let projectID = filter.projectID {
-            conditions.append("project_id = ?")
-            arguments += [projectID]
-        }
-        if let milestoneID = filter.milestoneID {
-            conditions.append("milestone_id = ?")
-            arguments += [milestoneID]
-        }
-        if let since = filter.since {
-            conditions.append("at >= ?")
-            arguments += [since.timeIntervalSince1970]
-        }
+        var conditions = SQLConditions()
+        if let projectID = filter.projectID { conditions.add("project_id = ?", projectID) }
+        if let milestoneID = filter.milestoneID { conditions.add("milestone_id = ?", milestoneID) }
+        if let since = filter.since { conditions.add("at >= ?", since.timeIntervalSince1970) }
         if let channel = filter.channel {
-            conditions.append("EXISTS (SELECT 1 FROM json_each(channels) WHERE value = ?)")
-            arguments += [channel]
+            conditions.add("EXISTS (SELECT 1 FROM json_each(channels) WHERE value = ?)", channel)
         }
-        let sql = "SELECT * FROM suppressions" + Self.whereClause(conditions) + Self.newest(filter.limit, &arguments)
+        var arguments = conditions.arguments
+        let sql = "SELECT * FROM suppressions" + conditions.whereClause + Self.newest(filter.limit, &arguments)
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(suppression(from:))
     }
 
     private func snoozeEvents(_ filter: LogFilter, _ db: Database) throws -> [LogEvent] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let projectID = filter.projectID {
-            conditions.append("project_id = ?")
-            arguments += [projectID]
-        }
+        var conditions = SQLConditions()
+        if let projectID = filter.projectID { conditions.add("project_id = ?", projectID) }
         if let milestoneID = filter.milestoneID {
-            conditions.append("(milestone_id = ? OR milestone_id IS NULL)")
-            arguments += [milestoneID]
+            conditions.add("(milestone_id = ? OR milestone_id IS NULL)", milestoneID)
         }
         if let since = filter.since {
-            conditions.append("(created_at >= ? OR lifted_at >= ?)")
-            arguments += [since.timeIntervalSince1970, since.timeIntervalSince1970]
+            let time = since.timeIntervalSince1970
+            conditions.add("(created_at >= ? OR lifted_at >= ?)", time, time)
         }
-        let sql = "SELECT * FROM snoozes" + Self.whereClause(conditions) + " ORDER BY id"
+        let sql = "SELECT * FROM snoozes" + conditions.whereClause + " ORDER BY id"
         var events: [LogEvent] = []
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+        for row in try Row.fetchAll(db, sql: sql, arguments: conditions.arguments) {
             let snooze = try Self.snooze(from: row)
             if filter.since.map({ snooze.createdAt >= $0 }) ?? true { events.append(.snoozed(snooze)) }
             if let liftedAt = Self.optionalDate(row, "lifted_at"), filter.since.map({ liftedAt >= $0 }) ?? true {
@@ -66,10 +51,6 @@ extension HeraldStore {
             }
         }
         return events
-    }
-
-    private static func whereClause(_ conditions: [String]) -> String {
-        conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     }
 
     /// Oldest first; with a limit, only the most recent `limit` (still oldest first once re-sorted by the caller).
