@@ -3,12 +3,14 @@ import Hummingbird
 /// Lets a request through only with `Authorization: Bearer TOKEN` naming the configured token; otherwise 401.
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The configured token; nil when the server has none, which refuses every request.
-    let token: @Sendable () -> String?
+    let token: @Sendable () async -> String?
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let expected = token() else { throw APIError(.unauthorized, "the server has no api_token configured") }
+        guard let expected = await token() else {
+            throw APIError(.unauthorized, "the server has no api_token configured")
+        }
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw APIError(.unauthorized, "missing bearer token")
         }

@@ -6,7 +6,7 @@ extension ServerRouter {
     func addHealth(to router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in JSONResponse.make(["status": "alive"]) }
         router.get("readyz") { _, context in
-            _ = try loadedConfiguration()
+            _ = try await loadedConfiguration()
             do {
                 _ = try store.escalations(states: [.open], limit: 1)
             } catch {

@@ -17,7 +17,7 @@ extension ServerRouter {
                 channel: try query.string("channel"), limit: try query.positiveInt("limit")
             )
             if let since = try query.string("since") {
-                let zone = try loadedConfiguration().calendar.timeZone
+                let zone = try await loadedConfiguration().calendar.timeZone
                 guard let instant = SinceParser.instant(since, now: now(), zone: zone) else {
                     throw APIError(
                         .badRequest, "query parameter 'since' must be like 7d, 24h, 2026-11-30 or 2026-11-30T09:00:00Z"

@@ -9,12 +9,12 @@ extension ServerRouter {
     func addProjects(to api: RouterGroup<BasicRequestContext>) {
         api.get("projects") { request, _ in
             _ = try QueryParameters(request, allowed: [])
-            return JSONResponse.make(try projectItems(only: nil))
+            return JSONResponse.make(try await projectItems(only: nil))
         }
         api.get("projects/:project") { request, context in
             _ = try QueryParameters(request, allowed: [])
             let id = context.parameters.get("project") ?? ""
-            guard let item = try projectItems(only: id).first else {
+            guard let item = try await projectItems(only: id).first else {
                 throw APIError(.notFound, "unknown project '\(id)'")
             }
             return JSONResponse.make(item)
@@ -22,8 +22,8 @@ extension ServerRouter {
     }
 
     /// The projects (all, or only the one with id `only`) as API items.
-    private func projectItems(only: String?) throws -> [ProjectItem] {
-        let configuration = try loadedConfiguration()
+    private func projectItems(only: String?) async throws -> [ProjectItem] {
+        let configuration = try await loadedConfiguration()
         let today = CivilDate(now(), in: configuration.calendar.timeZone)
         var milestones: [String: [MilestoneItem]] = [:]
         for tracked in try store.trackedMilestones() where only == nil || tracked.milestone.projectID == only {

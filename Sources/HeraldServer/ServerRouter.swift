@@ -8,14 +8,15 @@ import Hummingbird
 public struct ServerRouter: Sendable {
     /// The state the routes read and change.
     let store: HeraldStore
-    /// The configuration in force; nil until one is loaded (then `/readyz` answers 503).
-    let configuration: @Sendable () -> Configuration?
+    /// The configuration in force, read on every request (async: the daemon reads its runtime actor's); nil until
+    /// one is loaded (then `/readyz` answers 503).
+    let configuration: @Sendable () async -> Configuration?
     /// The current time (acknowledgements, `today` for the computed fields, `since` look-backs).
     let now: @Sendable () -> Date
 
-    /// Creates the routes over `store`, reading `configuration` on every request so a reload takes effect at once.
+    /// Creates the routes over `store`; `configuration` is read on every request, so a reload takes effect at once.
     public init(
-        store: HeraldStore, configuration: @escaping @Sendable () -> Configuration?,
+        store: HeraldStore, configuration: @escaping @Sendable () async -> Configuration?,
         now: @escaping @Sendable () -> Date
     ) {
         self.store = store
@@ -30,7 +31,7 @@ public struct ServerRouter: Sendable {
         addHealth(to: router)
         addDigestPages(to: router)
         let api = router.group("api/v1")
-            .add(middleware: BearerTokenMiddleware { configuration()?.server?.apiToken?.value })
+            .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken?.value })
         addProjects(to: api)
         addEscalations(to: api)
         addLog(to: api)
@@ -39,8 +40,8 @@ public struct ServerRouter: Sendable {
     }
 
     /// The configuration, or 503 when none is loaded.
-    func loadedConfiguration() throws -> Configuration {
-        guard let configuration = configuration() else {
+    func loadedConfiguration() async throws -> Configuration {
+        guard let configuration = await configuration() else {
             throw APIError(.serviceUnavailable, "no configuration loaded")
         }
         return configuration
