@@ -45,7 +45,8 @@ let package = Package(
         .target(
             name: "HeraldApp",
             dependencies: [
-                "HeraldCore", "HeraldConfig", "HeraldStore", "HeraldDelivery",
+                "HeraldCore", "HeraldConfig", "HeraldStore", "HeraldDelivery", "HeraldServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
