@@ -14,7 +14,7 @@ public enum HeraldDaemon {
         let configuration = try ConfigLoader.load(path: configPath, environment: options.environment)
         let runtime = try HeraldRuntime(configuration: configuration, options: options, logger: logger)
         let notifier = SystemdNotifier(environment: options.environment)
-        let services: [any Service] = [
+        var services: [any Service] = [
             DispatcherService(runtime: runtime, dispatcher: runtime.dispatcher),
             SchedulerService(runtime: runtime, interval: options.tickInterval, now: options.now, logger: logger),
             ProjectWatcherService(
@@ -25,6 +25,9 @@ public enum HeraldDaemon {
             SystemdService(notifier: notifier),
             CheckpointService(store: runtime.store, interval: .seconds(1), logger: logger),
         ]
+        if let server = configuration.server {
+            services.append(HTTPServer.make(server, runtime: runtime, now: options.now, logger: logger))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map {

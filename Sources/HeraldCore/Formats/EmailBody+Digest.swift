@@ -2,8 +2,15 @@
 /// projects and one table of every milestone the digest lists, by section. Email has no size limit that a digest
 /// reaches, so nothing is shortened.
 extension EmailBody {
-    /// A complete HTML document for a digest `message`; every piece of text is HTML-escaped.
-    static func digestHTML(for message: OutgoingMessage, _ report: DigestReport, title: String) -> String {
+    /// A complete HTML document for a stored digest `report` (the server's digest page): the email's body without
+    /// the footer naming a message.
+    public static func html(for report: DigestReport, title: String) -> String {
+        digestHTML(report, title: title, footer: nil)
+    }
+
+    /// A complete HTML document for a digest `report`, ending with `footer` when given; every piece of text is
+    /// HTML-escaped.
+    static func digestHTML(_ report: DigestReport, title: String, footer: String?) -> String {
         let headline = DigestWording.headline(report)
         var lines = [
             "<!DOCTYPE html>",
@@ -40,7 +47,7 @@ extension EmailBody {
         if let link = report.link {
             lines.append("<p><a href=\"\(escape(link))\">\(escape(DigestWording.linkLabel))</a></p>")
         }
-        lines.append("<p style=\"color:#666;font-size:small\">\(escape(footer(for: message)))</p>")
+        if let footer { lines.append("<p style=\"color:#666;font-size:small\">\(escape(footer))</p>") }
         lines.append("</body></html>")
         return lines.joined(separator: "\n")
     }

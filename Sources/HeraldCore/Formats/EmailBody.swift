@@ -19,7 +19,9 @@ public enum EmailBody {
     /// A complete HTML document: the message text, a table of the milestones (title, due, status, owner) and
     /// the footer; every piece of text is HTML-escaped.
     public static func html(for message: OutgoingMessage, title: String) -> String {
-        if let digest = message.digest { return digestHTML(for: message, digest, title: title) }
+        if let digest = message.digest {
+            return digestHTML(digest, title: title, footer: footer(for: message))
+        }
         var lines = [
             "<!DOCTYPE html>",
             "<html><head><meta charset=\"utf-8\"><title>\(escape(title))</title></head><body>",

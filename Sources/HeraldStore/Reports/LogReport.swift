@@ -1,6 +1,5 @@
 import Foundation
 import HeraldCore
-import HeraldStore
 
 /// Renders the communication log: chat-style lines for people, JSON for scripts.
 public enum LogReport {

@@ -1,6 +1,5 @@
 import Foundation
 import HeraldCore
-import HeraldStore
 
 /// Renders escalations for `herald escalations` and `herald ack`.
 public enum EscalationReport {
@@ -35,6 +34,11 @@ public enum EscalationReport {
     /// The records as a JSON array.
     public static func json(_ records: [EscalationRecord]) -> String {
         JSONOutput.pretty(records.map(Item.init))
+    }
+
+    /// One record as a JSON object, shaped like each element of the array the other `json` renders.
+    public static func json(_ record: EscalationRecord) -> String {
+        JSONOutput.pretty(Item(record))
     }
 
     private struct Item: Encodable {

@@ -1,0 +1,19 @@
+import Hummingbird
+
+extension ServerRouter {
+    /// `/healthz`: 200 while the process answers. `/readyz`: 200 once the store reads and a configuration is
+    /// loaded, 503 naming what is missing otherwise.
+    func addHealth(to router: Router<BasicRequestContext>) {
+        router.get("healthz") { _, _ in JSONResponse.make(["status": "alive"]) }
+        router.get("readyz") { _, context in
+            _ = try await loadedConfiguration()
+            do {
+                _ = try store.escalations(states: [.open], limit: 1)
+            } catch {
+                context.logger.error("readiness: store unreadable", metadata: ["error": "\(error)"])
+                throw APIError(.serviceUnavailable, "store not readable")
+            }
+            return JSONResponse.make(["status": "ready"])
+        }
+    }
+}

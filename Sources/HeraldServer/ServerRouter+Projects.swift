@@ -1,0 +1,119 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+import Hummingbird
+
+extension ServerRouter {
+    /// `GET /api/v1/projects` and `GET /api/v1/projects/{p}`: projects with their milestones in file order, each
+    /// with the computed fields the rules read, for today in the configured zone.
+    func addProjects(to api: RouterGroup<BasicRequestContext>) {
+        api.get("projects") { request, _ in
+            _ = try QueryParameters(request, allowed: [])
+            return JSONResponse.make(try await projectItems(only: nil))
+        }
+        api.get("projects/:project") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            let id = context.parameters.get("project") ?? ""
+            guard let item = try await projectItems(only: id).first else {
+                throw APIError(.notFound, "unknown project '\(id)'")
+            }
+            return JSONResponse.make(item)
+        }
+    }
+
+    /// The projects (all, or only the one with id `only`) as API items.
+    private func projectItems(only: String?) async throws -> [ProjectItem] {
+        let configuration = try await loadedConfiguration()
+        let today = CivilDate(now(), in: configuration.calendar.timeZone)
+        var milestones: [String: [MilestoneItem]] = [:]
+        for tracked in try store.trackedMilestones() where only == nil || tracked.milestone.projectID == only {
+            let facts = MilestoneFacts(
+                milestone: tracked.milestone, updatedAt: tracked.updatedAt, today: today,
+                calendar: configuration.calendar, history: tracked.history
+            )
+            milestones[tracked.milestone.projectID, default: []].append(MilestoneItem(facts))
+        }
+        return try store.projects().filter { only == nil || $0.id == only }.map { project in
+            ProjectItem(project, milestones: milestones[project.id] ?? [])
+        }
+    }
+}
+
+/// A project as the API shows it.
+private struct ProjectItem: Encodable {
+    var id: String
+    var name: String
+    var status: String
+    var manager: String?
+    var sponsor: String?
+    var channel: String?
+    var milestones: [MilestoneItem]
+
+    init(_ project: Project, milestones: [MilestoneItem]) {
+        id = project.id
+        name = project.name
+        status = project.status.rawValue
+        manager = project.manager
+        sponsor = project.sponsor
+        channel = project.channel
+        self.milestones = milestones
+    }
+}
+
+/// A milestone as the API shows it: its stated fields, then the computed ones under the names rules use.
+private struct MilestoneItem: Encodable {
+    var id: String
+    var title: String
+    var phase: String?
+    var owner: String
+    var status: String
+    var critical: Bool
+    var due: String
+    var baseline: String?
+    var dependsOn: [String]
+    var deliverables: [String]
+    var labels: [String: String]
+    var updatedAt: String
+    var daysUntilDue: Int
+    var businessDaysUntilDue: Int
+    var daysOverdue: Int
+    var businessDaysOverdue: Int
+    var slipDays: Int
+    var daysSinceUpdate: Int
+    var timesMoved: Int
+    var movedDays: Int
+    var statusChangedOn: String
+
+    init(_ facts: MilestoneFacts) {
+        let milestone = facts.milestone
+        id = milestone.id
+        title = milestone.title
+        phase = milestone.phase
+        owner = milestone.owner
+        status = milestone.status.rawValue
+        critical = milestone.critical
+        due = milestone.due.description
+        baseline = milestone.baseline?.description
+        dependsOn = milestone.dependsOn
+        deliverables = milestone.deliverables
+        labels = milestone.labels
+        updatedAt = ISO8601.string(facts.updatedAt)
+        daysUntilDue = facts.daysUntilDue
+        businessDaysUntilDue = facts.businessDaysUntilDue
+        daysOverdue = facts.daysOverdue
+        businessDaysOverdue = facts.businessDaysOverdue
+        slipDays = facts.slipDays
+        daysSinceUpdate = facts.daysSinceUpdate
+        timesMoved = facts.timesMoved
+        movedDays = facts.movedDays
+        statusChangedOn = facts.statusChangedOn.description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, phase, owner, status, critical, due, baseline, dependsOn = "depends_on", deliverables, labels
+        case updatedAt = "updated_at", daysUntilDue = "days_until_due", businessDaysUntilDue = "business_days_until_due"
+        case daysOverdue = "days_overdue", businessDaysOverdue = "business_days_overdue", slipDays = "slip_days"
+        case daysSinceUpdate = "days_since_update", timesMoved = "times_moved", movedDays = "moved_days"
+        case statusChangedOn = "status_changed_on"
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+/// `GET /api/v1/log` and `GET /api/v1/deliveries`: the CLI's JSON, with its filters; a bad filter is a 400 naming
+/// it.
+@Suite struct LogAndDeliveryRoutesTests {
+    @Test(arguments: [
+        ("/api/v1/log", 1),
+        ("/api/v1/log?project=apollo&milestone=design&channel=eng&since=7d&limit=5", 1),
+        ("/api/v1/log?channel=ops", 0),
+        ("/api/v1/log?since=2026-12-05", 0),
+        ("/api/v1/log?project=zeus", 0),
+    ])
+    func theLogFilters(uri: String, count: Int) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: uri, method: .get, headers: authorized) { response in
+                #expect(response.status == .ok)
+                let events = try #require(json(response) as? [[String: Any]])
+                #expect(events.count == count)
+                if count == 1 {
+                    #expect(events.first?["event"] as? String == "message")
+                    #expect(events.first?["channel"] as? String == "eng")
+                    #expect(events.first?["state"] as? String == "pending")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/log?since=yesterday", "query parameter 'since' must be like"),
+        ("/api/v1/log?limit=0", "query parameter 'limit' must be a positive integer, not '0'"),
+        ("/api/v1/log?limit=ten", "query parameter 'limit' must be a positive integer, not 'ten'"),
+        ("/api/v1/log?project=", "query parameter 'project' is empty"),
+        ("/api/v1/log?project=a&project=b", "query parameter 'project' given twice"),
+        ("/api/v1/log?rule=overdue", "unknown query parameter 'rule'"),
+        ("/api/v1/deliveries?state=lost", "query parameter 'state': unknown state 'lost'"),
+        ("/api/v1/deliveries?state=pending,", "query parameter 'state': unknown state ''"),
+        ("/api/v1/deliveries?limit=-1", "query parameter 'limit' must be a positive integer, not '-1'"),
+        ("/api/v1/escalations?all=yes", "query parameter 'all' must be true or false, not 'yes'"),
+    ])
+    func badFiltersAre400(uri: String, expected: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: uri, method: .get, headers: authorized) { response in
+                #expect(response.status == .badRequest)
+                #expect(errorText(response)?.hasPrefix(expected) == true)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/deliveries", 1),
+        ("/api/v1/deliveries?state=pending,retrying&channel=eng&limit=1", 1),
+        ("/api/v1/deliveries?state=delivered", 0),
+        ("/api/v1/deliveries?channel=ops", 0),
+    ])
+    func deliveriesFilter(uri: String, count: Int) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: uri, method: .get, headers: authorized) { response in
+                #expect(response.status == .ok)
+                let deliveries = try #require(json(response) as? [[String: Any]])
+                #expect(deliveries.count == count)
+                #expect(deliveries.allSatisfy { $0["channel"] as? String == "eng" })
+            }
+        }
+    }
+}
