@@ -244,6 +244,10 @@ extension HeraldStore {
                 );
                 """)
         }
+        // A project's own status (`active`, `on_hold`), so what reads the store (the API) sees an on-hold project.
+        migrator.registerMigration("v9-project-status") { db in
+            try db.execute(sql: "ALTER TABLE projects ADD COLUMN status TEXT NOT NULL DEFAULT 'active'")
+        }
         return migrator
     }
 }

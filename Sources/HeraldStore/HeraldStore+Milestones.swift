@@ -137,9 +137,14 @@ extension HeraldStore {
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE removed_at IS NULL ORDER BY id").map { row in
                 let id: String = row["id"]
+                let statusText: String = row["status"]
+                guard let status = ProjectStatus(rawValue: statusText) else {
+                    throw HeraldStoreError.corruptValue(column: "projects.status", value: statusText)
+                }
                 return Project(
                     id: id, name: row["name"], manager: row["manager"], sponsor: row["sponsor"],
-                    channel: row["channel"], milestones: milestones[id] ?? [], sourceFile: row["source_file"]
+                    channel: row["channel"], status: status, milestones: milestones[id] ?? [],
+                    sourceFile: row["source_file"]
                 )
             }
         }
@@ -269,13 +274,17 @@ extension HeraldStore {
     private func upsert(project: Project, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO projects (id, name, manager, sponsor, channel, source_file, removed_at)
-                VALUES (?, ?, ?, ?, ?, ?, NULL)
+                INSERT INTO projects (id, name, manager, sponsor, channel, source_file, status, removed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
                 ON CONFLICT (id) DO UPDATE SET
                     name = excluded.name, manager = excluded.manager, sponsor = excluded.sponsor,
-                    channel = excluded.channel, source_file = excluded.source_file, removed_at = NULL
+                    channel = excluded.channel, source_file = excluded.source_file, status = excluded.status,
+                    removed_at = NULL
                 """,
-            arguments: [project.id, project.name, project.manager, project.sponsor, project.channel, project.sourceFile]
+            arguments: [
+                project.id, project.name, project.manager, project.sponsor, project.channel, project.sourceFile,
+                project.status.rawValue,
+            ]
         )
     }
 

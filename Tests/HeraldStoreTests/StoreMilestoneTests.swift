@@ -164,3 +164,16 @@ import Testing
         #expect(change.fields == [FieldChange(field: "due_instant", oldValue: "2026-12-04T16:00:00Z", newValue: nil)])
     }
 }
+
+@Suite struct StoreProjectStatusTests {
+    @Test func aProjectsStatusIsStoredAndFollowsItsFile() throws {
+        let store = try HeraldStore.inMemory()
+        var apollo = project([milestone("design")])
+        apollo.status = .onHold
+        try store.apply(projects: [apollo], source: fileSource, at: t0)
+        #expect(try store.projects().map(\.status) == [.onHold])
+        apollo.status = .active
+        try store.apply(projects: [apollo], source: fileSource, at: t0.addingTimeInterval(60))
+        #expect(try store.projects().map(\.status) == [.active])
+    }
+}
