@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Installs what building Herald needs on a fresh Debian machine: libcurl's headers and pkg-config.
+# Installs what building and testing Herald needs on a fresh Debian machine: libcurl's headers and pkg-config, and
+# Chromium for the dashboard's browser test.
 set -euo pipefail
-if pkg-config --exists libcurl 2>/dev/null; then
-    exit 0
-fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "installing libcurl4-openssl-dev and pkg-config" >&2
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libcurl4-openssl-dev pkg-config >/dev/null
+if ! pkg-config --exists libcurl 2>/dev/null; then
+    echo "installing libcurl4-openssl-dev and pkg-config" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libcurl4-openssl-dev pkg-config >/dev/null
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "installing chromium (the dashboard's headless browser test)" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi

@@ -27,6 +27,11 @@ struct QueryParameters {
         return value
     }
 
+    /// The text of `name`; nil when absent or empty (an HTML form's "any" choice sends the name with no value).
+    func choice(_ name: String) -> String? {
+        values[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The positive integer `name`; nil when absent.
     func positiveInt(_ name: String) throws -> Int? {
         guard let text = try string(name) else { return nil }

@@ -23,19 +23,23 @@ extension ServerRouter {
 
     /// The projects (all, or only the one with id `only`) as API items.
     private func projectItems(only: String?) async throws -> [ProjectItem] {
-        let configuration = try await loadedConfiguration()
+        let facts = try milestoneFacts(in: try await loadedConfiguration())
+        return try store.projects().filter { only == nil || $0.id == only }.map { project in
+            ProjectItem(project, milestones: (facts[project.id] ?? []).map(MilestoneItem.init))
+        }
+    }
+
+    /// Every tracked milestone's computed fields for today in the configured zone, by project id, in file order.
+    func milestoneFacts(in configuration: Configuration) throws -> [String: [MilestoneFacts]] {
         let today = CivilDate(now(), in: configuration.calendar.timeZone)
-        var milestones: [String: [MilestoneItem]] = [:]
-        for tracked in try store.trackedMilestones() where only == nil || tracked.milestone.projectID == only {
-            let facts = MilestoneFacts(
+        var milestones: [String: [MilestoneFacts]] = [:]
+        for tracked in try store.trackedMilestones() {
+            milestones[tracked.milestone.projectID, default: []].append(MilestoneFacts(
                 milestone: tracked.milestone, updatedAt: tracked.updatedAt, today: today,
                 calendar: configuration.calendar, history: tracked.history
-            )
-            milestones[tracked.milestone.projectID, default: []].append(MilestoneItem(facts))
+            ))
         }
-        return try store.projects().filter { only == nil || $0.id == only }.map { project in
-            ProjectItem(project, milestones: milestones[project.id] ?? [])
-        }
+        return milestones
     }
 }
 

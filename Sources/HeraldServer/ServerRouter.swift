@@ -30,6 +30,7 @@ public struct ServerRouter: Sendable {
         router.add(middleware: JSONErrorMiddleware())
         addHealth(to: router)
         addDigestPages(to: router)
+        addDashboard(to: router)
         let api = router.group("api/v1")
             .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken?.value })
         addProjects(to: api)

@@ -51,7 +51,7 @@ public enum EmailBody {
     }
 
     /// Text safe inside HTML elements and double-quoted attributes.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {

@@ -35,12 +35,22 @@ public enum LogReport {
     /// A message held for quiet hours shows `held until 2026-11-30 09:00 (why)` while it waits, and its delivery
     /// state followed by the same words once it has gone.
     public static func line(_ entry: LogEntry, in zone: TimeZone) -> String {
-        let chat = ConsoleLine.line(for: entry.message, in: zone)
+        ConsoleLine.line(for: entry.message, in: zone) + " · " + state(entry, in: zone)
+    }
+
+    /// The entry's delivery state in words, with its quiet-hours hold: `held until 2026-11-30 09:00 (why)` while
+    /// it waits, the delivery state followed by the same words once it has gone.
+    public static func state(_ entry: LogEntry, in zone: TimeZone) -> String {
         let state = state(entry.delivery, in: zone)
-        guard let until = entry.message.heldUntil else { return chat + " · " + state }
+        guard let until = entry.message.heldUntil else { return state }
         let hold = "held until \(ConsoleLine.localTime(until, in: zone)) (\(entry.message.holdReason ?? "quiet hours"))"
-        let waiting = entry.delivery.state == .pending && entry.delivery.nextAttemptAt >= until
-        return chat + " · " + (waiting ? hold : state + " · " + hold)
+        return isWaitingForHold(entry) ? hold : state + " · " + hold
+    }
+
+    /// Whether the entry is still pending until the end of the hold its message was given.
+    public static func isWaitingForHold(_ entry: LogEntry) -> Bool {
+        guard let until = entry.message.heldUntil else { return false }
+        return entry.delivery.state == .pending && entry.delivery.nextAttemptAt >= until
     }
 
     /// The delivery state in words: delivered with latency, pending (until when, if later than its creation),

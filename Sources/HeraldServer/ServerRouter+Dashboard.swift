@@ -1,0 +1,119 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+import Hummingbird
+import NIOCore
+
+extension ServerRouter {
+    /// The largest login form read; a larger one is answered 413.
+    static let maximumLoginSize = 4096
+
+    /// `GET /`: the dashboard for a browser holding a valid session cookie, else the login form; `POST /login`
+    /// (form field `token`, compared in constant time with `api_token`) sets the cookie and answers 303 to `/`, or
+    /// 401 with the form again; `POST /logout` clears it. Without an `api_token` the dashboard is disabled (403),
+    /// never open. Every answer, errors included, is an HTML page.
+    func addDashboard(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, context in
+            await htmlPage(context) { try await dashboard(request) }
+        }
+        router.post("login") { request, context in
+            await htmlPage(context) { try await login(request) }
+        }
+        router.post("logout") { _, _ in
+            let secure = await configuration()?.server.map(Self.isSecure) ?? false
+            return Self.redirect(to: "/", setting: DashboardSession.clearingCookie(secure: secure))
+        }
+    }
+
+    private func dashboard(_ request: Request) async throws -> Response {
+        let (configuration, session) = try await dashboardSession()
+        guard let cookie = request.cookies[DashboardSession.cookieName]?.value,
+              session.isValid(cookie, now: now())
+        else { return Self.html(DashboardPage.login(error: nil)) }
+        let projects = try store.projects()
+        let filter = try DashboardFilter(request, projects: projects, channels: Set(configuration.channels.keys))
+        let facts = try milestoneFacts(in: configuration)
+        let page = DashboardPage(
+            zone: configuration.calendar.timeZone, now: now(),
+            projects: projects.map { DashboardPage.ProjectView(project: $0, milestones: facts[$0.id] ?? []) },
+            escalations: try store.escalations(states: [.open, .acknowledged])
+                .filter { $0.state == .open || !$0.rearmed },
+            policyLevels: configuration.escalations.mapValues(\.levels.count),
+            events: filter.shown(try store.timeline(filter.logFilter)),
+            filter: filter, channels: configuration.channels.keys.sorted()
+        )
+        return Self.html(page.html)
+    }
+
+    private func login(_ request: Request) async throws -> Response {
+        let (configuration, session) = try await dashboardSession()
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: Self.maximumLoginSize)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "the login form is larger than \(Self.maximumLoginSize) bytes")
+        }
+        let form = try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))
+        guard let given = form?.token,
+              BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(Array(given.utf8), Array(session.token.utf8))
+        else {
+            return Self.html(DashboardPage.login(error: "Wrong API token."), status: .unauthorized)
+        }
+        let secure = configuration.server.map(Self.isSecure) ?? false
+        return Self.redirect(to: "/", setting: session.cookie(now: now(), secure: secure))
+    }
+
+    /// The configuration (503 without one) and the session signer (403 when no `api_token` is configured).
+    private func dashboardSession() async throws -> (Configuration, DashboardSession) {
+        let configuration = try await loadedConfiguration()
+        guard let token = configuration.server?.apiToken?.value else {
+            throw APIError(.forbidden, "The dashboard is disabled: the server has no api_token configured.")
+        }
+        return (configuration, DashboardSession(token: token))
+    }
+
+    /// Runs `body`, answering an ``APIError`` as an HTML page with its status and message, and any other error as
+    /// a 500 page whose detail goes to the log.
+    private func htmlPage(_ context: BasicRequestContext, _ body: () async throws -> Response) async -> Response {
+        do {
+            return try await body()
+        } catch let error as APIError {
+            let title = error.status.code == 400 ? "Bad filter" : error.status.reasonPhrase
+            return Self.html(DashboardPage.notice(title, error.message), status: error.status)
+        } catch {
+            context.logger.error("dashboard failed", metadata: ["error": "\(error)"])
+            return Self.html(
+                DashboardPage.notice("Error", "The dashboard could not be read."), status: .internalServerError
+            )
+        }
+    }
+
+    /// An HTML response that no cache keeps and that may run no script, load nothing and sit in no frame.
+    private static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+                    + "frame-ancestors 'none'",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+
+    private static func redirect(to location: String, setting cookie: Cookie) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+        response.setCookie(cookie)
+        return response
+    }
+
+    /// Whether browsers reach the server over https (`public_url`), so the cookie must be `Secure`.
+    private static func isSecure(_ server: ServerSettings) -> Bool {
+        server.publicURL?.lowercased().hasPrefix("https://") ?? false
+    }
+}
+
+/// The login form's one field.
+private struct LoginForm: Decodable {
+    var token: String
+}

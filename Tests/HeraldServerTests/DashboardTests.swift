@@ -1,0 +1,259 @@
+import Foundation
+import HeraldCore
+@testable import HeraldServer
+import HeraldStore
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The dashboard at `/`: a login form sets a signed session cookie, the page shows projects, escalations and the
+/// communication flow with its filters, every value escaped, and every error is an HTML page.
+@Suite struct DashboardTests {
+    /// The server fixture plus a second project `zeus` whose names are markup, and a second channel `ops`.
+    struct ZeusFixture {
+        let server: ServerFixture
+        let configuration: Configuration
+
+        init() throws {
+            server = try ServerFixture()
+            let zeus = Project(
+                id: "zeus", name: "Zeus <b>rollout</b>", milestones: [Milestone(
+                    projectID: "zeus", id: "pilot", title: "<script>alert(\"x\")</script>", owner: "bob",
+                    due: CivilDate(iso: "2026-12-18")!, status: .planned
+                )],
+                sourceFile: "zeus.yaml"
+            )
+            _ = try server.store.apply(
+                projects: server.configuration.projects + [zeus], source: { "file:\($0.id).yaml" }, at: server.now
+            )
+            var configuration = server.configuration
+            configuration.channels["ops"] = Channel(name: "ops", kind: .console)
+            self.configuration = configuration
+        }
+
+        func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+            try await server.test(configuration: configuration, body)
+        }
+    }
+
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// Logs in through `POST /login` and returns the `Cookie` header that carries the session.
+    static func logIn(_ client: some TestClientProtocol) async throws -> HTTPFields {
+        try await client.execute(uri: "/login", method: .post, headers: form, body: body("token=s3cret")) { response in
+            let cookie = try #require(response.headers[.setCookie])
+            return [.cookie: String(cookie.prefix { $0 != ";" })]
+        }
+    }
+
+    static func text(_ response: TestResponse) -> String {
+        String(buffer: response.body)
+    }
+
+    @Test func withoutASessionTheLoginFormIsShown() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let page = Self.text(response)
+                #expect(page.contains("<form method=\"post\" action=\"/login\">"))
+                #expect(page.contains("<input type=\"password\" id=\"token\" name=\"token\""))
+                #expect(!page.contains("Apollo"), "nothing of the dashboard before logging in")
+            }
+        }
+    }
+
+    @Test(arguments: ["token=s3cre", "token=s3cret%21", "token=", "", "password=s3cret"])
+    func aWrongOrMissingTokenIs401WithoutACookie(form: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/login", method: .post, headers: Self.form, body: body(form)) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.setCookie] == nil)
+                #expect(Self.text(response).contains("<p class=\"error\" id=\"login-error\">Wrong API token.</p>"))
+                #expect(Self.text(response).contains("action=\"/login\""))
+            }
+        }
+    }
+
+    @Test func theRightTokenSetsAStrictHttpOnlyCookieThatIsNotTheToken() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/login", method: .post, headers: Self.form, body: body("token=s3cret")) {
+                response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/")
+                let cookie = try #require(response.headers[.setCookie])
+                #expect(cookie.hasPrefix("herald_session="))
+                #expect(!cookie.contains("s3cret"))
+                for attribute in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200"] {
+                    #expect(cookie.contains(attribute), "\(attribute)")
+                }
+                #expect(!cookie.contains("Secure"), "public_url is not https")
+            }
+            let session = try await Self.logIn(client)
+            try await client.execute(uri: "/", method: .get, headers: session) { response in
+                #expect(response.status == .ok)
+                let page = Self.text(response)
+                #expect(page.contains("<h3>Apollo <small>"))
+                #expect(page.contains("Design sign-off"))
+                #expect(page.contains("<span class=\"badge status-overdue\""))
+                #expect(page.contains("<td class=\"late\">1 day</td>"))
+                #expect(!page.contains("action=\"/login\""))
+            }
+        }
+    }
+
+    @Test func theCookieIsSecureWhenThePublicURLIsHTTPS() async throws {
+        var configuration = try ServerFixture().configuration
+        configuration.server?.publicURL = "https://herald.example.com"
+        try await ServerFixture().test(configuration: configuration) { client in
+            try await client.execute(uri: "/login", method: .post, headers: Self.form, body: body("token=s3cret")) {
+                response in
+                #expect(response.headers[.setCookie]?.contains("Secure") == true)
+            }
+        }
+    }
+
+    @Test func logoutClearsTheCookie() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/logout", method: .post, headers: try await Self.logIn(client)) {
+                response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/")
+                let cookie = try #require(response.headers[.setCookie])
+                #expect(cookie.hasPrefix("herald_session=;"))
+                #expect(cookie.contains("Max-Age=0"))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "herald_session=s3cret", "herald_session=", "herald_session=99999999999.AAAA", "other=1",
+    ])
+    func aForgedCookieGetsTheLoginForm(cookie: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response).contains("action=\"/login\""))
+            }
+        }
+    }
+
+    @Test func aSessionExpiresAndDiesWithItsToken() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let session = DashboardSession(token: "s3cret")
+        let value = session.value(expiring: now.addingTimeInterval(60))
+        #expect(session.isValid(value, now: now))
+        #expect(!session.isValid(value, now: now.addingTimeInterval(60)), "expired")
+        #expect(!DashboardSession(token: "rotated").isValid(value, now: now), "another token")
+        let later = value.replacingOccurrences(of: "1800000060.", with: "1900000060.")
+        #expect(!session.isValid(later, now: now), "an extended expiry breaks the signature")
+    }
+
+    @Test func withoutAnAPITokenTheDashboardIsDisabled() async throws {
+        var configuration = try ServerFixture().configuration
+        configuration.server = ServerSettings(listen: "127.0.0.1:0")
+        try await ServerFixture().test(configuration: configuration) { client in
+            for (uri, method) in [("/", HTTPRequest.Method.get), ("/login", .post)] {
+                try await client.execute(uri: uri, method: method, headers: Self.form, body: body("token=")) {
+                    response in
+                    #expect(response.status == .forbidden, "\(uri)")
+                    #expect(response.headers[.setCookie] == nil)
+                    #expect(Self.text(response).contains("The dashboard is disabled"))
+                }
+            }
+        }
+    }
+
+    @Test func theDashboardShowsEscalationsAndTheFlow() async throws {
+        let fixture = try ZeusFixture()
+        let escalation = try #require(try fixture.server.store.escalations().first)
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get, headers: try await Self.logIn(client)) { response in
+                let page = Self.text(response)
+                #expect(page.contains("<tr class=\"escalation\" id=\"\(escalation.id)\">"))
+                #expect(page.contains("<td>level 1 of 1</td>"))
+                #expect(page.contains("awaiting acknowledgement"))
+                #expect(page.contains("<td>0m</td>"), "opened at the fixture's now")
+                #expect(page.contains("<li class=\"s-pending\">"))
+                #expect(page.contains("#eng → alice"))
+                #expect(page.contains("level 1 of 1 · \(escalation.id)"))
+            }
+        }
+    }
+
+    @Test func everyValueIsEscaped() async throws {
+        let fixture = try ZeusFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get, headers: try await Self.logIn(client)) { response in
+                let page = Self.text(response)
+                #expect(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
+                #expect(page.contains("Zeus &lt;b&gt;rollout&lt;/b&gt;"))
+                #expect(!page.contains("<script"))
+                #expect(!page.contains("<b>"))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/", 1),
+        ("/?project=&milestone=&channel=&state=", 1),
+        ("/?project=apollo", 1),
+        ("/?project=zeus", 0),
+        ("/?milestone=design", 1),
+        ("/?project=zeus&milestone=pilot", 0),
+        ("/?channel=eng", 1),
+        ("/?channel=ops", 0),
+        ("/?state=pending", 1),
+        ("/?state=delivered", 0),
+        ("/?state=suppressed", 0),
+        ("/?project=apollo&milestone=design&channel=eng&state=pending", 1),
+    ])
+    func theFlowFilters(uri: String, count: Int) async throws {
+        let fixture = try ZeusFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: uri, method: .get, headers: try await Self.logIn(client)) { response in
+                #expect(response.status == .ok)
+                let page = Self.text(response)
+                #expect(page.components(separatedBy: "<li class=\"s-").count - 1 == count)
+                #expect(page.contains("<li class=\"empty\">") == (count == 0))
+            }
+        }
+    }
+
+    @Test func theFormKeepsTheChosenFilters() async throws {
+        let fixture = try ZeusFixture()
+        try await fixture.test { client in
+            try await client.execute(
+                uri: "/?project=apollo&state=pending", method: .get, headers: try await Self.logIn(client)
+            ) { response in
+                let page = Self.text(response)
+                #expect(page.contains("<option value=\"apollo\" selected>Apollo</option>"))
+                #expect(page.contains("<option value=\"pending\" selected>pending</option>"))
+                #expect(page.contains("<option value=\"zeus\">"))
+                #expect(page.contains("(filtered)"))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/?state=lost", "query parameter &#39;state&#39;: unknown state &#39;lost&#39;"),
+        ("/?project=nope", "query parameter &#39;project&#39;: unknown project &#39;nope&#39;"),
+        ("/?milestone=nope", "query parameter &#39;milestone&#39;: unknown milestone &#39;nope&#39;"),
+        ("/?project=zeus&milestone=design",
+         "query parameter &#39;milestone&#39;: unknown milestone &#39;design&#39; in project &#39;zeus&#39;"),
+        ("/?channel=%3Cb%3E", "query parameter &#39;channel&#39;: unknown channel &#39;&lt;b&gt;&#39;"),
+        ("/?rule=overdue", "unknown query parameter &#39;rule&#39;"),
+        ("/?project=apollo&project=zeus", "query parameter &#39;project&#39; given twice"),
+    ])
+    func badFilterValuesAre400PagesNamingTheParameter(uri: String, expected: String) async throws {
+        let fixture = try ZeusFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: uri, method: .get, headers: try await Self.logIn(client)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(Self.text(response).contains(expected))
+            }
+        }
+    }
+}
