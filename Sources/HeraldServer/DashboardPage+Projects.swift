@@ -23,7 +23,8 @@ extension DashboardPage {
                 \(Self.escape(people.joined(separator: " · ")))</small></h3>
                 <table><tr><th>Milestone</th><th>Owner</th><th>Status</th><th>Baseline</th><th>Forecast</th>\
                 <th>Late</th><th>Slip</th><th class="bar"><div class="axis"><span>\(axis.start.shortDisplay)</span>\
-                <span>today</span><span>\(axis.end.shortDisplay)</span></div></th></tr>
+                <span class="now" style="left:\(axis.percent(today))%">today</span>\
+                <span>\(axis.end.shortDisplay)</span></div></th></tr>
                 """
             html += view.milestones.map { row($0, axis: axis) }.joined(separator: "\n")
             html += "</table></article>\n"

@@ -103,7 +103,8 @@ struct DashboardPage {
         .track span{position:absolute;top:0;height:18px}.slip{background:#ffcdd2;top:6px!important;height:6px!important}
         .base{width:2px;background:#424242}.fc{width:10px;height:10px!important;top:4px!important;
         transform:translateX(-5px) rotate(45deg)}.today{width:0;border-left:2px dashed #9e9e9e}
-        .axis{display:flex;justify-content:space-between;font-size:11px;color:#757575}
+        .axis{position:relative;display:flex;justify-content:space-between;font-size:11px;color:#757575}
+        .axis .now{position:absolute;transform:translateX(-50%)}
         .legend span{margin-right:12px;font-size:12px}
         ol.flow{list-style:none;padding:0}ol.flow li{margin:8px 0;padding:8px 12px;border-radius:10px;
         background:#f1f5fb;max-width:820px;border-left:4px solid #90a4ae}
