@@ -10,7 +10,9 @@ import Testing
 /// The dashboard at `/`: a login form sets a signed session cookie, the page shows projects, escalations and the
 /// communication flow with its filters, every value escaped, and every error is an HTML page.
 @Suite struct DashboardTests {
-    /// The server fixture plus a second project `zeus` whose names are markup, and a second channel `ops`.
+    /// The server fixture plus a second project `zeus` whose names are markup, and a second channel `ops` where,
+    /// an hour after the fixture's escalation, a reminder about `zeus/pilot` is held for quiet hours and another
+    /// was suppressed by a snooze.
     struct ZeusFixture {
         let server: ServerFixture
         let configuration: Configuration
@@ -27,6 +29,21 @@ import Testing
             _ = try server.store.apply(
                 projects: server.configuration.projects + [zeus], source: { "file:\($0.id).yaml" }, at: server.now
             )
+            let later = ServerFixture.at("2026-12-04", 10)
+            let held = OutgoingMessage(
+                id: "msg_held", createdAt: later, kind: .reminder, rule: "due-soon",
+                project: ProjectRef(id: "zeus", name: "Zeus"),
+                milestones: [MilestoneRef(id: "pilot", title: "Pilot", due: zeus.milestones[0].due, status: .planned,
+                                          owner: "bob")],
+                channel: "ops", recipients: ["bob"], mentions: [], text: "Pilot is due soon.",
+                heldUntil: ServerFixture.at("2026-12-07", 8), holdReason: "quiet hours for bob until Mon 7 Dec 08:00"
+            )
+            let snoozed = Suppression(
+                at: later, day: CivilDate(iso: "2026-12-04")!, kind: .reminder, rule: "due-soon", projectID: "zeus",
+                milestoneID: "pilot", recipients: ["bob"], channels: ["ops"], reasonCode: "snoozed",
+                reason: "snoozed until Fri 11 Dec (by bob: on leave)"
+            )
+            try server.store.commit(ruleStates: [], messages: [held], suppressions: [snoozed], at: later)
             var configuration = server.configuration
             configuration.channels["ops"] = Channel(name: "ops", kind: .console)
             self.configuration = configuration
@@ -72,6 +89,17 @@ import Testing
                 #expect(response.headers[.setCookie] == nil)
                 #expect(Self.text(response).contains("<p class=\"error\" id=\"login-error\">Wrong API token.</p>"))
                 #expect(Self.text(response).contains("action=\"/login\""))
+            }
+        }
+    }
+
+    @Test func anOversizedLoginFormIs413() async throws {
+        try await ServerFixture().test { client in
+            let huge = body("token=" + String(repeating: "a", count: 5000))
+            try await client.execute(uri: "/login", method: .post, headers: Self.form, body: huge) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.headers[.setCookie] == nil)
+                #expect(Self.text(response).contains("the login form is larger than 4096 bytes"))
             }
         }
     }
@@ -182,6 +210,24 @@ import Testing
         }
     }
 
+    @Test func heldAndSuppressedMessagesShowTheirReasonsNewestFirst() async throws {
+        let fixture = try ZeusFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get, headers: try await Self.logIn(client)) { response in
+                let page = Self.text(response)
+                #expect(page.contains(
+                    "<div class=\"state\">held until 2026-12-07 08:00 (quiet hours for bob until Mon 7 Dec 08:00)</div>"
+                ))
+                #expect(page.contains(
+                    "<div class=\"state\">suppressed (snoozed until Fri 11 Dec (by bob: on leave))</div>"
+                ))
+                let order = ["suppressed", "held", "pending"]
+                    .compactMap { page.range(of: "<li class=\"s-\($0)\">")?.lowerBound }
+                #expect(order.count == 3 && order == order.sorted(), "newest first")
+            }
+        }
+    }
+
     @Test func everyValueIsEscaped() async throws {
         let fixture = try ZeusFixture()
         try await fixture.test { client in
@@ -196,18 +242,20 @@ import Testing
     }
 
     @Test(arguments: [
-        ("/", 1),
-        ("/?project=&milestone=&channel=&state=", 1),
+        ("/", 3),
+        ("/?project=&milestone=&channel=&state=", 3),
         ("/?project=apollo", 1),
-        ("/?project=zeus", 0),
+        ("/?project=zeus", 2),
         ("/?milestone=design", 1),
-        ("/?project=zeus&milestone=pilot", 0),
+        ("/?project=zeus&milestone=pilot", 2),
         ("/?channel=eng", 1),
-        ("/?channel=ops", 0),
+        ("/?channel=ops", 2),
         ("/?state=pending", 1),
+        ("/?state=held", 1),
+        ("/?state=suppressed", 1),
         ("/?state=delivered", 0),
-        ("/?state=suppressed", 0),
         ("/?project=apollo&milestone=design&channel=eng&state=pending", 1),
+        ("/?project=apollo&state=suppressed", 0),
     ])
     func theFlowFilters(uri: String, count: Int) async throws {
         let fixture = try ZeusFixture()
