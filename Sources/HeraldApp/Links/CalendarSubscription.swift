@@ -4,6 +4,7 @@ import HeraldCore
 public enum CalendarSubscription {
     /// Why there is no address to print.
     public struct Failure: Error, CustomStringConvertible {
+        /// What is missing, in words for the command line.
         public let description: String
     }
 

@@ -11,6 +11,7 @@ public enum ServerKeyFile {
 
     /// Why the key could not be had; names the file, never its content.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, naming the file.
         public let description: String
     }
 

@@ -5,6 +5,7 @@ import Foundation
 ///
 /// The same key, notice and decision time always give the same link, so messages stay deterministic.
 public struct AckLinks: Sendable {
+    /// The key the tokens are signed with.
     public let key: ServerKey
     /// `server.public_url`, without a trailing slash.
     public let publicURL: String

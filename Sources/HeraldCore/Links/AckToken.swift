@@ -31,6 +31,7 @@ public enum AckRecipient: Hashable, Sendable {
 public struct AckToken: Hashable, Sendable {
     /// `esc_…`.
     public var escalationID: String
+    /// Who the link was sent to, and so who acknowledges through it.
     public var recipient: AckRecipient
     /// When the link stops working, in whole seconds.
     public var expires: Date

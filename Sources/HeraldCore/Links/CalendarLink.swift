@@ -2,7 +2,9 @@ import Foundation
 
 /// What a calendar feed covers: every live project, or one.
 public enum CalendarScope: Hashable, Sendable {
+    /// Every live project: `/calendar.ics`.
     case all
+    /// The project with this id: `/projects/{p}/calendar.ics`.
     case project(String)
 
     /// `/calendar.ics` or `/projects/{p}/calendar.ics` (the id percent-encoded).
