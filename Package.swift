@@ -24,7 +24,13 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
-        .target(name: "HeraldCore", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        .target(
+            name: "HeraldCore",
+            dependencies: [
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "HeraldConfig",
             dependencies: ["HeraldCore", .product(name: "Yams", package: "Yams")]

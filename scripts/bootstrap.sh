@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Herald needs on a fresh Debian machine: libcurl's headers and pkg-config, and
-# Chromium for the dashboard's browser test.
+# Chromium for the dashboard's browser test, and Python's icalendar for the calendar feed's test.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -14,4 +14,13 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "installing chromium (the dashboard's headless browser test)" >&2
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+# Python's icalendar: the tests parse the calendar feed with a real RFC 5545 parser (HERALD_CI=1 makes it required).
+if ! python3 -c 'import icalendar' 2>/dev/null; then
+    echo "installing Python's icalendar" >&2
+    python3 -m pip install --user --quiet icalendar 2>/dev/null || {
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-icalendar >/dev/null
+    }
 fi

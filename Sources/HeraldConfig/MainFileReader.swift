@@ -112,7 +112,7 @@ struct MainFileReader {
 
     private func readServer(_ node: Node) -> ServerSettings? {
         guard let fields = context.mapping(
-            node, "server", allowed: ["listen", "api_token", "api_token_file", "public_url"]
+            node, "server", allowed: ["listen", "api_token", "api_token_file", "public_url", "ack_link_ttl"]
         ) else { return nil }
         let listen = fields.string("listen", in: "server") ?? "127.0.0.1:9470"
         if let node = fields["listen"], listen.split(separator: ":").last.flatMap({ UInt16($0) }) == nil {
@@ -121,7 +121,8 @@ struct MainFileReader {
         return ServerSettings(
             listen: listen,
             apiToken: fields.secret("api_token", in: "server", required: false),
-            publicURL: fields.string("public_url", in: "server")
+            publicURL: fields.string("public_url", in: "server"),
+            ackLinkLifetime: fields["ack_link_ttl"].flatMap { interval($0, "'ack_link_ttl'") } ?? .days(7)
         )
     }
 }

@@ -33,7 +33,7 @@ extension ServerRouter {
     }
 
     /// A path segment with its percent-escapes decoded.
-    private static func decoded(_ segment: String?) -> String {
+    static func decoded(_ segment: String?) -> String {
         let segment = segment ?? ""
         return segment.removingPercentEncoding ?? segment
     }

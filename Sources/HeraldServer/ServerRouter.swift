@@ -3,8 +3,9 @@ import HeraldCore
 import HeraldStore
 import Hummingbird
 
-/// The HTTP routes of SPEC §4: `/healthz`, `/readyz`, the bearer-token API under `/api/v1`, and the digest pages
-/// the digests' "Full digest" link opens.
+/// The HTTP routes of SPEC §4: `/healthz`, `/readyz`, the bearer-token API under `/api/v1`, the digest pages
+/// the digests' "Full digest" link opens, the acknowledgement pages of escalation notices' links, and the calendar
+/// feeds.
 public struct ServerRouter: Sendable {
     /// The state the routes read and change.
     let store: HeraldStore
@@ -13,15 +14,18 @@ public struct ServerRouter: Sendable {
     let configuration: @Sendable () async -> Configuration?
     /// The current time (acknowledgements, `today` for the computed fields, `since` look-backs).
     let now: @Sendable () -> Date
+    /// Verifies acknowledgement links and calendar keys; nil refuses both (404).
+    let serverKey: ServerKey?
 
     /// Creates the routes over `store`; `configuration` is read on every request, so a reload takes effect at once.
     public init(
         store: HeraldStore, configuration: @escaping @Sendable () async -> Configuration?,
-        now: @escaping @Sendable () -> Date
+        now: @escaping @Sendable () -> Date, serverKey: ServerKey? = nil
     ) {
         self.store = store
         self.configuration = configuration
         self.now = now
+        self.serverKey = serverKey
     }
 
     /// The router with every route; errors are answered as JSON `{"error": "…"}`.
@@ -31,6 +35,8 @@ public struct ServerRouter: Sendable {
         addHealth(to: router)
         addDigestPages(to: router)
         addDashboard(to: router)
+        addAckPages(to: router)
+        addCalendars(to: router)
         let api = router.group("api/v1")
             .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken?.value })
         addProjects(to: api)

@@ -9,7 +9,7 @@ struct Herald: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckCommand.self, PlanCommand.self, LogCommand.self, DeliveriesCommand.self,
             ChannelsCommand.self, ReplayCommand.self, SendTestCommand.self, AckCommand.self, EscalationsCommand.self,
-            SnoozeCommand.self, UnsnoozeCommand.self, SnoozesCommand.self, DigestCommand.self,
+            SnoozeCommand.self, UnsnoozeCommand.self, SnoozesCommand.self, DigestCommand.self, CalendarURLCommand.self,
         ]
     )
 }

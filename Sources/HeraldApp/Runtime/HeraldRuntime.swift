@@ -25,7 +25,7 @@ public actor HeraldRuntime {
         self.configuration = configuration
         self.options = options
         self.logger = logger
-        engine = RuleEngine(configuration: configuration)
+        engine = Self.engine(for: configuration, logger: logger)
         store = try HeraldStore(directory: configuration.stateDirectory)
         let reclaimed = try store.reclaimLeases()
         if reclaimed > 0 {
@@ -144,7 +144,7 @@ public actor HeraldRuntime {
             logger.warning("state_dir changed; it takes effect after a restart")
         }
         configuration = loaded
-        engine = RuleEngine(configuration: loaded)
+        engine = Self.engine(for: loaded, logger: logger)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
         announcer.update(opsChannel: loaded.opsChannel)
         logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])

@@ -8,11 +8,16 @@ import ServiceLifecycle
 /// The HTTP server of `server.listen` (SPEC §4) as a service of the daemon's group: it serves the runtime's store
 /// and its configuration as of each request, and stops with the group.
 enum HTTPServer {
-    /// The Hummingbird application listening on `settings.listen`.
+    /// The Hummingbird application listening on `settings.listen`; it verifies acknowledgement links and calendar
+    /// keys with the server key of `stateDirectory` (made there when missing).
     static func make(
-        _ settings: ServerSettings, runtime: HeraldRuntime, now: @escaping @Sendable () -> Date, logger: Logger
-    ) -> some Service {
-        let router = ServerRouter(store: runtime.store, configuration: { await runtime.configuration }, now: now)
+        _ settings: ServerSettings, runtime: HeraldRuntime, stateDirectory: String, now: @escaping @Sendable () -> Date,
+        logger: Logger
+    ) throws -> some Service {
+        let key = try ServerKeyFile.load(stateDirectory: stateDirectory)
+        let router = ServerRouter(
+            store: runtime.store, configuration: { await runtime.configuration }, now: now, serverKey: key
+        )
         let address = listenAddress(settings.listen)
         return Application(
             router: router.build(),

@@ -14,10 +14,13 @@ public struct RuleEngine: Sendable {
     let escalationRules: [(rule: Rule, ladder: EscalationLadder)]
     /// Who can be reached when: the quiet-hours holds.
     let reachability: Reachability
+    /// The acknowledgement links escalation notices carry; nil for none.
+    let ackLinks: AckLinks?
 
-    /// Creates an engine for a configuration.
-    public init(configuration: Configuration) {
+    /// Creates an engine for a configuration; escalation notices carry `ackLinks`' links when given.
+    public init(configuration: Configuration, ackLinks: AckLinks? = nil) {
         self.configuration = configuration
+        self.ackLinks = ackLinks
         resolver = RecipientResolver(people: configuration.people, audiences: configuration.audiences)
         reachability = Reachability(
             calendar: configuration.calendar, people: configuration.people, channels: configuration.channels
@@ -201,7 +204,8 @@ public struct RuleEngine: Sendable {
     }
 
     /// One message per channel `recipients` resolve to. `idParts` tell apart messages that would otherwise share
-    /// an id (an escalation's levels and repeats decided in one tick).
+    /// an id (an escalation's levels and repeats decided in one tick). An escalation notice gets its own
+    /// acknowledgement link per channel (not part of its id).
     func compose(
         kind: MessageKind, rule: Rule, recipients: [Recipient], milestone: Milestone, project: Project?, text: String,
         escalation: EscalationRef? = nil, idParts: [String] = [], now: Date, into decisions: inout EngineDecisions
@@ -217,6 +221,11 @@ public struct RuleEngine: Sendable {
                 rule.name, milestone.projectID, milestone.id, address.channel, kind.rawValue,
                 String(now.timeIntervalSince1970),
             ] + idParts)
+            var escalation = escalation
+            if kind == .escalation, let ackLinks, let escalationID = escalation?.id {
+                let recipient = AckRecipient(address)
+                escalation?.ackURL = ackLinks.url(escalationID: escalationID, recipient: recipient, now: now)
+            }
             emit(OutgoingMessage(
                 id: id, createdAt: now, kind: kind, rule: rule.name, project: reference(to: project, of: milestone),
                 milestones: [reference(to: milestone)], channel: address.channel, recipients: address.people,

@@ -11,6 +11,19 @@ public enum ChatText {
         return [kind, message.project?.name].compactMap { $0 }.joined(separator: " · ")
     }
 
+    /// The label of the link that acknowledges an escalation from its message.
+    public static let acknowledgeLabel = "Acknowledge"
+
+    /// `text` cut to `limit`; for a message with an acknowledgement link, cut so that the link, written by
+    /// `link` on a line of its own after it, fits too (the link is never cut).
+    public static func fitting(
+        _ text: String, to limit: TextLimit, of message: OutgoingMessage, link: (String) -> String
+    ) -> String {
+        guard let url = message.escalation?.ackURL else { return limit.truncating(text) }
+        let line = "\n" + link(url)
+        return TextLimit(limit.maximum - limit.length(of: line), limit.unit).truncating(text) + line
+    }
+
     /// `Due`, `Status` and `Owner` of `milestone` as label and value pairs, in that order.
     public static func facts(_ milestone: MilestoneRef) -> [(label: String, value: String)] {
         [("Due", milestone.due.description), ("Status", milestone.status.rawValue), ("Owner", milestone.owner)]

@@ -9,6 +9,14 @@ public enum ConsoleLine {
         return "\(localTime(message.createdAt, in: zone)) #\(message.channel) → \(who) · \(what) · \(message.text)"
     }
 
+    /// What the `console` channel prints: ``line(for:in:)``, then an escalation's acknowledgement link
+    /// (` · Acknowledge: URL`). `herald log` leaves the link out.
+    public static func channelLine(for message: OutgoingMessage, in zone: TimeZone) -> String {
+        let chat = line(for: message, in: zone)
+        guard let url = message.escalation?.ackURL else { return chat }
+        return "\(chat) · \(ChatText.acknowledgeLabel): \(url)"
+    }
+
     /// `2026-11-30 09:00` in `zone`.
     public static func localTime(_ date: Date, in zone: TimeZone) -> String {
         let day = CivilDate(date, in: zone)

@@ -1,6 +1,7 @@
 /// A Discord webhook body: mentions and text as `content` (at most 2,000 characters), one embed per milestone
 /// with its due date, status and owner (at most 10 embeds and 6,000 characters of embeds in all), and
-/// `allowed_mentions` that lets user and role mentions ping but never `@everyone` or `@here`.
+/// `allowed_mentions` that lets user and role mentions ping but never `@everyone` or `@here`. An escalation's
+/// acknowledgement link ends the content (`Acknowledge: <URL>`, without a preview).
 public enum DiscordPayload {
     /// The `content` limit.
     public static let contentLimit = TextLimit.characters(2_000)
@@ -27,7 +28,10 @@ public enum DiscordPayload {
             embeds.append(embed)
         }
         let payload = Payload(
-            content: contentLimit.truncating(ChatText.mentioning(message, message.text)), embeds: embeds,
+            content: ChatText.fitting(ChatText.mentioning(message, message.text), to: contentLimit, of: message) {
+                "\(ChatText.acknowledgeLabel): <\($0)>"
+            },
+            embeds: embeds,
             allowedMentions: .usersAndRoles
         )
         return JSONOutput.bytes(payload)

@@ -1,8 +1,12 @@
 /// The two renderings of a message in an email: plain text and a small HTML page with a table of milestones.
 public enum EmailBody {
-    /// The message text, then one line per milestone, then a footer naming the kind, rule and message id.
+    /// The message text, an escalation's acknowledgement link, one line per milestone, then a footer naming the
+    /// kind, rule and message id.
     public static func plainText(for message: OutgoingMessage) -> String {
         var lines = [message.text]
+        if let url = message.escalation?.ackURL {
+            lines += ["", "\(ChatText.acknowledgeLabel): \(url)"]
+        }
         if !message.milestones.isEmpty {
             lines.append("")
             for milestone in message.milestones {
@@ -16,8 +20,8 @@ public enum EmailBody {
         return lines.joined(separator: "\n")
     }
 
-    /// A complete HTML document: the message text, a table of the milestones (title, due, status, owner) and
-    /// the footer; every piece of text is HTML-escaped.
+    /// A complete HTML document: the message text, an escalation's acknowledgement link, a table of the milestones
+    /// (title, due, status, owner) and the footer; every piece of text is HTML-escaped.
     public static func html(for message: OutgoingMessage, title: String) -> String {
         if let digest = message.digest {
             return digestHTML(digest, title: title, footer: footer(for: message))
@@ -27,6 +31,9 @@ public enum EmailBody {
             "<html><head><meta charset=\"utf-8\"><title>\(escape(title))</title></head><body>",
             "<p>\(escape(message.text))</p>",
         ]
+        if let url = message.escalation?.ackURL {
+            lines.append("<p><a href=\"\(escape(url))\">\(escape(ChatText.acknowledgeLabel))</a></p>")
+        }
         if !message.milestones.isEmpty {
             lines.append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">")
             lines.append("<tr><th>Milestone</th><th>Due</th><th>Status</th><th>Owner</th></tr>")

@@ -1,4 +1,5 @@
-/// A Google Chat space-webhook body, `{"text"}` of at most 32,000 bytes, and the thread a message belongs to.
+/// A Google Chat space-webhook body, `{"text"}` of at most 32,000 bytes (an escalation's acknowledgement link last,
+/// as `<URL|Acknowledge>`), and the thread a message belongs to.
 public enum GoogleChatPayload {
     /// Google Chat's message size limit.
     public static let textLimit = TextLimit.bytes(32_000)
@@ -6,7 +7,10 @@ public enum GoogleChatPayload {
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         if let digest = message.digest { return digestBody(for: message, digest) }
-        return JSONOutput.bytes(Payload(text: textLimit.truncating(ChatText.mentioning(message, message.text))))
+        let text = ChatText.fitting(ChatText.mentioning(message, message.text), to: textLimit, of: message) {
+            "<\($0)|\(ChatText.acknowledgeLabel)>"
+        }
+        return JSONOutput.bytes(Payload(text: text))
     }
 
     /// `apollo/design-signoff`: one thread per milestone, so that a milestone's reminders, escalations and

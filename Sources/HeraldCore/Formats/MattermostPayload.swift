@@ -1,11 +1,15 @@
-/// A Mattermost incoming-webhook body: `{"text"}` in Markdown, mentions first, at most 16,383 characters.
+/// A Mattermost incoming-webhook body: `{"text"}` in Markdown, mentions first, an escalation's acknowledgement
+/// link last, at most 16,383 characters.
 public enum MattermostPayload {
     /// Mattermost's post length limit.
     public static let textLimit = TextLimit.characters(16_383)
 
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
-        JSONOutput.bytes(Payload(text: textLimit.truncating(ChatText.mentioning(message, message.text))))
+        let text = ChatText.fitting(ChatText.mentioning(message, message.text), to: textLimit, of: message) {
+            "[\(ChatText.acknowledgeLabel)](\($0))"
+        }
+        return JSONOutput.bytes(Payload(text: text))
     }
 
     private struct Payload: Encodable {

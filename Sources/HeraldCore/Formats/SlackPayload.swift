@@ -12,7 +12,8 @@ public enum SlackPayload {
     /// The most section blocks sent (Slack allows 50 blocks in all).
     public static let maxSections = 10
 
-    /// The JSON bytes for `message`; recipients are mentioned at the start.
+    /// The JSON bytes for `message`; recipients are mentioned at the start, and an escalation's acknowledgement
+    /// link is a button under the text.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         if let digest = message.digest { return digestBody(for: message, digest) }
         let text = ChatText.mentioning(message, escape(message.text))
@@ -23,11 +24,15 @@ public enum SlackPayload {
         let sections = sectionLimit.split(whole).map {
             Block(type: "section", text: TextObject(type: "mrkdwn", text: $0), elements: nil)
         }
+        var actions: [Block] = []
+        if let url = message.escalation?.ackURL {
+            actions.append(Block(type: "actions", elements: [.button(label: ChatText.acknowledgeLabel, url: url)]))
+        }
         let contextBlock = Block(
             type: "context", text: nil,
             elements: [.text(TextObject(type: "mrkdwn", text: context.joined(separator: " · ")))]
         )
-        return JSONOutput.bytes(Payload(text: textLimit.truncating(text), blocks: sections + [contextBlock]))
+        return JSONOutput.bytes(Payload(text: textLimit.truncating(text), blocks: sections + actions + [contextBlock]))
     }
 
     /// Slack's three control characters in message text.

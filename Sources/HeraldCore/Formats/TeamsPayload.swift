@@ -1,5 +1,6 @@
 /// A Microsoft Teams Workflows-webhook body: a message whose one attachment is an Adaptive Card 1.4 with a
-/// header (kind and project), the text, and a fact set per milestone (milestone, due, status, owner).
+/// header (kind and project), the text, a fact set per milestone (milestone, due, status, owner), and for an
+/// escalation with an acknowledgement link an `Action.OpenUrl` button.
 ///
 /// The whole body stays within ``bodyLimit`` bytes: when it would not, the text and the number of fact sets
 /// are halved, deterministically, until it does.
@@ -32,7 +33,11 @@ public enum TeamsPayload {
             let facts = [("Milestone", milestone.title)] + ChatText.facts(milestone).map { ($0.label, $0.value) }
             return Element(type: "FactSet", facts: facts.map { Fact(title: $0.0, value: factLimit.truncating($0.1)) })
         }
-        return Envelope(card: Card(body: elements))
+        var card = Card(body: elements)
+        if let url = message.escalation?.ackURL {
+            card.actions = [Action(title: ChatText.acknowledgeLabel, url: url)]
+        }
+        return Envelope(card: card)
     }
 
     struct Envelope: Encodable {

@@ -1,7 +1,8 @@
 /// The wording of escalation notices and of their resolution.
 extension MessageText {
     /// `Escalation level 2 of 3 (missed-deadline): Design sign-off (Apollo ERP upgrade) is 2 business days
-    /// overdue; …` with the dates, what tripped, who was told before, and how to acknowledge.
+    /// overdue; …` with the dates, what tripped, who was told before, and how to acknowledge with `herald ack`
+    /// (each channel format shows the acknowledgement link, which differs per channel, beside the text).
     public static func escalation(
         _ escalation: EscalationRef, milestone: Milestone, projectName: String, facts: MilestoneFacts, rule: Rule,
         prior: [EscalationNotice], calendar: BusinessCalendar
@@ -23,9 +24,7 @@ extension MessageText {
             }
             text += " Told before: \(told.joined(separator: "; "))."
         }
-        text += " Acknowledge: herald ack \(escalation.id) --by NAME"
-        if let url = escalation.ackURL { text += " or \(url)" }
-        return text + "."
+        return text + " Acknowledge: herald ack \(escalation.id) --by NAME."
     }
 
     /// `Resolved: escalation esc_… (missed-deadline) for Design sign-off (Apollo ERP upgrade): acknowledged by

@@ -74,7 +74,8 @@ public struct EscalationRef: Hashable, Codable, Sendable {
     public var levels: Int
     /// True when the message repeats the last level.
     public var isRepeat: Bool
-    /// Where to acknowledge it from the message; nil until the server offers links.
+    /// Where to acknowledge it from the message (`PUBLIC_URL/ack/TOKEN`, see ``AckLinks``); nil for a `resolved`
+    /// message, or when `server.public_url` is not set.
     public var ackURL: String?
 
     /// Creates a reference.

@@ -54,11 +54,16 @@ public struct ServerSettings: Hashable, Sendable {
     public var listen: String
     public var apiToken: Secret?
     public var publicURL: String?
+    /// How long an acknowledgement link works after its notice (`ack_link_ttl`, default 7 days).
+    public var ackLinkLifetime: Interval
 
     /// Creates server settings.
-    public init(listen: String, apiToken: Secret? = nil, publicURL: String? = nil) {
+    public init(
+        listen: String, apiToken: Secret? = nil, publicURL: String? = nil, ackLinkLifetime: Interval = .days(7)
+    ) {
         self.listen = listen
         self.apiToken = apiToken
         self.publicURL = publicURL
+        self.ackLinkLifetime = ackLinkLifetime
     }
 }

@@ -13,7 +13,7 @@ public struct ConsoleSender: ChannelSender {
     }
 
     public func send(_ message: OutgoingMessage, now: Date) async -> SendResult {
-        output(ConsoleLine.line(for: message, in: zone))
+        output(ConsoleLine.channelLine(for: message, in: zone))
         return SendResult(verdict: .success, latencyMilliseconds: 0)
     }
 }

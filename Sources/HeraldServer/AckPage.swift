@@ -1,0 +1,86 @@
+import Foundation
+import HeraldCore
+import Hummingbird
+import NIOCore
+
+/// The small HTML pages an acknowledgement link opens: self-contained (no scripts, no external assets), never
+/// cached, never framed, never indexed, and they send no referrer (the token is in their address).
+enum AckPage {
+    /// A page with `status`: a heading, `paragraphs` (already HTML) and `extra` HTML after them.
+    static func response(
+        _ status: HTTPResponse.Status, title: String, paragraphs: [String], extra: String = ""
+    ) -> Response {
+        let html = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex">
+            <title>\(EmailBody.escape(title)) · Herald</title>
+            <style>
+            body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#222}
+            table{border-collapse:collapse;margin:1rem 0}th,td{text-align:left;padding:.3rem .6rem;vertical-align:top}
+            th{color:#555;font-weight:normal}textarea{width:100%;box-sizing:border-box}
+            button{font-size:1.1rem;padding:.5rem 1.2rem;margin-top:.6rem}
+            </style></head><body>
+            <h1>\(EmailBody.escape(title))</h1>
+            \(paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n"))
+            \(extra)
+            </body></html>
+            """
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// `text/html`, and what keeps the page and its token private: no caching, no framing, no referrer, no
+    /// scripts, forms posting only to this server.
+    static let headers: HTTPFields = [
+        .contentType: "text/html; charset=utf-8",
+        .cacheControl: "no-store",
+        .init("Referrer-Policy")!: "no-referrer",
+        .init("X-Robots-Tag")!: "noindex",
+        .init("X-Frame-Options")!: "DENY",
+        .init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ]
+
+    /// The escalation as a table: project, milestone, level, state, and who was told when and where.
+    static func table(_ record: EscalationRecord, configuration: Configuration) -> String {
+        let project = configuration.projects.first { $0.id == record.key.projectID }
+        let milestone = project?.milestones.first { $0.id == record.key.milestoneID }
+        let calendar = configuration.calendar
+        let levels = configuration.escalations[record.policy]?.levels.count ?? record.levelsNotified
+        let told = record.notices.map { notice in
+            let who = notice.people.isEmpty ? "everyone" : notice.people.map { name(of: $0, in: configuration) }
+                .joined(separator: ", ")
+            return "\(who): level \(notice.level)\(notice.isRepeat ? " (repeat)" : ""), "
+                + "\(calendar.shortDisplay(notice.at)) on \(notice.channel)"
+        }
+        let rows = [
+            ("Escalation", "\(record.id) (\(record.policy))"),
+            ("Project", project?.name ?? record.key.projectID),
+            ("Milestone", milestone.map { "\($0.title), due \($0.due.shortDisplay)" } ?? record.key.milestoneID),
+            ("Level", "\(record.levelsNotified) of \(levels)"),
+            ("State", state(of: record, calendar: calendar)),
+            ("Told", told.isEmpty ? "nobody yet" : told.joined(separator: "\n")),
+        ]
+        return "<table>\n" + rows.map { label, value in
+            let cell = value.split(separator: "\n").map { EmailBody.escape(String($0)) }.joined(separator: "<br>")
+            return "<tr><th>\(label)</th><td>\(cell)</td></tr>"
+        }.joined(separator: "\n") + "\n</table>"
+    }
+
+    /// `open`, or who closed it and when: `acknowledged by bob on Fri 4 Dec 10:12 ("on it")`.
+    static func state(of record: EscalationRecord, calendar: BusinessCalendar) -> String {
+        guard record.state != .open else { return "open" }
+        let when = record.closedAt.map { " on \(calendar.shortDisplay($0))" } ?? ""
+        guard let ack = record.acknowledgement else {
+            return "resolved\(when): \(record.closeReason ?? "closed")"
+        }
+        let note = ack.note.map { " (\"\($0)\")" } ?? ""
+        return "acknowledged by \(ack.by) on \(calendar.shortDisplay(ack.at))\(note)"
+    }
+
+    /// A person's name (`Alice Ng`), or the recipient as written when it is not a configured person.
+    static func name(of key: String, in configuration: Configuration) -> String {
+        configuration.people[key]?.name ?? key
+    }
+}
