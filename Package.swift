@@ -86,7 +86,8 @@ let package = Package(
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [
-                "HeraldServer", "HeraldTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "HeraldServer", "HeraldApp", "HeraldTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

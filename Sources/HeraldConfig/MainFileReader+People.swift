@@ -21,6 +21,7 @@ extension MainFileReader {
                 checkEmailAddress(of: person, on: channels[channel], at: channelNode)
             }
             person.timeZone = fields["timezone"].flatMap { timeZone($0) }
+            person.chatIDs = fields["chat_id"].map { context.stringList($0, "'chat_id'").map(\.0) } ?? []
             if let quietNode = fields["quiet_hours"], let quiet = quietHours(quietNode) {
                 if quiet.covers(hours) {
                     context.error(
@@ -33,6 +34,7 @@ extension MainFileReader {
             }
             people[key] = person
         }
+        checkChatIDs(node)
         return people
     }
 

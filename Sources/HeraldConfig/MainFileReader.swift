@@ -112,7 +112,7 @@ struct MainFileReader {
 
     private func readServer(_ node: Node) -> ServerSettings? {
         guard let fields = context.mapping(
-            node, "server", allowed: ["listen", "api_token", "api_token_file", "public_url", "ack_link_ttl"]
+            node, "server", allowed: ["listen", "api_token", "api_token_file", "public_url", "ack_link_ttl", "chat"]
         ) else { return nil }
         let listen = fields.string("listen", in: "server") ?? "127.0.0.1:9470"
         if let node = fields["listen"], listen.split(separator: ":").last.flatMap({ UInt16($0) }) == nil {
@@ -122,7 +122,8 @@ struct MainFileReader {
             listen: listen,
             apiToken: fields.secret("api_token", in: "server", required: false),
             publicURL: fields.string("public_url", in: "server"),
-            ackLinkLifetime: fields["ack_link_ttl"].flatMap { interval($0, "'ack_link_ttl'") } ?? .days(7)
+            ackLinkLifetime: fields["ack_link_ttl"].flatMap { interval($0, "'ack_link_ttl'") } ?? .days(7),
+            chat: fields["chat"].map(readChat) ?? ChatSettings()
         )
     }
 }

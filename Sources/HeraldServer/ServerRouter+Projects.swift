@@ -65,7 +65,7 @@ private struct ProjectItem: Encodable {
 }
 
 /// A milestone as the API shows it: its stated fields, then the computed ones under the names rules use.
-private struct MilestoneItem: Encodable {
+struct MilestoneItem: Encodable {
     var id: String
     var title: String
     var phase: String?

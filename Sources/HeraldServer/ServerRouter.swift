@@ -16,16 +16,21 @@ public struct ServerRouter: Sendable {
     let now: @Sendable () -> Date
     /// Verifies acknowledgement links and calendar keys; nil refuses both (404).
     let serverKey: ServerKey?
+    /// The runtime that milestone changes and snoozes go through; nil refuses them (503).
+    let actions: (any ServerActions)?
+    /// The Slack signatures seen in the last five minutes, to refuse a replayed command.
+    let slackReplays = ReplayGuard(window: SlackSignature.tolerance)
 
     /// Creates the routes over `store`; `configuration` is read on every request, so a reload takes effect at once.
     public init(
         store: HeraldStore, configuration: @escaping @Sendable () async -> Configuration?,
-        now: @escaping @Sendable () -> Date, serverKey: ServerKey? = nil
+        now: @escaping @Sendable () -> Date, serverKey: ServerKey? = nil, actions: (any ServerActions)? = nil
     ) {
         self.store = store
         self.configuration = configuration
         self.now = now
         self.serverKey = serverKey
+        self.actions = actions
     }
 
     /// The router with every route; errors are answered as JSON `{"error": "…"}`.
@@ -37,9 +42,11 @@ public struct ServerRouter: Sendable {
         addDashboard(to: router)
         addAckPages(to: router)
         addCalendars(to: router)
+        addChat(to: router)
         let api = router.group("api/v1")
             .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken?.value })
         addProjects(to: api)
+        addMilestoneUpdates(to: api)
         addEscalations(to: api)
         addLog(to: api)
         addDeliveries(to: api)

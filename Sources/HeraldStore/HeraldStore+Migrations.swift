@@ -248,6 +248,32 @@ extension HeraldStore {
         migrator.registerMigration("v9-project-status") { db in
             try db.execute(sql: "ALTER TABLE projects ADD COLUMN status TEXT NOT NULL DEFAULT 'active'")
         }
+        // Slash commands received from chat and Herald's answers, for the communication log. person is NULL for an
+        // unknown chat user; project_id/milestone_id name what the command was about, when it named something.
+        migrator.registerMigration("v10-chat-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE chat_commands (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    platform TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    person TEXT,
+                    channel TEXT,
+                    text TEXT NOT NULL,
+                    answer TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    project_id TEXT,
+                    milestone_id TEXT
+                );
+                CREATE INDEX chat_commands_by_time ON chat_commands(at);
+                """)
+        }
+        // What the project file last stated for the fields the API and chat change (status, due, owner; JSON), so a
+        // file apply overwrites an API change only when the file itself changed that field. NULL until the file is
+        // applied again: the file wins then, as before.
+        migrator.registerMigration("v10-file-values") { db in
+            try db.execute(sql: "ALTER TABLE milestones ADD COLUMN file_values TEXT")
+        }
         return migrator
     }
 }

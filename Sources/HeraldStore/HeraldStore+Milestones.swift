@@ -11,6 +11,9 @@ extension HeraldStore {
     /// - An unchanged milestone yields nothing, and its `updated_at` stays as it was.
     /// - A stored milestone missing from its project, or whose project is no longer in `projects`, is `removed`
     ///   (history field `removed`); the project itself is then marked removed.
+    /// - `status`, `due` and `owner`, which the API and chat commands change, are taken from the file only when the
+    ///   file states them differently from its previous apply: otherwise the stored value stays, so an API change
+    ///   lasts until the file itself changes that field (`FileStatedFields`).
     ///
     /// - Parameters:
     ///   - projects: Every project currently known (the whole projects directory). Milestones are taken as
@@ -47,11 +50,17 @@ extension HeraldStore {
             for (position, var milestone) in project.milestones.enumerated() {
                 milestone.projectID = project.id
                 let previous = stored.removeValue(forKey: milestone.id)
+                let merged = previous.flatMap { previous in
+                    previous.isRemoved ? nil : previous.fileStated?.keepingUnchangedFields(
+                        of: milestone, stored: previous.milestone
+                    )
+                } ?? milestone
                 if let change = try apply(
-                    milestone, stored: previous, position: position, source: projectSource, at: at, db
+                    merged, stored: previous, position: position, source: projectSource, at: at, db
                 ) {
                     changes.append(change)
                 }
+                try recordFileStated(milestone, stored: previous, db)
             }
             for old in stored.values.sorted(by: { $0.position < $1.position }) where !old.isRemoved {
                 changes.append(try remove(old.milestone, source: projectSource, at: at, db))
@@ -81,13 +90,15 @@ extension HeraldStore {
     /// Applies one milestone (an API or chat update) with the same diff and history as `apply(projects:…)`.
     ///
     /// A removed milestone that is applied again is `created` anew.
-    /// - Parameter decide: Turns the change (when there is one) into rule states, messages and suppressions (the
-    ///   change rules); they are written in the same transaction as the change.
+    /// - Parameters:
+    ///   - note: Recorded as a history line of field `note` (new value the note), whether or not a field changed.
+    ///   - decide: Turns the change (when there is one) into rule states, messages and suppressions (the change
+    ///     rules); they are written in the same transaction as the change.
     /// - Returns: The change, or nil when nothing differs.
     /// - Throws: `HeraldStoreError.unknownProject` when its project is not stored or was removed.
     @discardableResult
     public func apply(
-        milestone: Milestone, source: String, at: Date,
+        milestone: Milestone, source: String, at: Date, note: String? = nil,
         decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
     ) throws -> MilestoneChange? {
         try writer.write { db in
@@ -100,8 +111,12 @@ extension HeraldStore {
                 db, sql: "SELECT coalesce(max(position) + 1, 0) FROM milestones WHERE project_id = ?",
                 arguments: [milestone.projectID]
             ) ?? 0
-            guard let change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
-            else { return nil }
+            let change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
+            if let note {
+                let line = FieldChange(field: "note", oldValue: nil, newValue: note)
+                try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, [line], source, at: at, db)
+            }
+            guard let change else { return nil }
             try cancelPendingWork(closedBy: [change], at: at, db)
             let decisions = decide([change])
             try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
@@ -198,6 +213,8 @@ extension HeraldStore {
         var position: Int
         var isRemoved: Bool
         var history: MilestoneHistoryFacts
+        /// What its project file last stated; nil before the file was applied with `file_values` kept.
+        var fileStated: FileStatedFields?
     }
 
     /// A project's stored milestones, removed ones included, by id.
@@ -223,7 +240,18 @@ extension HeraldStore {
     private func storedMilestone(from row: Row) throws -> StoredMilestone {
         StoredMilestone(
             milestone: try milestone(from: row), position: row["position"], isRemoved: row["removed_at"] != nil,
-            history: try Self.historyFacts(from: row)
+            history: try Self.historyFacts(from: row),
+            fileStated: try (row["file_values"] as String?).map { try decode(FileStatedFields.self, from: $0) }
+        )
+    }
+
+    /// Keeps what the file states for `milestone` on its row, when that changed.
+    private func recordFileStated(_ milestone: Milestone, stored: StoredMilestone?, _ db: Database) throws {
+        let stated = FileStatedFields(milestone)
+        guard stored?.fileStated != stated else { return }
+        try db.execute(
+            sql: "UPDATE milestones SET file_values = ? WHERE project_id = ? AND id = ?",
+            arguments: [try json(stated), milestone.projectID, milestone.id]
         )
     }
 

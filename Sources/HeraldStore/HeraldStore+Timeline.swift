@@ -3,13 +3,16 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// The communication log with suppressions and snoozes interleaved, oldest first (ties keep messages, then
-    /// suppressions, then snoozes). The filter applies to each: a milestone filter also shows its project's whole
-    /// snoozes; a channel filter matches suppressions that would have gone there and leaves snoozes out. With a
-    /// `limit`, the most recent events are kept.
+    /// The communication log with suppressions, snoozes and chat commands interleaved, oldest first (ties keep chat
+    /// commands first, so what a command caused follows it, then messages, suppressions and snoozes). The filter
+    /// applies to each: a milestone filter also shows its project's whole snoozes; a channel filter matches
+    /// suppressions that would have gone there and leaves snoozes and chat commands out. With a `limit`, the most
+    /// recent events are kept.
     public func timeline(_ filter: LogFilter) throws -> [LogEvent] {
-        var events = try log(filter).map(LogEvent.message)
+        let messages = try log(filter).map(LogEvent.message)
+        var events: [LogEvent] = []
         try writer.read { db in
+            events = try chatExchanges(filter, db).map(LogEvent.chat) + messages
             events += try suppressions(filter, db).map(LogEvent.suppressed)
             if filter.channel == nil { events += try snoozeEvents(filter, db) }
         }
@@ -54,7 +57,7 @@ extension HeraldStore {
     }
 
     /// Oldest first; with a limit, only the most recent `limit` (still oldest first once re-sorted by the caller).
-    private static func newest(_ limit: Int?, _ arguments: inout StatementArguments) -> String {
+    static func newest(_ limit: Int?, _ arguments: inout StatementArguments) -> String {
         guard let limit else { return " ORDER BY at, id" }
         arguments += [limit]
         return " ORDER BY at DESC, id DESC LIMIT ?"

@@ -1,7 +1,8 @@
 import Foundation
 import HeraldCore
 
-/// One line of the communication log's timeline: a message delivery, a suppression, or a snooze starting or ending.
+/// One line of the communication log's timeline: a message delivery, a suppression, a snooze starting or ending, or a
+/// chat command with Herald's answer.
 public enum LogEvent: Hashable, Sendable {
     /// A message and one delivery of it.
     case message(LogEntry)
@@ -11,6 +12,9 @@ public enum LogEvent: Hashable, Sendable {
     case snoozed(Snooze)
     /// A snooze ended early: `reason` is `unsnoozed`, `due changed` or `replaced by a new snooze`.
     case unsnoozed(Snooze, at: Date, reason: String)
+    /// Someone typed a slash command in chat (`/herald done apollo/design`) and Herald answered: the exchange holds
+    /// who (platform user id, and the person when known), where, the text, the answer and how it ended.
+    case chat(ChatExchange)
 
     /// When it happened.
     public var time: Date {
@@ -19,6 +23,7 @@ public enum LogEvent: Hashable, Sendable {
         case .suppressed(let suppression): suppression.at
         case .snoozed(let snooze): snooze.createdAt
         case .unsnoozed(_, let at, _): at
+        case .chat(let exchange): exchange.at
         }
     }
 
@@ -33,6 +38,8 @@ public enum LogEvent: Hashable, Sendable {
             "snoozed \(snooze.target) \(snooze.createdAt.timeIntervalSince1970)"
         case .unsnoozed(let snooze, _, _):
             "unsnoozed \(snooze.target) \(snooze.createdAt.timeIntervalSince1970)"
+        case .chat(let exchange):
+            "chat \(exchange.platform) \(exchange.userID) \(exchange.at.timeIntervalSince1970) \(exchange.text)"
         }
     }
 }

@@ -14,11 +14,11 @@ public actor HeraldRuntime {
     public nonisolated let dispatcher: Dispatcher
     private let senders: SenderDirectory
     private let curl: CurlEngine
-    private let options: RuntimeOptions
+    let options: RuntimeOptions
     let logger: Logger
     private let announcer: ChannelDisabledAnnouncer
     private(set) var configuration: Configuration
-    private var engine: RuleEngine
+    private(set) var engine: RuleEngine
 
     /// Opens the store for `configuration`, reclaims deliveries a crash left leased, and wires the dispatcher.
     public init(configuration: Configuration, options: RuntimeOptions, logger: Logger) throws {
@@ -63,21 +63,7 @@ public actor HeraldRuntime {
                 return decisions
             }
         )
-        for change in changes {
-            logger.info(
-                "milestone \(change.kind.rawValue)",
-                metadata: [
-                    "project": "\(change.projectID)", "milestone": "\(change.milestoneID)",
-                    "fields": "\(change.fields.map(\.field).joined(separator: ","))",
-                ]
-            )
-        }
-        for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
-        if !changes.isEmpty {
-            dispatcher.wakeup.signal()
-            decisions.append(try tick())
-        }
-        return decisions
+        return try settle(changes, decisions: decisions, source: "project files")
     }
 
     /// Evaluates every scheduled rule and steps every escalation at the current time, runs the digests that fell

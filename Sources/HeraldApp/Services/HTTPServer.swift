@@ -16,7 +16,8 @@ enum HTTPServer {
     ) throws -> some Service {
         let key = try ServerKeyFile.load(stateDirectory: stateDirectory)
         let router = ServerRouter(
-            store: runtime.store, configuration: { await runtime.configuration }, now: now, serverKey: key
+            store: runtime.store, configuration: { await runtime.configuration }, now: now, serverKey: key,
+            actions: runtime
         )
         let address = listenAddress(settings.listen)
         return Application(

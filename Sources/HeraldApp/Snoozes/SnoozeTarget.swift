@@ -4,6 +4,12 @@ public struct SnoozeTarget: Hashable, Sendable, CustomStringConvertible {
     /// Nil names the whole project.
     public var milestoneID: String?
 
+    /// Names a whole project (`milestoneID` nil) or one of its milestones.
+    public init(projectID: String, milestoneID: String?) {
+        self.projectID = projectID
+        self.milestoneID = milestoneID
+    }
+
     /// Parses `apollo` or `apollo/design-signoff`; nil when a part is empty or there are more than two.
     public init?(parsing text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

@@ -56,14 +56,18 @@ public struct ServerSettings: Hashable, Sendable {
     public var publicURL: String?
     /// How long an acknowledgement link works after its notice (`ack_link_ttl`, default 7 days).
     public var ackLinkLifetime: Interval
+    /// The chat platforms whose slash commands `/chat/…` accepts.
+    public var chat = ChatSettings()
 
     /// Creates server settings.
     public init(
-        listen: String, apiToken: Secret? = nil, publicURL: String? = nil, ackLinkLifetime: Interval = .days(7)
+        listen: String, apiToken: Secret? = nil, publicURL: String? = nil, ackLinkLifetime: Interval = .days(7),
+        chat: ChatSettings = ChatSettings()
     ) {
         self.listen = listen
         self.apiToken = apiToken
         self.publicURL = publicURL
         self.ackLinkLifetime = ackLinkLifetime
+        self.chat = chat
     }
 }

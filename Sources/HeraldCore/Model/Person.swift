@@ -14,6 +14,8 @@ public struct Person: Hashable, Sendable {
     public var timeZone: TimeZone?
     /// Local hours in which they are not disturbed (`19:00-08:00`).
     public var quietHours: DailyWindow?
+    /// Their user ids on the chat platforms commands come from (Slack's or Mattermost's `user_id`).
+    public var chatIDs: [String] = []
 
     /// Creates a person.
     public init(

@@ -3,7 +3,7 @@ import HeraldCore
 
 /// Renders the communication log: chat-style lines for people, JSON for scripts.
 public enum LogReport {
-    /// One line per event: a message delivery, a suppression, a snooze starting or ending.
+    /// One line per event: a message delivery, a suppression, a snooze starting or ending, a chat command.
     public static func line(_ event: LogEvent, in zone: TimeZone) -> String {
         switch event {
         case .message(let entry):
@@ -16,7 +16,19 @@ public enum LogReport {
                 + snooze.summary
         case .unsnoozed(let snooze, let at, let reason):
             return "\(ConsoleLine.localTime(at, in: zone)) unsnoozed \(snooze.target): \(reason)"
+        case .chat(let exchange):
+            return line(exchange, in: zone)
         }
+    }
+
+    /// `2026-12-04 09:00 slack U024BE7LH (alice) in #apollo: done apollo/design → Marked apollo/design done. ·
+    /// applied`; the lines of a longer answer are joined with ` · `.
+    public static func line(_ exchange: ChatExchange, in zone: TimeZone) -> String {
+        let who = exchange.userID + (exchange.person.map { " (\($0))" } ?? " (unknown user)")
+        let place = exchange.channel.map { " in #\($0)" } ?? ""
+        let answer = exchange.answer.split(separator: "\n").joined(separator: " · ")
+        return "\(ConsoleLine.localTime(exchange.at, in: zone)) \(exchange.platform) \(who)\(place): "
+            + "\(exchange.text) → \(answer) · \(exchange.outcome.rawValue)"
     }
 
     /// `2026-12-01 09:00 suppressed reminder due-soon → alice on #eng · apollo/design: snoozed until Mon 7 Dec (by
@@ -76,8 +88,8 @@ public enum LogReport {
         }
     }
 
-    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed` and `unsnoozed`
-    /// apart.
+    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed`, `unsnoozed` and
+    /// `chat` apart.
     public static func json(_ events: [LogEvent]) -> String {
         JSONOutput.pretty(events.map(Item.init))
     }
@@ -86,6 +98,7 @@ public enum LogReport {
         case message(MessageItem)
         case suppressed(SuppressedItem)
         case snooze(SnoozeItem)
+        case chat(ChatItem)
 
         init(_ event: LogEvent) {
             switch event {
@@ -113,6 +126,13 @@ public enum LogReport {
                 var item = SnoozeItem(event: "unsnoozed", time: ISO8601.string(at), snooze: snooze)
                 item.reason = reason
                 self = .snooze(item)
+            case .chat(let exchange):
+                self = .chat(ChatItem(
+                    time: ISO8601.string(exchange.at), platform: exchange.platform, userID: exchange.userID,
+                    person: exchange.person, chatChannel: exchange.channel, project: exchange.projectID,
+                    milestones: exchange.milestoneID.map { [$0] } ?? [], text: exchange.text, answer: exchange.answer,
+                    outcome: exchange.outcome.rawValue
+                ))
             }
         }
 
@@ -121,6 +141,7 @@ public enum LogReport {
             case .message(let item): try item.encode(to: encoder)
             case .suppressed(let item): try item.encode(to: encoder)
             case .snooze(let item): try item.encode(to: encoder)
+            case .chat(let item): try item.encode(to: encoder)
             }
         }
     }
@@ -170,6 +191,25 @@ public enum LogReport {
         enum CodingKeys: String, CodingKey {
             case event, time, project, milestones, until, by, note, reason
             case untilDueChangeFrom = "until_due_change_from"
+        }
+    }
+
+    private struct ChatItem: Encodable {
+        var event = "chat"
+        var time: String
+        var platform: String
+        var userID: String
+        var person: String?
+        var chatChannel: String?
+        var project: String?
+        var milestones: [String]
+        var text: String
+        var answer: String
+        var outcome: String
+
+        enum CodingKeys: String, CodingKey {
+            case event, time, platform, person, project, milestones, text, answer, outcome
+            case userID = "user_id", chatChannel = "chat_channel"
         }
     }
 

@@ -1,0 +1,71 @@
+import Foundation
+import HeraldCore
+import HeraldServer
+import HeraldStore
+
+/// The changes the HTTP API and chat commands make, on the runtime actor: a change never races a tick or a reload,
+/// the change rules run in the change's transaction (as for the project files), and the rules run at once after it.
+extension HeraldRuntime: ServerActions {
+    /// Applies `update` to the stored milestone with the change rules, logs it, and evaluates the rules at once.
+    public func update(_ key: MilestoneKey, with update: MilestoneUpdate, source: String) throws -> MilestoneChange? {
+        let stored = try storedMilestone(key)
+        let now = options.now()
+        let engine = self.engine
+        var decisions = EngineDecisions()
+        let change = try store.apply(
+            milestone: update.applied(to: stored), source: source, at: now, note: update.note, decide: {
+                decisions = engine.evaluate(changes: $0, updatedAt: now)
+                return decisions
+            }
+        )
+        try settle(change.map { [$0] } ?? [], decisions: decisions, source: source)
+        return change
+    }
+
+    /// Snoozes the milestone as `herald snooze PROJECT/MILESTONE --until DATE` does, in the configured zone.
+    public func snooze(_ key: MilestoneKey, until date: CivilDate, by person: String, note: String?) throws -> Snooze {
+        _ = try storedMilestone(key)
+        do {
+            let snooze = try SnoozeDesk.snooze(
+                SnoozeTarget(projectID: key.projectID, milestoneID: key.milestoneID), length: .untilDate(date),
+                by: person, note: note, store: store, zone: configuration.calendar.timeZone, now: options.now()
+            )
+            logger.info("snoozed", metadata: ["target": "\(snooze.target)", "until": "\(date)", "by": "\(person)"])
+            return snooze
+        } catch let error as SnoozeError {
+            throw ServerActionError.invalid(error.description)
+        }
+    }
+
+    /// Logs what a source changed and, when anything did, wakes the dispatcher for the change rules' messages and
+    /// evaluates the scheduled rules and escalations at once. Returns `decisions` with that evaluation's.
+    @discardableResult
+    func settle(_ changes: [MilestoneChange], decisions: EngineDecisions, source: String) throws -> EngineDecisions {
+        for change in changes {
+            logger.info(
+                "milestone \(change.kind.rawValue)",
+                metadata: [
+                    "project": "\(change.projectID)", "milestone": "\(change.milestoneID)",
+                    "fields": "\(change.fields.map(\.field).joined(separator: ","))", "source": "\(source)",
+                ]
+            )
+        }
+        for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
+        var decisions = decisions
+        if !changes.isEmpty {
+            dispatcher.wakeup.signal()
+            decisions.append(try tick())
+        }
+        return decisions
+    }
+
+    private func storedMilestone(_ key: MilestoneKey) throws -> Milestone {
+        let tracked = try store.trackedMilestones().first {
+            $0.milestone.projectID == key.projectID && $0.milestone.id == key.milestoneID
+        }
+        guard let milestone = tracked?.milestone else {
+            throw ServerActionError.notFound("unknown milestone '\(key.projectID)/\(key.milestoneID)'")
+        }
+        return milestone
+    }
+}

@@ -1,0 +1,33 @@
+/// A change asked for from outside the project files (the API's `PATCH`, a chat command): the fields to set, each
+/// nil when left as it is, and a note for the milestone's history.
+public struct MilestoneUpdate: Hashable, Sendable {
+    /// The new status.
+    public var status: MilestoneStatus?
+    /// The new due date; it replaces a date-time deadline the file gave.
+    public var due: CivilDate?
+    /// The new owner's person key.
+    public var owner: String?
+    /// Why, or what the owner says; recorded as a history line of field `note` (the digests' "slipped" section
+    /// quotes the latest one).
+    public var note: String?
+
+    /// Creates an update.
+    public init(status: MilestoneStatus? = nil, due: CivilDate? = nil, owner: String? = nil, note: String? = nil) {
+        self.status = status
+        self.due = due
+        self.owner = owner
+        self.note = note
+    }
+
+    /// `milestone` with the update's fields set.
+    public func applied(to milestone: Milestone) -> Milestone {
+        var result = milestone
+        if let status { result.status = status }
+        if let due, due != milestone.due || milestone.dueInstant != nil {
+            result.due = due
+            result.dueInstant = nil
+        }
+        if let owner { result.owner = owner }
+        return result
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A request body read as `application/x-www-form-urlencoded` (what chat platforms post for a slash command): the
+/// raw bytes, which a signature covers, and the decoded fields.
+struct FormBody {
+    /// The body exactly as received.
+    let raw: [UInt8]
+    private let fields: [String: String]
+
+    /// Reads the body of `request` (413 beyond ``JSONBody/maximumSize``).
+    init(_ request: Request) async throws {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: JSONBody.maximumSize)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "the body is larger than \(JSONBody.maximumSize) bytes")
+        }
+        self.init(Array(buffer.readableBytesView))
+    }
+
+    /// Decodes `raw`: `&`-separated `name=value` pairs, `+` for a space, percent-escapes; the first of a repeated
+    /// name counts.
+    init(_ raw: [UInt8]) {
+        self.raw = raw
+        var fields: [String: String] = [:]
+        for pair in String(decoding: raw, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decoded(parts[0])
+            if fields[name] == nil { fields[name] = parts.count > 1 ? Self.decoded(parts[1]) : "" }
+        }
+        self.fields = fields
+    }
+
+    /// The field `name`, nil when absent.
+    subscript(_ name: String) -> String? { fields[name] }
+
+    /// The non-empty field `name`; 400 when absent or empty.
+    func required(_ name: String) throws -> String {
+        guard let value = fields[name], !value.isEmpty else {
+            throw APIError(.badRequest, "form field '\(name)' is required")
+        }
+        return value
+    }
+
+    private static func decoded(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}
