@@ -105,9 +105,13 @@ import Testing
             let reply = try await Self.mattermost(client, user: "mm-bob", "due apollo/build 2026-12-22")
             #expect(reply.type == "in_channel")
             #expect(reply.text == "Bob Roe moved apollo/build (Build) from Fri 18 Dec to Tue 22 Dec.")
+            let unknown = try await Self.mattermost(client, user: "mm-bob", "due apollo/qa 2026-12-22")
+            #expect(unknown.type == "ephemeral")
+            #expect(unknown.text == "unknown milestone 'apollo/qa'")
         }
         #expect(try fixture.milestone("build")?.due == CivilDate(iso: "2026-12-22"))
         #expect(try fixture.store.history(projectID: "apollo", milestoneID: "build").last?.source == "chat:bob")
+        #expect(try Self.chats(fixture).map(\.outcome) == [.applied, .invalid])
     }
 
     @Test func snoozeHoldsTheMilestoneUntilTheDate() async throws {
