@@ -3,8 +3,8 @@ import HeraldCore
 import HeraldStore
 import Hummingbird
 
-/// The HTTP routes of SPEC §4: `/healthz`, `/readyz`, the bearer-token API under `/api/v1`, and the digest pages
-/// the digests' "Full digest" link opens.
+/// The HTTP routes of SPEC §4: `/healthz`, `/readyz`, `/metrics`, the bearer-token API under `/api/v1`, and the
+/// digest pages the digests' "Full digest" link opens.
 public struct ServerRouter: Sendable {
     /// The state the routes read and change.
     let store: HeraldStore
@@ -13,15 +13,18 @@ public struct ServerRouter: Sendable {
     let configuration: @Sendable () async -> Configuration?
     /// The current time (acknowledgements, `today` for the computed fields, `since` look-backs).
     let now: @Sendable () -> Date
+    /// The daemon's dispatcher and metrics (`/readyz`, replays, `/metrics`).
+    let operations: any DaemonOperations
 
     /// Creates the routes over `store`; `configuration` is read on every request, so a reload takes effect at once.
     public init(
         store: HeraldStore, configuration: @escaping @Sendable () async -> Configuration?,
-        now: @escaping @Sendable () -> Date
+        now: @escaping @Sendable () -> Date, operations: any DaemonOperations
     ) {
         self.store = store
         self.configuration = configuration
         self.now = now
+        self.operations = operations
     }
 
     /// The router with every route; errors are answered as JSON `{"error": "…"}`.
@@ -29,6 +32,7 @@ public struct ServerRouter: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
         addHealth(to: router)
+        addMetrics(to: router)
         addDigestPages(to: router)
         let api = router.group("api/v1")
             .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken?.value })
@@ -36,6 +40,7 @@ public struct ServerRouter: Sendable {
         addEscalations(to: api)
         addLog(to: api)
         addDeliveries(to: api)
+        addReplay(to: api)
         return router
     }
 

@@ -12,7 +12,10 @@ enum HTTPServer {
     static func make(
         _ settings: ServerSettings, runtime: HeraldRuntime, now: @escaping @Sendable () -> Date, logger: Logger
     ) -> some Service {
-        let router = ServerRouter(store: runtime.store, configuration: { await runtime.configuration }, now: now)
+        let router = ServerRouter(
+            store: runtime.store, configuration: { await runtime.configuration }, now: now,
+            operations: runtime.operations
+        )
         let address = listenAddress(settings.listen)
         return Application(
             router: router.build(),
