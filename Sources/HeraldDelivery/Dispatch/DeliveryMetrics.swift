@@ -42,14 +42,16 @@ public final class DeliveryMetrics: Sendable {
         self.factory = factory
     }
 
-    /// An attempt to `channel` took `latencyMilliseconds`, whatever came of it.
-    public func attempted(channel: String, latencyMilliseconds: Double) {
-        metrics(of: channel).attemptDuration.recordMilliseconds(latencyMilliseconds)
+    /// An attempt to `channel` that took `latencyMilliseconds` was recorded with `outcome`.
+    public func recorded(_ outcome: Outcome, channel: String, latencyMilliseconds: Double) {
+        let metrics = metrics(of: channel)
+        metrics.attemptDuration.recordMilliseconds(latencyMilliseconds)
+        metrics.deliveries[outcome]?.increment()
     }
 
-    /// `count` deliveries to `channel` ended an attempt (or were withdrawn) with `outcome`.
-    public func ended(_ outcome: Outcome, channel: String, count: Int = 1) {
-        metrics(of: channel).deliveries[outcome]?.increment(by: count)
+    /// A delivery to `channel` ended with `outcome` without an attempt (it was withdrawn).
+    public func ended(_ outcome: Outcome, channel: String) {
+        metrics(of: channel).deliveries[outcome]?.increment()
     }
 
     private func metrics(of channel: String) -> ChannelMetrics {

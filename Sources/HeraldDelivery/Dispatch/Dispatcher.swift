@@ -212,16 +212,18 @@ public final class Dispatcher: Sendable {
             responseExcerpt: result.recordedExcerpt
         )
         log(message: message, attempt: number, result: result, outcome: outcome)
-        metrics.attempted(channel: delivery.channel, latencyMilliseconds: result.latencyMilliseconds)
         return .attempted((attempt, outcome, delivery.channel))
     }
 
-    /// Records the results in one transaction; once committed, their outcomes are counted.
+    /// Records the results in one transaction; once committed, their latencies and outcomes are counted.
     private func record(_ results: [Finished]) {
         do {
             let disabled = try queue.record(results.map { ($0.attempt, $0.outcome) })
             for result in results {
-                metrics.ended(DeliveryMetrics.Outcome(result.outcome), channel: result.channel)
+                metrics.recorded(
+                    DeliveryMetrics.Outcome(result.outcome), channel: result.channel,
+                    latencyMilliseconds: result.attempt.latencyMilliseconds
+                )
             }
             for status in disabled {
                 logger.error(
