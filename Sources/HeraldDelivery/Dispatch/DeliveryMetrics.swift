@@ -9,9 +9,11 @@ import Synchronization
 public final class DeliveryMetrics: Sendable {
     /// How an attempt (or a withdrawal) left a delivery: the `outcome` label.
     public enum Outcome: String, CaseIterable, Sendable {
+        /// The receiver accepted it.
         case delivered
         /// It failed and another attempt is scheduled.
         case retry
+        /// Given up on.
         case dead
         /// Its endpoint is gone: the channel was disabled and the delivery held.
         case held
