@@ -1,8 +1,8 @@
 import Hummingbird
 
 extension ServerRouter {
-    /// `/healthz`: 200 while the process answers. `/readyz`: 200 once the store reads and a configuration is
-    /// loaded, 503 naming what is missing otherwise.
+    /// `/healthz`: 200 while the process answers. `/readyz`: 200 once the store reads, a configuration is loaded and
+    /// the dispatcher runs, 503 naming what is missing otherwise.
     func addHealth(to router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in JSONResponse.make(["status": "alive"]) }
         router.get("readyz") { _, context in
@@ -13,6 +13,7 @@ extension ServerRouter {
                 context.logger.error("readiness: store unreadable", metadata: ["error": "\(error)"])
                 throw APIError(.serviceUnavailable, "store not readable")
             }
+            guard operations.isDispatcherRunning else { throw APIError(.serviceUnavailable, "dispatcher not running") }
             return JSONResponse.make(["status": "ready"])
         }
     }

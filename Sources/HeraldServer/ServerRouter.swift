@@ -3,9 +3,9 @@ import HeraldCore
 import HeraldStore
 import Hummingbird
 
-/// The HTTP routes of SPEC §4: `/healthz`, `/readyz`, the bearer-token API under `/api/v1`, the digest pages
-/// the digests' "Full digest" link opens, the acknowledgement pages of escalation notices' links, and the calendar
-/// feeds.
+/// The HTTP routes of SPEC §4: `/healthz`, `/readyz`, `/metrics`, the bearer-token API under `/api/v1`, the digest
+/// pages the digests' "Full digest" link opens, the acknowledgement pages of escalation notices' links, the calendar
+/// feeds, the dashboard and the chat commands.
 public struct ServerRouter: Sendable {
     /// The state the routes read and change.
     let store: HeraldStore
@@ -20,17 +20,21 @@ public struct ServerRouter: Sendable {
     let actions: (any ServerActions)?
     /// The Slack signatures seen in the last five minutes, to refuse a replayed command.
     let slackReplays = ReplayGuard(window: SlackSignature.tolerance)
+    /// The daemon's dispatcher and metrics (`/readyz`, replays, `/metrics`).
+    let operations: any DaemonOperations
 
     /// Creates the routes over `store`; `configuration` is read on every request, so a reload takes effect at once.
     public init(
         store: HeraldStore, configuration: @escaping @Sendable () async -> Configuration?,
-        now: @escaping @Sendable () -> Date, serverKey: ServerKey? = nil, actions: (any ServerActions)? = nil
+        now: @escaping @Sendable () -> Date, serverKey: ServerKey? = nil, actions: (any ServerActions)? = nil,
+        operations: any DaemonOperations
     ) {
         self.store = store
         self.configuration = configuration
         self.now = now
         self.serverKey = serverKey
         self.actions = actions
+        self.operations = operations
     }
 
     /// The router with every route; errors are answered as JSON `{"error": "…"}`.
@@ -38,6 +42,7 @@ public struct ServerRouter: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
         addHealth(to: router)
+        addMetrics(to: router)
         addDigestPages(to: router)
         addDashboard(to: router)
         addAckPages(to: router)
@@ -50,6 +55,7 @@ public struct ServerRouter: Sendable {
         addEscalations(to: api)
         addLog(to: api)
         addDeliveries(to: api)
+        addReplay(to: api)
         return router
     }
 

@@ -274,6 +274,13 @@ extension HeraldStore {
         migrator.registerMigration("v10-file-values") { db in
             try db.execute(sql: "ALTER TABLE milestones ADD COLUMN file_values TEXT")
         }
+        // A replay is a new delivery of the same message: it names the delivery it replays and who asked for it.
+        migrator.registerMigration("v11-replays") { db in
+            try db.execute(sql: """
+                ALTER TABLE deliveries ADD COLUMN replay_of INTEGER REFERENCES deliveries(id);
+                ALTER TABLE deliveries ADD COLUMN replayed_by TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -31,7 +31,7 @@ extension HeraldStore {
     }
 
     /// Upserts the rule states and inserts each message with one `pending` delivery (due when its hold ends),
-    /// inside `db`'s transaction.
+    /// inside `db`'s transaction; the observer hears of the messages once it commits.
     func insert(ruleStates: [RuleState], messages: [EncodedMessage], at: Date, _ db: Database) throws {
         let now = at.timeIntervalSince1970
         for state in ruleStates {
@@ -51,6 +51,10 @@ extension HeraldStore {
             ])
             let due = message.heldUntil?.timeIntervalSince1970 ?? now
             try insertDelivery.execute(arguments: [message.id, message.channel, due, now])
+        }
+        if let observer, !messages.isEmpty {
+            let committed = messages.map(\.message)
+            db.afterNextTransaction { _ in observer.committed(messages: committed) }
         }
     }
 

@@ -3,44 +3,76 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// Creates a new `pending` delivery (a new attempt chain, due at `now`; `held` while its channel is disabled)
-    /// for the message of each given delivery, whatever its state. The message id is unchanged, so receivers see the same `webhook-id`.
-    /// - Returns: The new delivery ids, in the order of `deliveryIDs`.
-    /// - Throws: `HeraldStoreError.unknownDelivery` when an id is not stored; nothing is written then.
-    public func replay(deliveryIDs: [Int64], now: Date = Date()) throws -> [Int64] {
+    /// What replaying a delivery did.
+    public enum ReplayOutcome: Hashable, Sendable {
+        /// A new delivery of the same message to the same channel, due at once: `pending` (`held` while the channel
+        /// is disabled), no attempts yet, naming the delivery it replays and who asked.
+        case queued(DeliveryRecord)
+        /// The message already waits to go to that channel (this delivery, or an earlier replay of it: `pending`,
+        /// `retrying`, in flight or `held`); nothing changed. The waiting delivery.
+        case alreadyWaiting(DeliveryRecord)
+    }
+
+    /// Sends the message of delivery `id` again, whatever became of it (`dead`, or `delivered` and lost by the
+    /// receiver): a new delivery with a fresh attempt count, so the retry policy starts afresh, and the same message
+    /// id, so receivers see the same `webhook-id`. The replayed delivery keeps its state and attempts.
+    ///
+    /// - Parameter by: Who asks for it, kept with the new delivery for the log.
+    /// - Throws: `HeraldStoreError.unknownDelivery` when no delivery has this id.
+    public func replay(deliveryID id: Int64, by: String?, now: Date) throws -> ReplayOutcome {
         try writer.write { db in
-            try deliveryIDs.map { id in
-                guard let row = try Row.fetchOne(
-                    db, sql: "SELECT message_id, channel FROM deliveries WHERE id = ?", arguments: [id]
-                ) else { throw HeraldStoreError.unknownDelivery(id) }
-                return try insertReplay(messageID: row["message_id"], channel: row["channel"], now: now, db)
+            let delivery = try storedDelivery(id, db)
+            if let waiting = try Row.fetchOne(db, sql: """
+                SELECT * FROM deliveries
+                WHERE message_id = ? AND channel = ? AND state IN ('pending', 'retrying', 'held')
+                ORDER BY id LIMIT 1
+                """, arguments: [delivery.messageID, delivery.channel]) {
+                return .alreadyWaiting(try Self.delivery(from: waiting))
             }
+            return .queued(try storedDelivery(try insertReplay(of: delivery, by: by, now: now, db), db))
         }
     }
 
-    /// Replays every `dead` delivery created at or after `since` (nil: any time) to `channel` (nil: any).
+    /// Replays every `dead` delivery created at or after `since` (nil: any time) to `channel` (nil: any) that is
+    /// the latest delivery of its message to its channel (one already replayed is left to its replay).
     /// - Returns: The new delivery ids, oldest first.
-    public func replay(since: Date?, channel: String?, now: Date = Date()) throws -> [Int64] {
+    public func replay(since: Date?, channel: String?, by: String?, now: Date) throws -> [Int64] {
         try writer.write { db in
-            var sql = "SELECT message_id, channel FROM deliveries WHERE state = 'dead'"
-            var arguments: StatementArguments = []
-            if let since {
-                sql += " AND created_at >= ?"
-                arguments += [since.timeIntervalSince1970]
-            }
-            if let channel {
-                sql += " AND channel = ?"
-                arguments += [channel]
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
-                try insertReplay(messageID: row["message_id"], channel: row["channel"], now: now, db)
-            }
+            var conditions = SQLConditions()
+            conditions.add("d.state = 'dead'")
+            conditions.add("""
+                NOT EXISTS (SELECT 1 FROM deliveries l WHERE l.message_id = d.message_id AND l.channel = d.channel
+                    AND l.id > d.id)
+                """)
+            if let since { conditions.add("d.created_at >= ?", since.timeIntervalSince1970) }
+            if let channel { conditions.add("d.channel = ?", channel) }
+            return try Row.fetchAll(
+                db, sql: "SELECT d.* FROM deliveries d" + conditions.whereClause + " ORDER BY d.id",
+                arguments: conditions.arguments
+            )
+            .map { try insertReplay(of: try Self.delivery(from: $0), by: by, now: now, db) }
         }
     }
 
-    private func insertReplay(messageID: String, channel: String, now: Date, _ db: Database) throws -> Int64 {
+    /// The delivery `id`; `HeraldStoreError.unknownDelivery` when there is none.
+    private func storedDelivery(_ id: Int64, _ db: Database) throws -> DeliveryRecord {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM deliveries WHERE id = ?", arguments: [id]) else {
+            throw HeraldStoreError.unknownDelivery(id)
+        }
+        return try Self.delivery(from: row)
+    }
+
+    /// Inserts a new delivery, due at `now`, of the message of `delivery` to its channel, naming it as the one
+    /// replayed; returns the new id.
+    private func insertReplay(of delivery: DeliveryRecord, by: String?, now: Date, _ db: Database) throws -> Int64 {
         let time = now.timeIntervalSince1970
-        try db.cachedStatement(sql: Self.insertDeliverySQL).execute(arguments: [messageID, channel, time, time])
-        return db.lastInsertedRowID
+        try db.cachedStatement(sql: Self.insertDeliverySQL)
+            .execute(arguments: [delivery.messageID, delivery.channel, time, time])
+        let replay = db.lastInsertedRowID
+        try db.execute(
+            sql: "UPDATE deliveries SET replay_of = ?, replayed_by = ? WHERE id = ?",
+            arguments: [delivery.id, by, replay]
+        )
+        return replay
     }
 }

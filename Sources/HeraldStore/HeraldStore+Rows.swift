@@ -75,7 +75,9 @@ extension HeraldStore {
             createdAt: date(row, "created_at"),
             deliveredAt: optionalDate(row, "delivered_at"),
             lastError: row["last_error"],
-            latencyMilliseconds: row["latency_ms"]
+            latencyMilliseconds: row["latency_ms"],
+            replayOf: row["replay_of"],
+            replayedBy: row["replayed_by"]
         )
     }
 

@@ -17,16 +17,20 @@ public final class HeraldStore: Sendable {
     let decoder: JSONDecoder
     /// A connection of its own that copies the write-ahead log into the database file; nil in memory.
     private let checkpointer: DatabaseQueue?
+    /// Told about messages committed to the outbox and deliveries withdrawn; nil when nobody listens.
+    let observer: (any OutboxObserver)?
 
     /// Opens (creating when missing) the database `herald.sqlite` in `directory` and migrates it.
     ///
-    /// - Parameter directory: The state directory; created with its parents when missing.
-    public convenience init(directory: String) throws {
+    /// - Parameters:
+    ///   - directory: The state directory; created with its parents when missing.
+    ///   - observer: Told about every commit that adds messages to the outbox or withdraws deliveries.
+    public convenience init(directory: String, observer: (any OutboxObserver)? = nil) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = Self.databasePath(in: directory)
         let pool = try DatabasePool(path: path, configuration: HeraldStore.configuration())
         let checkpointer = try DatabaseQueue(path: path, configuration: HeraldStore.configuration())
-        try self.init(writer: pool, checkpointer: checkpointer)
+        try self.init(writer: pool, checkpointer: checkpointer, observer: observer)
     }
 
     /// The database file of the store in `directory`.
@@ -34,15 +38,16 @@ public final class HeraldStore: Sendable {
         URL(fileURLWithPath: directory).appendingPathComponent("herald.sqlite").path
     }
 
-    /// A fresh, migrated store that lives in memory only (for tests and dry runs).
-    public static func inMemory() throws -> HeraldStore {
-        try HeraldStore(writer: DatabaseQueue(configuration: configuration()))
+    /// A fresh, migrated store that lives in memory only (for tests and dry runs), told to `observer` if any.
+    public static func inMemory(observer: (any OutboxObserver)? = nil) throws -> HeraldStore {
+        try HeraldStore(writer: DatabaseQueue(configuration: configuration()), observer: observer)
     }
 
     /// Wraps `writer` and runs the migrations.
-    init(writer: any DatabaseWriter, checkpointer: DatabaseQueue? = nil) throws {
+    init(writer: any DatabaseWriter, checkpointer: DatabaseQueue? = nil, observer: (any OutboxObserver)? = nil) throws {
         self.writer = writer
         self.checkpointer = checkpointer
+        self.observer = observer
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .secondsSince1970

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldApp
 import HeraldCore
 import HeraldDelivery
 import HeraldStore
@@ -6,7 +7,8 @@ import HeraldTestSupport
 import Logging
 
 /// Delivery throughput with every state change committed, enqueue→delivered latency at a fixed
-/// offered rate, and peak memory, against webhook receivers on 127.0.0.1.
+/// offered rate, and peak memory, against webhook receivers on 127.0.0.1. The daemon's metrics are recorded
+/// (into a Prometheus registry) as in `herald serve`.
 func deliveryBench(messages: Int, channels: Int, offeredRate: Int) async throws {
     let receivers = try (0..<channels).map { _ in try TestHTTPReceiver() }
     let directory = try TemporaryDirectory(prefix: "herald-delivery-bench")
@@ -35,9 +37,11 @@ func deliveryBench(messages: Int, channels: Int, offeredRate: Int) async throws 
         }
     }
     defer { drain.cancel() }
+    let backend = MetricsBackend.prometheus()
+    let metrics = RuntimeMetrics(factory: backend.factory)
 
     // Throughput: the whole burst is in the outbox, then the dispatcher sends it.
-    let burstStore = try HeraldStore(directory: directory.path + "/burst")
+    let burstStore = try HeraldStore(directory: directory.path + "/burst", observer: metrics)
     let enqueueSeconds = try await seconds {
         for start in stride(from: 0, to: messages, by: 1_000) {
             try burstStore.commit(
@@ -47,7 +51,7 @@ func deliveryBench(messages: Int, channels: Int, offeredRate: Int) async throws 
         }
     }
     let sendSeconds = try await seconds {
-        try await runDispatcher(store: burstStore, senders: senders, logger: logger) {
+        try await runDispatcher(store: burstStore, senders: senders, metrics: metrics, logger: logger) {
             try burstStore.deliveries(states: [.pending, .retrying], channel: nil, limit: 1).isEmpty
         }
     }
@@ -55,9 +59,9 @@ func deliveryBench(messages: Int, channels: Int, offeredRate: Int) async throws 
     let delivered = try burstStore.deliveries(states: [.delivered], channel: nil, limit: messages).count
 
     // Latency: messages offered at a fixed rate while the dispatcher runs.
-    let latencyStore = try HeraldStore(directory: directory.path + "/latency")
+    let latencyStore = try HeraldStore(directory: directory.path + "/latency", observer: metrics)
     let offered = min(messages, offeredRate * 10)
-    try await runDispatcher(store: latencyStore, senders: senders, logger: logger) { dispatcher in
+    try await runDispatcher(store: latencyStore, senders: senders, metrics: metrics, logger: logger) { dispatcher in
         let perTick = max(1, offeredRate / 100)
         var next = ContinuousClock.now
         for start in stride(from: 0, to: offered, by: perTick) {
@@ -86,6 +90,10 @@ func deliveryBench(messages: Int, channels: Int, offeredRate: Int) async throws 
                  offeredRate, percentile(0.5), percentile(0.99), latencies.last ?? .nan, latencies.count))
     print(String(format: "peak resident memory:      %.1f MB during the burst, %.1f MB at the end of the bench",
                  burstPeak, peakResidentMegabytes()))
+    let counted = backend.exposition().split(separator: "\n")
+        .filter { $0.hasPrefix(DeliveryMetrics.deliveriesLabel) && $0.contains("outcome=\"delivered\"") }
+        .compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +)
+    print("metrics:                   \(counted) deliveries counted delivered (\(delivered + latencies.count) stored)")
 }
 
 /// `count` test messages spread round-robin over the channels.
@@ -103,10 +111,10 @@ private func batch(_ range: Range<Int>, channels: Int) -> [OutgoingMessage] {
 
 /// Runs a dispatcher while `produce` runs, until `done` holds, then stops it and waits for its last records.
 private func runDispatcher(
-    store: HeraldStore, senders: SenderDirectory, logger: Logger,
+    store: HeraldStore, senders: SenderDirectory, metrics: RuntimeMetrics, logger: Logger,
     produce: (Dispatcher) async throws -> Void = { _ in }, until done: () throws -> Bool
 ) async throws {
-    let dispatcher = Dispatcher(queue: store, senders: senders, logger: logger)
+    let dispatcher = Dispatcher(queue: store, senders: senders, logger: logger, metrics: metrics.delivery)
     let task = Task { await dispatcher.run() }
     try await produce(dispatcher)
     while try !done() { try await Task.sleep(for: .milliseconds(2)) }

@@ -7,11 +7,13 @@ import HeraldStore
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Send dead deliveries again as new deliveries of the same messages.",
+        abstract: "Send deliveries again as new deliveries of the same messages.",
         discussion: """
-            With delivery ids, replays those deliveries whatever their state; with --since and/or --channel, \
-            replays the dead deliveries that match. Each replay is a new delivery (a new attempt chain) of the same \
-            message, so the receiver sees the same webhook-id.
+            With delivery ids, replays those deliveries whatever became of them (dead, or delivered and lost by the \
+            receiver), unless their message already waits to go to that channel; with --since and/or --channel, \
+            replays the dead deliveries that match and were not replayed yet. Each replay is a new delivery (a new \
+            attempt chain) of the same message, so the receiver sees the same webhook-id; the log names who asked. \
+            Exit 1 when an id is unknown or already waiting.
             """
     )
 
@@ -20,6 +22,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Dead deliveries created since a look-back (7d, 24h), a date or an RFC 3339 date-time.")
     var since: String?
     @Option(help: "Dead deliveries of this channel.") var channel: String?
+    @Option(help: "Who asks for the replay, for the log (default: $USER).") var by: String?
 
     func validate() throws {
         if ids.isEmpty, since == nil, channel == nil {
@@ -33,25 +36,38 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let location = try StateAccess.location(at: options.path)
         let store = try HeraldStore(directory: location.stateDirectory)
-        let created: [Int64]
-        if ids.isEmpty {
-            var instant: Date?
-            if let since {
-                guard let parsed = SinceParser.instant(since, now: Date(), zone: location.timeZone) else {
-                    throw ValidationError("--since must be like 7d, 24h, 2026-11-30 or 2026-11-30T09:00:00Z")
-                }
-                instant = parsed
-            }
-            created = try store.replay(since: instant, channel: channel)
-        } else {
-            do {
-                created = try store.replay(deliveryIDs: ids)
-            } catch let error as HeraldStoreError {
-                print("\(error)")
-                throw ExitCode(1)
-            }
+        let name = by ?? ProcessInfo.processInfo.environment["USER"]
+        guard ids.isEmpty else {
+            let replayed = try ids.map { try replay($0, by: name, store: store) }
+            if replayed.contains(false) { throw ExitCode(1) }
+            return
         }
+        var instant: Date?
+        if let since {
+            guard let parsed = SinceParser.instant(since, now: Date(), zone: location.timeZone) else {
+                throw ValidationError("--since must be like 7d, 24h, 2026-11-30 or 2026-11-30T09:00:00Z")
+            }
+            instant = parsed
+        }
+        let created = try store.replay(since: instant, channel: channel, by: name, now: Date())
         print("\(created.count) deliver\(created.count == 1 ? "y" : "ies") queued"
             + (created.isEmpty ? "" : ": " + created.map { "#\($0)" }.joined(separator: " ")))
+    }
+
+    /// Replays delivery `id` and prints what came of it; false when it is unknown or already waiting.
+    private func replay(_ id: Int64, by name: String?, store: HeraldStore) throws -> Bool {
+        do {
+            switch try store.replay(deliveryID: id, by: name, now: Date()) {
+            case .queued(let replay):
+                print("#\(id): queued as #\(replay.id) (\(replay.state.rawValue))")
+                return true
+            case .alreadyWaiting(let waiting):
+                print("#\(id): its message already waits in #\(waiting.id) (\(waiting.state.rawValue))")
+                return false
+            }
+        } catch let error as HeraldStoreError {
+            print("#\(id): \(error)")
+            return false
+        }
     }
 }

@@ -4,6 +4,7 @@ import HeraldApp
 import HeraldConfig
 import HeraldDelivery
 import Logging
+import Metrics
 
 /// `herald serve`: run the daemon in the foreground until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -16,8 +17,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         CurlEngine.initializeLibcurl()
         let logger = DaemonLogging.bootstrap()
+        let metrics = MetricsBackend.prometheus()
+        MetricsSystem.bootstrap(metrics.factory)
         do {
-            let (group, _) = try HeraldDaemon.build(configPath: options.path, logger: logger)
+            let (group, _) = try HeraldDaemon.build(
+                configPath: options.path, options: RuntimeOptions(metrics: metrics), logger: logger
+            )
             logger.info("herald started", metadata: ["config": "\(options.path)"])
             try await HeraldDaemon.run(group, logger: logger)
             logger.info("herald stopped")

@@ -84,7 +84,7 @@ import Testing
         let message = try harness.enqueue()[0]
         try await harness.running {
             #expect(await eventually { try harness.delivery(message.id)?.state == .dead })
-            let replayed = try harness.store.replay(since: nil, channel: "hook")
+            let replayed = try harness.store.replay(since: nil, channel: "hook", by: nil, now: Date())
             #expect(replayed.count == 1)
             #expect(await eventually {
                 try harness.store.deliveries(states: [.delivered], channel: nil, limit: 10).map(\.id) == replayed

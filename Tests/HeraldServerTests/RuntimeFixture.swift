@@ -78,7 +78,8 @@ struct RuntimeFixture {
         let configuration = configuration
         let now = now
         let router = ServerRouter(
-            store: runtime.store, configuration: { configuration }, now: { now }, actions: runtime
+            store: runtime.store, configuration: { configuration }, now: { now }, actions: runtime,
+            operations: TestOperations()
         ).build()
         defer { directory.remove() }
         do {

@@ -17,6 +17,7 @@ struct ServerFixture {
     let store: HeraldStore
     let configuration: Configuration
     let now: Date
+    let operations = TestOperations()
 
     init() throws {
         store = try HeraldStore.inMemory()
@@ -65,7 +66,9 @@ struct ServerFixture {
         configuration: Configuration?, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let now = now
-        let router = ServerRouter(store: store, configuration: { configuration }, now: { now }).build()
+        let router = ServerRouter(
+            store: store, configuration: { configuration }, now: { now }, operations: operations
+        ).build()
         try await Application(router: router).test(.router, body)
     }
 }

@@ -59,26 +59,36 @@ import Testing
             (attempt(leased[0], status: 404), .dead(reason: "HTTP 404")),
             (attempt(leased[1], status: 200), .delivered),
         ])
-        let replayed = try store.replay(since: nil, channel: nil, now: t0 + 30)
+        #expect(try store.replay(since: t0 + 1, channel: nil, by: nil, now: t0 + 30).isEmpty)
+        #expect(try store.replay(since: nil, channel: "ops", by: nil, now: t0 + 30).isEmpty)
+        let replayed = try store.replay(since: nil, channel: nil, by: nil, now: t0 + 30)
         #expect(replayed.count == 1, "only dead deliveries are replayed by filter")
-        #expect(try store.replay(since: t0 + 1, channel: nil, now: t0 + 30).isEmpty)
-        #expect(try store.replay(since: nil, channel: "ops", now: t0 + 30).isEmpty)
-        let explicit = try store.replay(deliveryIDs: [leased[1]], now: t0 + 30)
+        guard case .queued(let explicit) = try store.replay(deliveryID: leased[1], by: nil, now: t0 + 30) else {
+            Issue.record("a delivered delivery is replayed on purpose")
+            return
+        }
         let all = try store.deliveries(states: [.pending], channel: nil, limit: 10)
-        #expect(Set(all.map(\.id)) == Set(replayed + explicit))
+        #expect(Set(all.map(\.id)) == Set(replayed + [explicit.id]))
         #expect(Set(all.map(\.messageID)) == ["msg_1", "msg_2"])
         #expect(all.allSatisfy { $0.attempts == 0 })
-        #expect(throws: HeraldStoreError.self) { try store.replay(deliveryIDs: [999], now: t0) }
+        #expect(throws: HeraldStoreError.unknownDelivery(999)) { try store.replay(deliveryID: 999, by: nil, now: t0) }
     }
 
     @Test func aReplayIntoADisabledChannelIsHeld() throws {
         let store = try HeraldStore.inMemory()
-        try store.commit(ruleStates: [], messages: [message("msg_1")], at: t0)
-        let id = try store.leaseDueDeliveries(now: t0, limit: 1, leaseSeconds: 30)[0].delivery.id
-        try store.record([(attempt(id, status: 410), .held(reason: "gone"))])
-        let replayed = try store.replay(deliveryIDs: [id], now: t0 + 30)
+        try store.commit(ruleStates: [], messages: [message("msg_1"), message("msg_2")], at: t0)
+        let leased = try store.leaseDueDeliveries(now: t0, limit: 2, leaseSeconds: 30).map(\.delivery.id)
+        try store.record([
+            (attempt(leased[0], status: 404), .dead(reason: "HTTP 404")),
+            (attempt(leased[1], status: 410), .held(reason: "gone")),
+        ])
+        guard case .queued(let replay) = try store.replay(deliveryID: leased[0], by: nil, now: t0 + 30) else {
+            Issue.record("a dead delivery is replayed")
+            return
+        }
+        #expect(replay.state == .held)
         let held = try store.deliveries(states: [.held], channel: "eng", limit: 10)
-        #expect(Set(held.map(\.id)) == Set([id] + replayed))
+        #expect(Set(held.map(\.id)) == [leased[1], replay.id])
     }
 
     @Test func postponedDeliveriesAreNotLeasedUntilTheirTime() throws {

@@ -4,6 +4,7 @@ import HeraldCore
 import HeraldDelivery
 import HeraldStore
 import Logging
+import Metrics
 
 /// The running daemon's state and the three things it does to it: apply project files, evaluate
 /// the rules, and reload the configuration. An actor, so a tick never races a reload.
@@ -12,6 +13,9 @@ public actor HeraldRuntime {
     public nonisolated let store: HeraldStore
     /// The dispatcher the daemon runs.
     public nonisolated let dispatcher: Dispatcher
+    /// The dispatcher and the metrics, for the HTTP routes.
+    nonisolated let operations: RuntimeOperations
+    private let metrics: RuntimeMetrics
     private let senders: SenderDirectory
     private let curl: CurlEngine
     let options: RuntimeOptions
@@ -20,13 +24,16 @@ public actor HeraldRuntime {
     private(set) var configuration: Configuration
     private(set) var engine: RuleEngine
 
-    /// Opens the store for `configuration`, reclaims deliveries a crash left leased, and wires the dispatcher.
+    /// Opens the store for `configuration`, reclaims deliveries a crash left leased, and wires the dispatcher; the
+    /// metrics go to `options.metrics`.
     public init(configuration: Configuration, options: RuntimeOptions, logger: Logger) throws {
         self.configuration = configuration
         self.options = options
         self.logger = logger
         engine = Self.engine(for: configuration, logger: logger)
-        store = try HeraldStore(directory: configuration.stateDirectory)
+        let metrics = RuntimeMetrics(factory: options.metrics.factory)
+        self.metrics = metrics
+        store = try HeraldStore(directory: configuration.stateDirectory, observer: metrics)
         let reclaimed = try store.reclaimLeases()
         if reclaimed > 0 {
             logger.notice("reclaimed deliveries left in flight by the previous run", metadata: ["count": "\(reclaimed)"])
@@ -41,7 +48,10 @@ public actor HeraldRuntime {
         self.announcer = announcer
         dispatcher = Dispatcher(
             queue: store, senders: senders, logger: logger, now: options.now, random: options.random,
-            onChannelDisabled: { announcer.announce($0) }
+            onChannelDisabled: { announcer.announce($0) }, metrics: metrics.delivery
+        )
+        operations = RuntimeOperations(
+            dispatcher: dispatcher, store: store, metrics: metrics, backend: options.metrics, now: options.now
         )
     }
 
@@ -100,12 +110,16 @@ public actor HeraldRuntime {
         return decisions
     }
 
+    /// Reads what the rules need and evaluates them; only the evaluation is timed.
     private func evaluate(at now: Date) throws -> EngineDecisions {
-        engine.evaluate(
-            milestones: try store.trackedMilestones(), states: try store.ruleStates(),
-            escalations: try store.currentEscalations(), now: now,
-            suppressions: Suppressions(snoozes: try store.activeSnoozes(at: now))
-        )
+        let (milestones, states) = (try store.trackedMilestones(), try store.ruleStates())
+        let escalations = try store.currentEscalations()
+        let suppressions = Suppressions(snoozes: try store.activeSnoozes(at: now))
+        return metrics.ruleEvaluation.measure {
+            engine.evaluate(
+                milestones: milestones, states: states, escalations: escalations, now: now, suppressions: suppressions
+            )
+        }
     }
 
     private func commit(_ decisions: EngineDecisions, at now: Date) throws {
@@ -159,15 +173,19 @@ public struct RuntimeOptions: Sendable {
     public var tickInterval: Duration
     /// How often the project directory is checked for edits.
     public var watchInterval: Duration
+    /// Where the daemon's metrics go.
+    public var metrics: MetricsBackend
 
-    /// Creates options; the defaults are the real clock, stdout, a one-minute tick and a one-second watch.
+    /// Creates options; the defaults are the real clock, stdout, a one-minute tick, a one-second watch and a
+    /// Prometheus registry of the daemon's own.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         now: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         consoleOutput: @escaping @Sendable (String) -> Void = StandardOutput.writeLine,
         tickInterval: Duration = .seconds(60),
-        watchInterval: Duration = .seconds(1)
+        watchInterval: Duration = .seconds(1),
+        metrics: MetricsBackend = .prometheus()
     ) {
         self.environment = environment
         self.now = now
@@ -175,5 +193,6 @@ public struct RuntimeOptions: Sendable {
         self.consoleOutput = consoleOutput
         self.tickInterval = tickInterval
         self.watchInterval = watchInterval
+        self.metrics = metrics
     }
 }

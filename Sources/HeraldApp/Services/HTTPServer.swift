@@ -17,7 +17,7 @@ enum HTTPServer {
         let key = try ServerKeyFile.load(stateDirectory: stateDirectory)
         let router = ServerRouter(
             store: runtime.store, configuration: { await runtime.configuration }, now: now, serverKey: key,
-            actions: runtime
+            actions: runtime, operations: runtime.operations
         )
         let address = listenAddress(settings.listen)
         return Application(

@@ -33,11 +33,16 @@ public struct DeliveryRecord: Hashable, Sendable {
     public var lastError: String?
     /// Latency of the successful attempt, in milliseconds.
     public var latencyMilliseconds: Double?
+    /// The delivery this one replays (it was created, at `createdAt`, to send the same message again).
+    public var replayOf: Int64?
+    /// Who asked for the replay, when they said.
+    public var replayedBy: String?
 
     /// Creates a delivery record.
     public init(
         id: Int64, messageID: String, channel: String, state: DeliveryState, attempts: Int, nextAttemptAt: Date,
-        createdAt: Date, deliveredAt: Date? = nil, lastError: String? = nil, latencyMilliseconds: Double? = nil
+        createdAt: Date, deliveredAt: Date? = nil, lastError: String? = nil, latencyMilliseconds: Double? = nil,
+        replayOf: Int64? = nil, replayedBy: String? = nil
     ) {
         self.id = id
         self.messageID = messageID
@@ -49,6 +54,8 @@ public struct DeliveryRecord: Hashable, Sendable {
         self.deliveredAt = deliveredAt
         self.lastError = lastError
         self.latencyMilliseconds = latencyMilliseconds
+        self.replayOf = replayOf
+        self.replayedBy = replayedBy
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCore
 import Logging
+import Metrics
 import Synchronization
 
 /// Sends due deliveries concurrently and records every attempt and its outcome.
@@ -17,6 +18,8 @@ public final class Dispatcher: Sendable {
     private let maxInFlight: Int
     private let leaseSeconds: Double
     private let stopping = Atomic<Bool>(false)
+    private let running = Atomic<Bool>(false)
+    private let metrics: DeliveryMetrics
     private let onChannelDisabled: @Sendable (ChannelStatus) -> Void
     /// Each channel's pacing and circuit breaker.
     public let gates: ChannelGates
@@ -30,12 +33,14 @@ public final class Dispatcher: Sendable {
     ///   - leaseSeconds: how long a leased delivery stays reserved (longer than any attempt can take).
     ///   - breaker: the circuit breaker each channel starts with.
     ///   - onChannelDisabled: called after a gone endpoint disabled a channel (its deliveries are held).
+    ///   - metrics: where each attempt's latency and each recorded outcome are counted.
     public init(
         queue: any DeliveryQueue, senders: SenderDirectory, logger: Logger, maxInFlight: Int = 256,
         leaseSeconds: Double = 300, now: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         breaker: CircuitBreaker = CircuitBreaker(),
-        onChannelDisabled: @escaping @Sendable (ChannelStatus) -> Void = { _ in }
+        onChannelDisabled: @escaping @Sendable (ChannelStatus) -> Void = { _ in },
+        metrics: DeliveryMetrics = DeliveryMetrics(factory: NOOPMetricsHandler.instance)
     ) {
         self.gates = ChannelGates(breaker: breaker)
         self.onChannelDisabled = onChannelDisabled
@@ -46,25 +51,36 @@ public final class Dispatcher: Sendable {
         self.leaseSeconds = leaseSeconds
         self.now = now
         self.random = random
+        self.metrics = metrics
+    }
+
+    /// Whether `run()` is under way: it has started and not returned.
+    public var isRunning: Bool {
+        running.load(ordering: .acquiring)
     }
 
     private enum Event: Sendable {
         case woke
-        case attempted(AttemptRecord, DeliveryOutcome)
+        case attempted(Finished)
     }
+
+    /// An attempt's result waiting to be recorded, with its delivery's channel for the metrics.
+    private typealias Finished = (attempt: AttemptRecord, outcome: DeliveryOutcome, channel: String)
 
     /// Runs until `stop()` (then finishes the attempts under way) or cancellation.
     ///
     /// Leases and records are batched: new work is leased when a batch of slots is free, and results are
     /// recorded together once a batch has gathered or the oldest has waited `recordDelay`.
     public func run() async {
+        running.store(true, ordering: .releasing)
+        defer { running.store(false, ordering: .releasing) }
         await withTaskGroup(of: Event.self) { group in
             var inFlight = 0
             /// Deliveries leased and not yet recorded: never attempted twice at once, even when the clock jumps
             /// past their lease.
             var unrecorded = Set<Int64>()
             var waiting = false
-            var finished: [(AttemptRecord, DeliveryOutcome)] = []
+            var finished: [Finished] = []
             var oldestFinished = ContinuousClock.now
             while true {
                 let stop = stopping.load(ordering: .acquiring) || Task.isCancelled
@@ -79,7 +95,7 @@ public final class Dispatcher: Sendable {
                    finished.count >= Self.batch || inFlight == 0 || stop
                     || ContinuousClock.now - oldestFinished >= Self.recordDelay {
                     record(finished)
-                    for (attempt, _) in finished { unrecorded.remove(attempt.deliveryID) }
+                    for result in finished { unrecorded.remove(result.attempt.deliveryID) }
                     finished.removeAll(keepingCapacity: true)
                 }
                 if stop, inFlight == 0 {
@@ -98,13 +114,13 @@ public final class Dispatcher: Sendable {
                 switch event {
                 case .woke:
                     waiting = false
-                case .attempted(let attempt, let outcome):
+                case .attempted(let result):
                     inFlight -= 1
                     if finished.isEmpty {
                         oldestFinished = .now
                         if waiting { wakeup.signal() } // the waiter may sleep long: shorten it to recordDelay
                     }
-                    finished.append((attempt, outcome))
+                    finished.append(result)
                 }
             }
         }
@@ -196,12 +212,20 @@ public final class Dispatcher: Sendable {
             responseExcerpt: result.recordedExcerpt
         )
         log(message: message, attempt: number, result: result, outcome: outcome)
-        return .attempted(attempt, outcome)
+        return .attempted((attempt, outcome, delivery.channel))
     }
 
-    private func record(_ results: [(AttemptRecord, DeliveryOutcome)]) {
+    /// Records the results in one transaction; once committed, their latencies and outcomes are counted.
+    private func record(_ results: [Finished]) {
         do {
-            for status in try queue.record(results) {
+            let disabled = try queue.record(results.map { ($0.attempt, $0.outcome) })
+            for result in results {
+                metrics.recorded(
+                    DeliveryMetrics.Outcome(result.outcome), channel: result.channel,
+                    latencyMilliseconds: result.attempt.latencyMilliseconds
+                )
+            }
+            for status in disabled {
                 logger.error(
                     "channel disabled: its endpoint is gone; its messages are held",
                     metadata: [
@@ -217,7 +241,7 @@ public final class Dispatcher: Sendable {
             logger.error("cannot record attempts", metadata: ["count": "\(results.count)", "error": "\(error)"])
         }
         let retries = results.contains {
-            if case .retry = $0.1 { return true }
+            if case .retry = $0.outcome { return true }
             return false
         }
         if retries { wakeup.signal() } // a retry may fall due before the current sleep ends

@@ -45,7 +45,8 @@ public enum LogReport {
     /// `2026-11-30 09:00 #eng → @alice · reminder due-soon · Design sign-off … · delivered in 12 ms`.
     ///
     /// A message held for quiet hours shows `held until 2026-11-30 09:00 (why)` while it waits, and its delivery
-    /// state followed by the same words once it has gone.
+    /// state followed by the same words once it has gone. A replay says so after its state:
+    /// `· replay of #41 by bob at 2026-12-01 10:15`.
     public static func line(_ entry: LogEntry, in zone: TimeZone) -> String {
         ConsoleLine.line(for: entry.message, in: zone) + " · " + state(entry, in: zone)
     }
@@ -53,7 +54,7 @@ public enum LogReport {
     /// The entry's delivery state in words, with its quiet-hours hold: `held until 2026-11-30 09:00 (why)` while
     /// it waits, the delivery state followed by the same words once it has gone.
     public static func state(_ entry: LogEntry, in zone: TimeZone) -> String {
-        let state = state(entry.delivery, in: zone)
+        let state = state(entry.delivery, in: zone) + replay(entry.delivery, in: zone)
         guard let until = entry.message.heldUntil else { return state }
         let hold = "held until \(ConsoleLine.localTime(until, in: zone)) (\(entry.message.holdReason ?? "quiet hours"))"
         return isWaitingForHold(entry) ? hold : state + " · " + hold
@@ -63,6 +64,13 @@ public enum LogReport {
     public static func isWaitingForHold(_ entry: LogEntry) -> Bool {
         guard let until = entry.message.heldUntil else { return false }
         return entry.delivery.state == .pending && entry.delivery.nextAttemptAt >= until
+    }
+
+    /// ` · replay of #41 by bob at 2026-12-01 10:15` for a delivery that replays another; empty for any other.
+    public static func replay(_ delivery: DeliveryRecord, in zone: TimeZone) -> String {
+        guard let original = delivery.replayOf else { return "" }
+        let by = delivery.replayedBy.map { " by \($0)" } ?? ""
+        return " · replay of #\(original)\(by) at \(ConsoleLine.localTime(delivery.createdAt, in: zone))"
     }
 
     /// The delivery state in words: delivered with latency, pending (until when, if later than its creation),
@@ -108,10 +116,13 @@ public enum LogReport {
                     channel: entry.message.channel, recipients: entry.message.recipients,
                     kind: entry.message.kind.rawValue, rule: entry.message.rule, project: entry.message.project?.id,
                     milestones: entry.message.milestones.map(\.id), text: entry.message.text,
-                    state: entry.delivery.state.rawValue, attempts: entry.delivery.attempts,
+                    delivery: entry.delivery.id, state: entry.delivery.state.rawValue,
+                    attempts: entry.delivery.attempts,
                     latencyMs: entry.delivery.latencyMilliseconds,
                     deliveredAt: entry.delivery.deliveredAt.map(ISO8601.string), error: entry.delivery.lastError,
-                    heldUntil: entry.message.heldUntil.map(ISO8601.string), holdReason: entry.message.holdReason
+                    heldUntil: entry.message.heldUntil.map(ISO8601.string), holdReason: entry.message.holdReason,
+                    replayOf: entry.delivery.replayOf, replayedBy: entry.delivery.replayedBy,
+                    replayedAt: entry.delivery.replayOf.map { _ in ISO8601.string(entry.delivery.createdAt) }
                 ))
             case .suppressed(let suppression):
                 self = .suppressed(SuppressedItem(
@@ -224,6 +235,7 @@ public enum LogReport {
         var project: String?
         var milestones: [String]
         var text: String
+        var delivery: Int64
         var state: String
         var attempts: Int
         var latencyMs: Double?
@@ -231,11 +243,15 @@ public enum LogReport {
         var error: String?
         var heldUntil: String?
         var holdReason: String?
+        var replayOf: Int64?
+        var replayedBy: String?
+        var replayedAt: String?
 
         enum CodingKeys: String, CodingKey {
-            case event, id, time, channel, recipients, kind, rule, project, milestones, text, state, attempts
+            case event, id, time, channel, recipients, kind, rule, project, milestones, text, delivery, state, attempts
             case latencyMs = "latency_ms", deliveredAt = "delivered_at", error
             case heldUntil = "held_until", holdReason = "hold_reason"
+            case replayOf = "replay_of", replayedBy = "replayed_by", replayedAt = "replayed_at"
         }
     }
 }
