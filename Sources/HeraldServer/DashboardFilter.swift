@@ -28,7 +28,7 @@ enum FlowState: String, CaseIterable {
             }
         case .suppressed:
             self = .suppressed
-        default:
+        case .snoozed, .unsnoozed, .chat:
             return nil
         }
     }

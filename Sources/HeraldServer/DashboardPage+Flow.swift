@@ -69,7 +69,17 @@ extension DashboardPage {
                        "\(suppression.projectID)/\(suppression.milestoneID)"],
                 text: nil, state: "suppressed (\(suppression.reason))"
             )
-        default:
+        case .chat(let exchange):
+            let who = exchange.person ?? "unknown \(exchange.platform) user \(exchange.userID)"
+            let about = [exchange.projectID, exchange.milestoneID].compactMap { $0 }.joined(separator: "/")
+            let place = exchange.platform + (exchange.channel.map { " #\($0)" } ?? "")
+            return "<li class=\"s-inbound\"><div class=\"meta\">"
+                + [ConsoleLine.localTime(exchange.at, in: zone), "\(who) on \(place)", about]
+                    .filter { !$0.isEmpty }.map(Self.escape).joined(separator: " · ")
+                + "</div><div class=\"text\">/herald \(Self.escape(exchange.text))</div>"
+                + "<div class=\"reply\"><span class=\"meta\">Herald · \(exchange.outcome.rawValue)</span>"
+                + "<div class=\"text\">\(Self.escape(exchange.answer))</div></div></li>"
+        case .snoozed, .unsnoozed:
             let line = Self.escape(LogReport.line(event, in: zone))
             return "<li class=\"s-other\"><div class=\"text\">\(line)</div></li>"
         }

@@ -113,6 +113,8 @@ struct DashboardPage {
         .s-delivered{border-left-color:#2e7d32!important}.s-dead{border-left-color:#c62828!important}
         .s-retrying,.s-held,.s-pending{border-left-color:#ef8f00!important}
         .s-suppressed,.s-cancelled{border-left-color:#9e9e9e!important;background:#f7f7f7!important}
+        ol.flow li.s-inbound{margin-left:auto;background:#eef7ee;border-left-color:#43a047}
+        .flow .reply{margin:6px 0 0 16px;padding:6px 10px;border-radius:8px;background:#fff}
         form.filters{display:flex;gap:10px;align-items:end;flex-wrap:wrap}
         form.filters label{display:flex;flex-direction:column;font-size:12px}
         .login{max-width:360px;margin:80px auto}.login form{display:flex;flex-direction:column;gap:8px}

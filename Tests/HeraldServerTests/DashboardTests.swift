@@ -228,6 +228,28 @@ import Testing
         }
     }
 
+    @Test func aChatCommandReadsAsTheCommandAndHeraldsAnswer() async throws {
+        let fixture = try ZeusFixture()
+        try fixture.server.store.record(chat: ChatExchange(
+            at: ServerFixture.at("2026-12-04", 11), platform: "slack", userID: "U024BE7LH", person: "alice",
+            channel: "eng", text: "done apollo/<design>", answer: "Design sign-off is done & announced.",
+            outcome: .applied, projectID: "apollo", milestoneID: "design"
+        ))
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get, headers: try await Self.logIn(client)) { response in
+                let page = Self.text(response)
+                #expect(page.contains(
+                    "<li class=\"s-inbound\"><div class=\"meta\">2026-12-04 11:00 · alice on slack #eng · apollo/design"
+                        + "</div><div class=\"text\">/herald done apollo/&lt;design&gt;</div>"
+                        + "<div class=\"reply\"><span class=\"meta\">Herald · applied</span>"
+                        + "<div class=\"text\">Design sign-off is done &amp; announced.</div></div></li>"
+                ))
+                let order = ["inbound", "suppressed"].compactMap { page.range(of: "<li class=\"s-\($0)\">")?.lowerBound }
+                #expect(order.count == 2 && order == order.sorted(), "newest first")
+            }
+        }
+    }
+
     @Test func everyValueIsEscaped() async throws {
         let fixture = try ZeusFixture()
         try await fixture.test { client in
