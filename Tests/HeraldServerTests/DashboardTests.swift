@@ -239,12 +239,13 @@ import Testing
             try await client.execute(uri: "/", method: .get, headers: try await Self.logIn(client)) { response in
                 let page = Self.text(response)
                 #expect(page.contains(
-                    "<li class=\"s-inbound\"><div class=\"meta\">2026-12-04 11:00 · alice on slack #eng · apollo/design"
-                        + "</div><div class=\"text\">/herald done apollo/&lt;design&gt;</div>"
+                    "<li class=\"s-inbound\"><div class=\"meta\">2026-12-04 11:00 · alice on slack #eng · "
+                        + "apollo/design</div><div class=\"text\">/herald done apollo/&lt;design&gt;</div>"
                         + "<div class=\"reply\"><span class=\"meta\">Herald · applied</span>"
                         + "<div class=\"text\">Design sign-off is done &amp; announced.</div></div></li>"
                 ))
-                let order = ["inbound", "suppressed"].compactMap { page.range(of: "<li class=\"s-\($0)\">")?.lowerBound }
+                let order = ["inbound", "suppressed"]
+                    .compactMap { page.range(of: "<li class=\"s-\($0)\">")?.lowerBound }
                 #expect(order.count == 2 && order == order.sorted(), "newest first")
             }
         }
