@@ -91,7 +91,8 @@ extension HeraldStore {
     ///
     /// A removed milestone that is applied again is `created` anew.
     /// - Parameters:
-    ///   - note: Recorded as a history line of field `note` (new value the note), whether or not a field changed.
+    ///   - note: Recorded as a history line of field `note` (new value the note), whether or not a field changed,
+    ///     and the last of the change's fields, so change rules can quote it.
     ///   - decide: Turns the change (when there is one) into rule states, messages and suppressions (the change
     ///     rules); they are written in the same transaction as the change.
     /// - Returns: The change, or nil when nothing differs.
@@ -111,10 +112,11 @@ extension HeraldStore {
                 db, sql: "SELECT coalesce(max(position) + 1, 0) FROM milestones WHERE project_id = ?",
                 arguments: [milestone.projectID]
             ) ?? 0
-            let change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
+            var change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
             if let note {
                 let line = FieldChange(field: "note", oldValue: nil, newValue: note)
                 try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, [line], source, at: at, db)
+                change?.fields.append(line)
             }
             guard let change else { return nil }
             try cancelPendingWork(closedBy: [change], at: at, db)

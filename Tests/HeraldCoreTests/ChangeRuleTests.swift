@@ -90,4 +90,15 @@ import Testing
             #expect(decisions.messages.isEmpty)
         }
     }
+
+    @Test func anAnnouncementQuotesTheNoteTheChangeCameWith() {
+        let text = MessageText.change(
+            milestone: Self.changed { $0.status = .done }, projectName: "Apollo ERP upgrade", fields: [
+                FieldChange(field: "status", oldValue: "in_progress", newValue: "done"),
+                FieldChange(field: "note", oldValue: nil, newValue: "signed off by the board"),
+            ]
+        )
+        #expect(text == "Design sign-off (Apollo ERP upgrade): status in_progress → done. "
+            + "Note: signed off by the board")
+    }
 }

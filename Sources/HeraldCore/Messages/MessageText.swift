@@ -31,7 +31,8 @@ public enum MessageText {
         return text
     }
 
-    /// `Design sign-off (Apollo ERP upgrade): status in_progress → done.` for change announcements.
+    /// `Design sign-off (Apollo ERP upgrade): status in_progress → done.` for change announcements, followed by
+    /// `Note: …` when the change came with one (an API or chat update).
     public static func change(milestone: Milestone, projectName: String, fields: [FieldChange]) -> String {
         let subject = "\(milestone.title) (\(projectName))"
         let described = fields.compactMap { change -> String? in
@@ -49,7 +50,8 @@ public enum MessageText {
             }
         }
         if described.isEmpty { return "\(subject) was added, due \(milestone.due.shortDisplay)." }
-        return "\(subject): \(described.joined(separator: "; "))."
+        let note = fields.last { $0.field == "note" }?.newValue.map { " Note: \($0)" } ?? ""
+        return "\(subject): \(described.joined(separator: "; "))." + note
     }
 
     /// `1 business day`, `3 business days`.
