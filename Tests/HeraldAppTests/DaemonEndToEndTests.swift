@@ -112,4 +112,25 @@ import Testing
         #expect(await runtime.reload(reason: "test") == true)
         await runtime.shutdown()
     }
+
+    @Test func aReloadThatMovesTheServerSaysTheAddressWaitsForARestart() async throws {
+        let fixture = try AppFixture(
+            receiverURL: "http://127.0.0.1:9/", milestones: Self.milestones,
+            extraRules: "server: { listen: \"127.0.0.1:19471\" }"
+        )
+        defer { fixture.directory.remove() }
+        let log = LogRecorder()
+        let (_, runtime) = try HeraldDaemon.build(
+            configPath: fixture.configPath, options: fixture.options(clock: TestClock(AppFixture.at("2026-12-01", 10))),
+            logger: log.logger
+        )
+        #expect(await runtime.reload(reason: "unchanged") == true)
+        #expect(log.texts(at: .warning).isEmpty)
+        let config = try String(contentsOfFile: fixture.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "19471", with: "19472")
+            .write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
+        #expect(await runtime.reload(reason: "moved") == true)
+        #expect(log.texts(at: .warning) == ["server.listen changed; the HTTP server keeps its address until a restart"])
+        await runtime.shutdown()
+    }
 }

@@ -143,6 +143,9 @@ public actor HeraldRuntime {
         if loaded.stateDirectory != configuration.stateDirectory {
             logger.warning("state_dir changed; it takes effect after a restart")
         }
+        if loaded.server?.listen != configuration.server?.listen {
+            logger.warning("server.listen changed; the HTTP server keeps its address until a restart")
+        }
         configuration = loaded
         engine = Self.engine(for: loaded, logger: logger)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
