@@ -10,8 +10,9 @@ extension ServerRouter {
 
     /// `GET /`: the dashboard for a browser holding a valid session cookie, else the login form; `POST /login`
     /// (form field `token`, compared in constant time with `api_token`) sets the cookie and answers 303 to `/`, or
-    /// 401 with the form again; `POST /logout` clears it. Without an `api_token` the dashboard is disabled (403),
-    /// never open. Every answer, errors included, is an HTML page.
+    /// 401 with the form again (429 for a while after ten wrong tokens within a minute); `POST /logout` clears it.
+    /// Without an `api_token` the dashboard is disabled (403), never open. Every answer, errors included, is an HTML
+    /// page.
     func addDashboard(to router: Router<BasicRequestContext>) {
         router.get("/") { request, context in
             await htmlPage(context) { try await dashboard(request) }
@@ -47,6 +48,13 @@ extension ServerRouter {
 
     private func login(_ request: Request) async throws -> Response {
         let (configuration, session) = try await dashboardSession()
+        if let seconds = loginThrottle.retryAfter(now: now()) {
+            var response = Self.html(
+                DashboardPage.login(error: "Too many wrong tokens: try again in \(seconds) s."), status: .tooManyRequests
+            )
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        }
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: Self.maximumLoginSize)
@@ -57,6 +65,7 @@ extension ServerRouter {
         guard let given = form?.token,
               BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(Array(given.utf8), Array(session.token.utf8))
         else {
+            loginThrottle.recordFailure(now: now())
             return Self.html(DashboardPage.login(error: "Wrong API token."), status: .unauthorized)
         }
         let secure = configuration.server.map(Self.isSecure) ?? false

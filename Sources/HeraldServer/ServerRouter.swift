@@ -20,6 +20,8 @@ public struct ServerRouter: Sendable {
     let actions: (any ServerActions)?
     /// The Slack signatures seen in the last five minutes, to refuse a replayed command.
     let slackReplays = ReplayGuard(window: SlackSignature.tolerance)
+    /// Refuses dashboard logins for a while after ten wrong tokens within a minute.
+    let loginThrottle = LoginThrottle(limit: 10, window: 60)
     /// The daemon's dispatcher and metrics (`/readyz`, replays, `/metrics`).
     let operations: any DaemonOperations
 

@@ -93,6 +93,33 @@ import Testing
         }
     }
 
+    @Test func tenWrongTokensInAMinuteRefuseEveryLoginFor429WithRetryAfter() async throws {
+        try await ServerFixture().test { client in
+            for _ in 0..<10 {
+                try await client.execute(uri: "/login", method: .post, headers: Self.form, body: body("token=guess")) {
+                    #expect($0.status == .unauthorized)
+                }
+            }
+            try await client.execute(uri: "/login", method: .post, headers: Self.form, body: body("token=s3cret")) {
+                #expect($0.status == .tooManyRequests, "even the right token waits")
+                #expect($0.headers[.retryAfter] == "60")
+                #expect($0.headers[.setCookie] == nil)
+                #expect(Self.text($0).contains("Too many wrong tokens: try again in 60 s."))
+            }
+        }
+    }
+
+    @Test func theThrottleForgetsWrongTokensAfterItsWindow() {
+        let throttle = LoginThrottle(limit: 2, window: 60)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        throttle.recordFailure(now: start)
+        #expect(throttle.retryAfter(now: start) == nil)
+        throttle.recordFailure(now: start.addingTimeInterval(10))
+        #expect(throttle.retryAfter(now: start.addingTimeInterval(10)) == 50)
+        #expect(throttle.retryAfter(now: start.addingTimeInterval(59.5)) == 1)
+        #expect(throttle.retryAfter(now: start.addingTimeInterval(60)) == nil, "the first has aged out")
+    }
+
     @Test func anOversizedLoginFormIs413() async throws {
         try await ServerFixture().test { client in
             let huge = body("token=" + String(repeating: "a", count: 5000))
