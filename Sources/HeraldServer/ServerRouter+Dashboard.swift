@@ -49,9 +49,8 @@ extension ServerRouter {
     private func login(_ request: Request) async throws -> Response {
         let (configuration, session) = try await dashboardSession()
         if let seconds = loginThrottle.retryAfter(now: now()) {
-            var response = Self.html(
-                DashboardPage.login(error: "Too many wrong tokens: try again in \(seconds) s."), status: .tooManyRequests
-            )
+            let page = DashboardPage.login(error: "Too many wrong tokens: try again in \(seconds) s.")
+            var response = Self.html(page, status: .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
             return response
         }
