@@ -101,14 +101,9 @@ struct ProjectFileReader {
     }
 
     /// `2026-12-04`, or `2026-12-04T17:00:00+01:00` (an exact instant; its date is read in the config's zone).
-    private func deadline(_ node: Node) -> (date: CivilDate, instant: Date?)? {
+    private func deadline(_ node: Node) -> Deadline? {
         guard let text = context.string(node, "'due'") else { return nil }
-        if let date = CivilDate(iso: text) { return (date, nil) }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if text.count > 10, let instant = formatter.date(from: text) {
-            return (CivilDate(instant, in: calendar.timeZone), instant)
-        }
+        if let deadline = Deadline(text, in: calendar.timeZone) { return deadline }
         context.error("'due' must be a date (YYYY-MM-DD) or a date-time with offset "
             + "(2026-12-04T17:00:00+01:00), not '\(text)'", at: node)
         return nil

@@ -34,7 +34,7 @@ extension ServerRouter {
             }
         case .due(let key, let date):
             return try await change(
-                key, MilestoneUpdate(due: date), by: person, unchanged: "it is already due \(date.shortDisplay)"
+                key, MilestoneUpdate(due: Deadline(date: date)), by: person, unchanged: "it is already due \(date.shortDisplay)"
             ) { change in
                 let from = change.previous.map { " from \($0.due.shortDisplay)" } ?? ""
                 return "\(person.name) moved \(Self.named(change))\(from) to \(date.shortDisplay)."

@@ -7,8 +7,8 @@ extension ServerRouter {
     /// `PATCH /api/v1/projects/{p}/milestones/{m}` with any of `{"status", "due", "owner", "note"}` (at least one):
     /// applied through the runtime with history source `api` (the change rules fire, the rules run at once), and
     /// answered with the milestone as `GET /api/v1/projects/{p}` shows it. 404 for an unknown project or milestone;
-    /// 400 naming the field for an unknown field, a wrong type, an unknown status, a date that is not `YYYY-MM-DD` or
-    /// an owner who is not a configured person; nothing is changed then.
+    /// 400 naming the field for an unknown field, a wrong type, an unknown status, a `due` that is neither `YYYY-MM-DD`
+    /// nor a date-time with offset, or an owner who is not a configured person; nothing is changed then.
     func addMilestoneUpdates(to api: RouterGroup<BasicRequestContext>) {
         api.patch("projects/:project/milestones/:milestone") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -20,7 +20,7 @@ extension ServerRouter {
             let configuration = try await loadedConfiguration()
             let update = try Self.update(
                 from: try await JSONBody(request, allowed: ["status", "due", "owner", "note"]),
-                people: configuration.people
+                people: configuration.people, zone: configuration.calendar.timeZone
             )
             do {
                 _ = try await changeActions().update(key, with: update, source: "api")
@@ -51,7 +51,9 @@ extension ServerRouter {
     }
 
     /// The update a PATCH body asks for; 400 naming the first bad field.
-    private static func update(from body: JSONBody, people: [String: Person]) throws -> MilestoneUpdate {
+    private static func update(
+        from body: JSONBody, people: [String: Person], zone: TimeZone
+    ) throws -> MilestoneUpdate {
         var update = MilestoneUpdate(note: try body.string("note"))
         if let text = try body.string("status") {
             guard let status = MilestoneStatus(rawValue: text) else {
@@ -61,8 +63,12 @@ extension ServerRouter {
             update.status = status
         }
         if let text = try body.string("due") {
-            guard let due = CivilDate(iso: text) else {
-                throw APIError(.badRequest, "field 'due' must be a date like 2026-12-11, not '\(text)'")
+            guard let due = Deadline(text, in: zone) else {
+                throw APIError(
+                    .badRequest,
+                    "field 'due' must be a date like 2026-12-11 or a date-time with offset like "
+                        + "2026-12-11T17:00:00+01:00, not '\(text)'"
+                )
             }
             update.due = due
         }

@@ -73,6 +73,8 @@ struct MilestoneItem: Encodable {
     var status: String
     var critical: Bool
     var due: String
+    /// The exact deadline (UTC) when one was given as a date-time; absent for a plain date.
+    var dueAt: String?
     var baseline: String?
     var dependsOn: [String]
     var deliverables: [String]
@@ -97,6 +99,7 @@ struct MilestoneItem: Encodable {
         status = milestone.status.rawValue
         critical = milestone.critical
         due = milestone.due.description
+        dueAt = milestone.dueInstant.map(ISO8601.string)
         baseline = milestone.baseline?.description
         dependsOn = milestone.dependsOn
         deliverables = milestone.deliverables
@@ -114,7 +117,8 @@ struct MilestoneItem: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, phase, owner, status, critical, due, baseline, dependsOn = "depends_on", deliverables, labels
+        case id, title, phase, owner, status, critical, due, dueAt = "due_at", baseline, dependsOn = "depends_on"
+        case deliverables, labels
         case updatedAt = "updated_at", daysUntilDue = "days_until_due", businessDaysUntilDue = "business_days_until_due"
         case daysOverdue = "days_overdue", businessDaysOverdue = "business_days_overdue", slipDays = "slip_days"
         case daysSinceUpdate = "days_since_update", timesMoved = "times_moved", movedDays = "moved_days"

@@ -29,8 +29,10 @@ import Testing
             #"{"status": "finished"}"#,
             "field 'status': unknown status 'finished' (planned, in_progress, at_risk, blocked, on_hold, done, cancelled)"
         ),
-        (#"{"due": "11/12/2026"}"#, "field 'due' must be a date like 2026-12-11, not '11/12/2026'"),
-        (#"{"due": "2026-02-30"}"#, "field 'due' must be a date like 2026-12-11, not '2026-02-30'"),
+        (#"{"due": "11/12/2026"}"#, "field 'due' must be a date like 2026-12-11 or a date-time with offset like "
+            + "2026-12-11T17:00:00+01:00, not '11/12/2026'"),
+        (#"{"due": "2026-02-30"}"#, "field 'due' must be a date like 2026-12-11 or a date-time with offset like "
+            + "2026-12-11T17:00:00+01:00, not '2026-02-30'"),
         (#"{"status": "done", "owner": "zed"}"#, "field 'owner': unknown person 'zed'"),
         (#"{"note": ""}"#, "field 'note' must be a non-empty string"),
         ("{}", "give at least one of 'status', 'due', 'owner', 'note'"),
@@ -126,6 +128,30 @@ import Testing
             FieldChange(field: "owner", oldValue: "alice", newValue: "bob"),
             FieldChange(field: "due", oldValue: "2026-12-03", newValue: "2026-12-11"),
         ])
+    }
+
+    @Test func aDateTimeDueSetsTheExactDeadlineAndAPlainDateClearsIt() async throws {
+        let fixture = try await RuntimeFixture()
+        try await fixture.test { client in
+            try await client.execute(
+                uri: Self.design, method: .patch, headers: authorized,
+                body: body(#"{"due": "2026-12-11T00:30:00+01:00"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let item = try #require(json(response) as? [String: Any])
+                #expect(item["due"] as? String == "2026-12-10", "23:30 on the 10th in London")
+                #expect(item["due_at"] as? String == "2026-12-10T23:30:00Z")
+            }
+            try await client.execute(
+                uri: Self.design, method: .patch, headers: authorized, body: body(#"{"due": "2026-12-10"}"#)
+            ) { response in
+                let item = try #require(json(response) as? [String: Any])
+                #expect(item["due"] as? String == "2026-12-10")
+                #expect(item["due_at"] == nil)
+            }
+        }
+        let stored = try #require(try fixture.milestone("design"))
+        #expect(stored.due == CivilDate(iso: "2026-12-10") && stored.dueInstant == nil)
     }
 
     @Test func withoutTheDaemonsRuntimeAChangeIs503() async throws {

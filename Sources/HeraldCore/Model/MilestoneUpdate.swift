@@ -3,8 +3,8 @@
 public struct MilestoneUpdate: Hashable, Sendable {
     /// The new status.
     public var status: MilestoneStatus?
-    /// The new due date; it replaces a date-time deadline the file gave.
-    public var due: CivilDate?
+    /// The new deadline: a date, or an exact instant (either replaces what the file gave).
+    public var due: Deadline?
     /// The new owner's person key.
     public var owner: String?
     /// Why, or what the owner says; recorded as a history line of field `note` (the digests' "slipped" section
@@ -12,7 +12,7 @@ public struct MilestoneUpdate: Hashable, Sendable {
     public var note: String?
 
     /// Creates an update.
-    public init(status: MilestoneStatus? = nil, due: CivilDate? = nil, owner: String? = nil, note: String? = nil) {
+    public init(status: MilestoneStatus? = nil, due: Deadline? = nil, owner: String? = nil, note: String? = nil) {
         self.status = status
         self.due = due
         self.owner = owner
@@ -23,9 +23,9 @@ public struct MilestoneUpdate: Hashable, Sendable {
     public func applied(to milestone: Milestone) -> Milestone {
         var result = milestone
         if let status { result.status = status }
-        if let due, due != milestone.due || milestone.dueInstant != nil {
-            result.due = due
-            result.dueInstant = nil
+        if let due {
+            result.due = due.date
+            result.dueInstant = due.instant
         }
         if let owner { result.owner = owner }
         return result
