@@ -8,10 +8,14 @@ extension ServerRouter {
     /// `{"response_type": "ephemeral"|"in_channel", "text": …}`, each command and its answer recorded in the
     /// communication log. No bearer token: Slack's request must carry a valid `X-Slack-Signature` over a timestamp
     /// within five minutes of now and not be seen before; Mattermost's payload must carry the configured `token`.
-    /// Both 401 otherwise, and when the platform is not configured under `server.chat`.
+    /// Both 401 otherwise, and when the platform is not configured under `server.chat`. Slack's certificate check
+    /// (`ssl_check=1`, no command) is answered with an empty 200.
     func addChat(to router: Router<BasicRequestContext>) {
         router.post("chat/slack") { request, context in
             let form = try await FormBody(request)
+            // Slack checks the endpoint's certificate with an `ssl_check=1` request that carries no command: an
+            // empty 200, nothing read, changed or logged.
+            if form["ssl_check"] == "1", form["user_id"] == nil { return Response(status: .ok) }
             let configuration = try await loadedConfiguration()
             guard let secret = configuration.server?.chat.slackSigningSecret else {
                 throw APIError(.unauthorized, "Slack commands are not configured (server.chat.slack)")

@@ -101,6 +101,24 @@ import Testing
         #expect(try store.timeline(LogFilter()).isEmpty)
     }
 
+    @Test func slacksCertificateCheckIsAnEmpty200ThatChangesNothing() async throws {
+        let store = try HeraldStore.inMemory()
+        try await Self.test(store: store, secondsAfter: 0) { client in
+            try await client.execute(
+                uri: "/chat/slack", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO")
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(
+                uri: "/chat/slack", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "ssl_check=1&user_id=U1&text=done+apollo%2Fdesign")
+            ) { #expect($0.status == .unauthorized, "a command is never taken unsigned") }
+        }
+        #expect(try store.timeline(LogFilter()).isEmpty)
+    }
+
     static func headers(signature: String = signature, timestamp: String = timestamp) -> HTTPFields {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         headers[HTTPField.Name("X-Slack-Request-Timestamp")!] = timestamp
