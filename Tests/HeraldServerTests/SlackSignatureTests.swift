@@ -135,7 +135,8 @@ import Testing
         configuration.server?.chat.slackSigningSecret = secret
         let now = Date(timeIntervalSince1970: Double(Self.timestamp)! + secondsAfter)
         let router = ServerRouter(
-            store: store, configuration: { [configuration] in configuration }, now: { now }, operations: TestOperations()
+            store: store, configuration: { [configuration] in configuration }, now: { now },
+            operations: TestOperations()
         )
         try await Application(router: router.build()).test(.router, body)
     }
