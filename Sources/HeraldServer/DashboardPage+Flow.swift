@@ -29,7 +29,7 @@ extension DashboardPage {
             select("project", "Project", projects.map { option($0.project.id, $0.project.name, filter.project) }),
             select("milestone", "Milestone", milestones),
             select("channel", "Channel", channels.map { option($0, "#" + $0, filter.channel) }),
-            select("state", "State", FlowState.allCases.map(\.rawValue).map { option($0, $0, filter.state?.rawValue) }),
+            select("state", "State", LogState.allCases.map(\.rawValue).map { option($0, $0, filter.state?.rawValue) }),
         ]
         return "<form class=\"filters\" method=\"get\" action=\"/\">\(fields.joined())"
             + "<button type=\"submit\">Filter</button><a href=\"/\">Clear</a></form>"
@@ -55,7 +55,7 @@ extension DashboardPage {
             let about = [message.project?.id, message.milestones.first?.id].compactMap { $0 }.joined(separator: "/")
             let who = message.recipients.isEmpty ? "everyone" : message.recipients.joined(separator: ", ")
             return bubble(
-                css: FlowState(event)?.rawValue ?? "other", time: message.createdAt,
+                css: LogState(event)?.rawValue ?? "other", time: message.createdAt,
                 meta: ["#\(message.channel) → \(who)", what, about, message.id],
                 text: message.text, state: LogReport.state(entry, in: zone)
             )
@@ -63,7 +63,7 @@ extension DashboardPage {
             let who = suppression.recipients.isEmpty ? "nobody" : suppression.recipients.joined(separator: ", ")
             let channels = suppression.channels.map { "#\($0)" }.joined(separator: ", ")
             return bubble(
-                css: FlowState.suppressed.rawValue, time: suppression.at,
+                css: LogState.suppressed.rawValue, time: suppression.at,
                 meta: ["\(channels.isEmpty ? "no channel" : channels) → \(who)",
                        "\(suppression.kind.rawValue) \(suppression.rule)",
                        "\(suppression.projectID)/\(suppression.milestoneID)"],

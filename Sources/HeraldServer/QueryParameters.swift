@@ -32,6 +32,19 @@ struct QueryParameters {
         values[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The value of `name` as one of `Value`'s cases, read from `text` (the parameter's text unless given); nil when
+    /// `text` is nil, 400 listing the cases when it names none.
+    func state<Value: RawRepresentable & CaseIterable>(
+        _ name: String, _ text: String?, as _: Value.Type
+    ) throws -> Value? where Value.RawValue == String {
+        guard let text else { return nil }
+        guard let value = Value(rawValue: text) else {
+            let known = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError(.badRequest, "query parameter '\(name)': unknown state '\(text)' (\(known))")
+        }
+        return value
+    }
+
     /// The positive integer `name`; nil when absent.
     func positiveInt(_ name: String) throws -> Int? {
         guard let text = try string(name) else { return nil }

@@ -40,7 +40,7 @@ extension ServerRouter {
             escalations: try store.escalations(states: [.open, .acknowledged])
                 .filter { $0.state == .open || !$0.rearmed },
             policyLevels: configuration.escalations.mapValues(\.levels.count),
-            events: filter.shown(try store.timeline(filter.logFilter)),
+            events: try store.timeline(filter.logFilter).reversed(),
             filter: filter, channels: configuration.channels.keys.sorted()
         )
         return Self.html(page.html)

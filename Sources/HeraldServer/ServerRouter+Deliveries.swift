@@ -10,12 +10,8 @@ extension ServerRouter {
             let query = try QueryParameters(request, allowed: ["state", "channel", "limit"])
             var states: Set<DeliveryState>?
             if let text = try query.string("state") {
-                states = try Set(text.split(separator: ",", omittingEmptySubsequences: false).map { name in
-                    guard let state = DeliveryState(rawValue: String(name)) else {
-                        let known = DeliveryState.allCases.map(\.rawValue).joined(separator: ", ")
-                        throw APIError(.badRequest, "query parameter 'state': unknown state '\(name)' (\(known))")
-                    }
-                    return state
+                states = try Set(text.split(separator: ",", omittingEmptySubsequences: false).compactMap { name in
+                    try query.state("state", String(name), as: DeliveryState.self)
                 })
             }
             let deliveries = try store.deliveries(

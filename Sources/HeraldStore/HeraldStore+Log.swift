@@ -15,6 +15,10 @@ extension HeraldStore {
             if let milestoneID = filter.milestoneID { conditions.add("m.milestone_id = ?", milestoneID) }
             if let since = filter.since { conditions.add("m.created_at >= ?", since.timeIntervalSince1970) }
             if let channel = filter.channel { conditions.add("m.channel = ?", channel) }
+            if let state = filter.state {
+                guard let condition = state.messageCondition else { return [] }
+                conditions.add(condition)
+            }
             var arguments = conditions.arguments
             var sql = """
                 SELECT d.*, m.content AS message_content

@@ -6,15 +6,19 @@ extension HeraldStore {
     /// The communication log with suppressions, snoozes and chat commands interleaved, oldest first (ties keep chat
     /// commands first, so what a command caused follows it, then messages, suppressions and snoozes). The filter
     /// applies to each: a milestone filter also shows its project's whole snoozes; a channel filter matches
-    /// suppressions that would have gone there and leaves snoozes and chat commands out. With a `limit`, the most
-    /// recent events are kept.
+    /// suppressions that would have gone there and leaves snoozes and chat commands out, as a state filter does. With
+    /// a `limit`, the most recent events are kept.
     public func timeline(_ filter: LogFilter) throws -> [LogEvent] {
         let messages = try log(filter).map(LogEvent.message)
         var events: [LogEvent] = []
         try writer.read { db in
-            events = try chatExchanges(filter, db).map(LogEvent.chat) + messages
-            events += try suppressions(filter, db).map(LogEvent.suppressed)
-            if filter.channel == nil { events += try snoozeEvents(filter, db) }
+            guard let state = filter.state else {
+                events = try chatExchanges(filter, db).map(LogEvent.chat) + messages
+                events += try suppressions(filter, db).map(LogEvent.suppressed)
+                if filter.channel == nil { events += try snoozeEvents(filter, db) }
+                return
+            }
+            events = state == .suppressed ? try suppressions(filter, db).map(LogEvent.suppressed) : messages
         }
         let ordered = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)

@@ -10,18 +10,21 @@ public struct LogFilter: Hashable, Sendable {
     public var since: Date?
     /// Only messages to this channel key.
     public var channel: String?
+    /// Only events in this state (messages by their delivery, or suppressions); snoozes and chat commands have none.
+    public var state: LogState?
     /// At most this many entries: the most recent ones, still returned oldest first.
     public var limit: Int?
 
     /// Creates a filter; the default matches everything.
     public init(
         projectID: String? = nil, milestoneID: String? = nil, since: Date? = nil, channel: String? = nil,
-        limit: Int? = nil
+        state: LogState? = nil, limit: Int? = nil
     ) {
         self.projectID = projectID
         self.milestoneID = milestoneID
         self.since = since
         self.channel = channel
+        self.state = state
         self.limit = limit
     }
 }

@@ -17,13 +17,22 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: "Only this milestone.") var milestone: String?
     @Option(help: "Only this channel.") var channel: String?
     @Option(help: "Since a look-back (7d, 24h), a date or an RFC 3339 date-time.") var since: String?
+    @Option(help: "Only events in this state: \(LogState.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var state: String?
     @Flag(help: "Keep printing new messages and state changes.") var follow = false
     @Flag(help: "JSON for scripts.") var json = false
 
     func run() async throws {
         let location = try StateAccess.location(at: options.path)
         let zone = location.timeZone
-        var filter = LogFilter(projectID: project, milestoneID: milestone, since: nil, channel: channel, limit: nil)
+        var filter = LogFilter(projectID: project, milestoneID: milestone, channel: channel)
+        if let state {
+            guard let logState = LogState(rawValue: state) else {
+                let known = LogState.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--state must be one of \(known), not '\(state)'")
+            }
+            filter.state = logState
+        }
         if let since {
             guard let instant = SinceParser.instant(since, now: Date(), zone: zone) else {
                 throw ValidationError("--since must be like 7d, 24h, 2026-11-30 or 2026-11-30T09:00:00Z")
