@@ -38,7 +38,8 @@ struct ChatStatus {
         for facts in facts(projectID) {
             let milestone = facts.milestone
             let status = Self.words(milestone.status.rawValue)
-            lines.append("• \(milestone.id): \(milestone.title) · \(milestone.owner) · \(status)" + Self.timing(facts))
+            let line = "• \(milestone.id): \(milestone.title) · \(milestone.owner) · \(status)"
+            lines.append(line + Self.timing(facts))
         }
         for record in escalations where record.key.projectID == projectID {
             lines.append(

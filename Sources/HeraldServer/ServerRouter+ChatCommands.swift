@@ -33,9 +33,9 @@ extension ServerRouter {
                 "\(person.name) marked \(Self.named(change)) done."
             }
         case .due(let key, let date):
-            return try await change(
-                key, MilestoneUpdate(due: Deadline(date: date)), by: person, unchanged: "it is already due \(date.shortDisplay)"
-            ) { change in
+            let update = MilestoneUpdate(due: Deadline(date: date))
+            let unchanged = "it is already due \(date.shortDisplay)"
+            return try await change(key, update, by: person, unchanged: unchanged) { change in
                 let from = change.previous.map { " from \($0.due.shortDisplay)" } ?? ""
                 return "\(person.name) moved \(Self.named(change))\(from) to \(date.shortDisplay)."
             }

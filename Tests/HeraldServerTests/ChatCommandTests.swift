@@ -185,8 +185,9 @@ import Testing
             }
         }
         let exchange = try #require(try Self.chats(fixture).first)
-        #expect(LogReport.line(.chat(exchange), in: ServerFixture.calendar.timeZone) == "2026-12-04 09:00 mattermost "
-            + "mm-bob (bob) in #town-square: done apollo/build → Bob Roe marked apollo/build (Build) done. · applied")
+        #expect(LogReport.line(.chat(exchange), in: ServerFixture.calendar.timeZone)
+            == "2026-12-04 09:00 mattermost mm-bob (bob) in #town-square: done apollo/build → "
+            + "Bob Roe marked apollo/build (Build) done. · applied")
     }
 
     // MARK: - Helpers
