@@ -14,18 +14,9 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw APIError(.unauthorized, "missing bearer token")
         }
-        guard Self.constantTimeEqual(Array(header.utf8.dropFirst("Bearer ".utf8.count)), Array(expected.utf8)) else {
+        guard ConstantTime.isBearer(header, expected) else {
             throw APIError(.unauthorized, "wrong bearer token")
         }
         return try await next(request, context)
-    }
-
-    /// Compares every byte whatever the first difference, so the time taken tells nothing but the length.
-    static func constantTimeEqual(_ given: [UInt8], _ expected: [UInt8]) -> Bool {
-        var difference = UInt8(given.count == expected.count ? 0 : 1)
-        for index in expected.indices {
-            difference |= expected[index] ^ (index < given.count ? given[index] : 0)
-        }
-        return difference == 0
     }
 }

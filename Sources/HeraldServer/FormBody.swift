@@ -2,21 +2,16 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// A request body read as `application/x-www-form-urlencoded` (what chat platforms post for a slash command): the
-/// raw bytes, which a signature covers, and the decoded fields.
+/// A request body read as `application/x-www-form-urlencoded` (what chat platforms post for a slash command, and
+/// what the pages' forms post): the raw bytes, which a signature covers, and the decoded fields.
 struct FormBody {
     /// The body exactly as received.
     let raw: [UInt8]
     private let fields: [String: String]
 
-    /// Reads the body of `request` (413 beyond ``JSONBody/maximumSize``).
-    init(_ request: Request) async throws {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: JSONBody.maximumSize)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the body is larger than \(JSONBody.maximumSize) bytes")
-        }
+    /// Reads the body of `request`: 413 beyond `limit` bytes, saying `what` is too large.
+    init(_ request: Request, limit: Int = JSONBody.maximumSize, what: String = "the body") async throws {
+        let buffer = try await request.collectBody(upTo: limit, what: what)
         self.init(Array(buffer.readableBytesView))
     }
 

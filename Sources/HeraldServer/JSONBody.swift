@@ -13,12 +13,7 @@ struct JSONBody {
     /// Reads the body of `request` (413 beyond ``maximumSize``), whose fields must all be in `allowed`; with
     /// `emptyAllowed`, no body at all reads as no fields.
     init(_ request: Request, allowed: Set<String>, emptyAllowed: Bool = false) async throws {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: Self.maximumSize)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the body is larger than \(Self.maximumSize) bytes")
-        }
+        let buffer = try await request.collectBody(upTo: Self.maximumSize, what: "the body")
         try self.init(emptyAllowed && buffer.readableBytes == 0 ? ByteBuffer(string: "{}") : buffer, allowed: allowed)
     }
 

@@ -109,21 +109,11 @@ extension ServerRouter {
     /// The form's `note` (`application/x-www-form-urlencoded`), trimmed and cut to ``maximumNote``; nil when empty
     /// or absent. A body over 16 KiB is a 413.
     private static func note(of request: Request) async throws -> String? {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: 16 * 1024)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the form is larger than 16384 bytes")
+        let form = try await FormBody(request, limit: 16 * 1024, what: "the form")
+        guard let note = form["note"]?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty else {
+            return nil
         }
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.first == "note", parts.count == 2 else { continue }
-            let note = parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let note, !note.isEmpty else { return nil }
-            return String(note.prefix(maximumNote))
-        }
-        return nil
+        return String(note.prefix(maximumNote))
     }
 }
 

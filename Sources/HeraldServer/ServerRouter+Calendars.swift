@@ -47,9 +47,9 @@ extension ServerRouter {
     /// Lets the request through with the right bearer token or the scope's key; throws 401 or 404 otherwise.
     private func authorizeCalendar(_ request: Request, key: String?, scope: CalendarScope, token: String?) throws {
         if let header = request.headers[.authorization] {
-            guard let token, header.hasPrefix("Bearer "), BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(
-                Array(header.utf8.dropFirst("Bearer ".utf8.count)), Array(token.utf8)
-            ) else { throw APIError(.unauthorized, "wrong bearer token") }
+            guard let token, ConstantTime.isBearer(header, token) else {
+                throw APIError(.unauthorized, "wrong bearer token")
+            }
             return
         }
         guard let key else { throw APIError(.unauthorized, "a bearer token or ?key= is required") }

@@ -36,9 +36,7 @@ extension ServerRouter {
             guard let token = configuration.server?.chat.mattermostToken else {
                 throw APIError(.unauthorized, "Mattermost commands are not configured (server.chat.mattermost)")
             }
-            guard BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(
-                Array((form["token"] ?? "").utf8), Array(token.value.utf8)
-            ) else {
+            guard ConstantTime.equal(form["token"] ?? "", token.value) else {
                 throw APIError(.unauthorized, "wrong Mattermost token")
             }
             return try await chatReply(

@@ -54,15 +54,9 @@ extension ServerRouter {
             response.headers[.retryAfter] = String(seconds)
             return response
         }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: Self.maximumLoginSize)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the login form is larger than \(Self.maximumLoginSize) bytes")
-        }
-        let form = try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))
-        guard let given = form?.token,
-              BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(Array(given.utf8), Array(session.token.utf8))
+        let form = try await FormBody(request, limit: Self.maximumLoginSize, what: "the login form")
+        guard let given = form["token"],
+              ConstantTime.equal(given, session.token)
         else {
             loginThrottle.recordFailure(now: now())
             return Self.html(DashboardPage.login(error: "Wrong API token."), status: .unauthorized)
@@ -119,9 +113,4 @@ extension ServerRouter {
     private static func isSecure(_ server: ServerSettings) -> Bool {
         server.publicURL?.lowercased().hasPrefix("https://") ?? false
     }
-}
-
-/// The login form's one field.
-private struct LoginForm: Decodable {
-    var token: String
 }

@@ -25,8 +25,7 @@ enum SlackSignature {
             throw APIError(.unauthorized, "missing X-Slack-Signature or X-Slack-Request-Timestamp")
         }
         let expected = sign(secret: secret, timestamp: timestamp, body: body)
-        guard BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(Array(signature.utf8), Array(expected.utf8))
-        else {
+        guard ConstantTime.equal(signature, expected) else {
             throw APIError(.unauthorized, "wrong Slack signature")
         }
         guard let seconds = Int(timestamp), abs(now.timeIntervalSince1970 - Double(seconds)) <= tolerance else {
