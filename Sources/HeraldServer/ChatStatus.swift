@@ -5,17 +5,16 @@ import HeraldCore
 /// milestones and open escalations.
 struct ChatStatus {
     let projects: [Project]
-    let milestones: [TrackedMilestone]
+    /// Each project's milestones with the fields rules see, by project id.
+    let milestones: [String: [MilestoneFacts]]
     let escalations: [EscalationRecord]
-    let calendar: BusinessCalendar
-    let now: Date
 
     /// `Apollo ERP upgrade (apollo): 4 milestones, 1 overdue, 1 at risk or blocked, 1 open escalation`, a line per
     /// project.
     var overview: String {
         guard !projects.isEmpty else { return "No projects yet." }
         let lines = projects.map { project in
-            let facts = self.facts(project.id)
+            let facts = milestones[project.id] ?? []
             let open = facts.filter { !$0.milestone.status.isClosed }
             var parts = ["\(facts.count) milestone\(facts.count == 1 ? "" : "s")"]
             let overdue = open.count { $0.daysOverdue > 0 }
@@ -35,7 +34,7 @@ struct ChatStatus {
     func detail(_ projectID: String) -> String? {
         guard let project = projects.first(where: { $0.id == projectID }) else { return nil }
         var lines = ["\(project.name) (\(project.id))"]
-        for facts in facts(projectID) {
+        for facts in milestones[projectID] ?? [] {
             let milestone = facts.milestone
             let status = Self.words(milestone.status.rawValue)
             let line = "• \(milestone.id): \(milestone.title) · \(milestone.owner) · \(status)"
@@ -54,16 +53,6 @@ struct ChatStatus {
     var knownProjects: String {
         projects.isEmpty ? "There are no projects yet."
             : "Known projects: \(projects.map(\.id).joined(separator: ", "))."
-    }
-
-    private func facts(_ projectID: String) -> [MilestoneFacts] {
-        let today = calendar.today(at: now)
-        return milestones.filter { $0.milestone.projectID == projectID }.map { tracked in
-            MilestoneFacts(
-                milestone: tracked.milestone, updatedAt: tracked.updatedAt, today: today, calendar: calendar,
-                history: tracked.history
-            )
-        }
     }
 
     /// ` · due Thu 3 Dec, 1 day overdue`; nothing for a closed milestone.

@@ -49,8 +49,8 @@ extension ServerRouter {
             return ChatAnswer(text: ChatCommand.usage, outcome: .answered)
         }
         let status = ChatStatus(
-            projects: try store.projects(), milestones: try store.trackedMilestones(),
-            escalations: try store.escalations(states: [.open]), calendar: configuration.calendar, now: now()
+            projects: try store.projects(), milestones: try milestoneFacts(in: configuration),
+            escalations: try store.escalations(states: [.open])
         )
         guard let projectID else { return ChatAnswer(text: status.overview, outcome: .answered) }
         guard let text = status.detail(projectID) else {
