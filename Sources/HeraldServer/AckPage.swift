@@ -27,20 +27,8 @@ enum AckPage {
             \(extra)
             </body></html>
             """
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return HTMLResponse.make(html, status: status)
     }
-
-    /// `text/html`, and what keeps the page and its token private: no caching, no framing, no referrer, no
-    /// scripts, forms posting only to this server.
-    static let headers: HTTPFields = [
-        .contentType: "text/html; charset=utf-8",
-        .cacheControl: "no-store",
-        .init("Referrer-Policy")!: "no-referrer",
-        .init("X-Robots-Tag")!: "noindex",
-        .init("X-Frame-Options")!: "DENY",
-        .init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    ]
 
     /// The escalation as a table: project, milestone, level, state, and who was told when and where.
     static func table(_ record: EscalationRecord, configuration: Configuration) -> String {

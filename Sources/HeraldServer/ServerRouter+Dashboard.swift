@@ -30,7 +30,7 @@ extension ServerRouter {
         let (configuration, session) = try await dashboardSession()
         guard let cookie = request.cookies[DashboardSession.cookieName]?.value,
               session.isValid(cookie, now: now())
-        else { return Self.html(DashboardPage.login(error: nil)) }
+        else { return HTMLResponse.make(DashboardPage.login(error: nil)) }
         let projects = try store.projects()
         let filter = try DashboardFilter(request, projects: projects, channels: Set(configuration.channels.keys))
         let facts = try milestoneFacts(in: configuration)
@@ -43,14 +43,14 @@ extension ServerRouter {
             events: try store.timeline(filter.logFilter).reversed(),
             filter: filter, channels: configuration.channels.keys.sorted()
         )
-        return Self.html(page.html)
+        return HTMLResponse.make(page.html)
     }
 
     private func login(_ request: Request) async throws -> Response {
         let (configuration, session) = try await dashboardSession()
         if let seconds = loginThrottle.retryAfter(now: now()) {
             let page = DashboardPage.login(error: "Too many wrong tokens: try again in \(seconds) s.")
-            var response = Self.html(page, status: .tooManyRequests)
+            var response = HTMLResponse.make(page, status: .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
             return response
         }
@@ -59,7 +59,7 @@ extension ServerRouter {
               ConstantTime.equal(given, session.token)
         else {
             loginThrottle.recordFailure(now: now())
-            return Self.html(DashboardPage.login(error: "Wrong API token."), status: .unauthorized)
+            return HTMLResponse.make(DashboardPage.login(error: "Wrong API token."), status: .unauthorized)
         }
         let secure = configuration.server.map(Self.isSecure) ?? false
         return Self.redirect(to: "/", setting: session.cookie(now: now(), secure: secure))
@@ -81,26 +81,13 @@ extension ServerRouter {
             return try await body()
         } catch let error as APIError {
             let title = error.status.code == 400 ? "Bad filter" : error.status.reasonPhrase
-            return Self.html(DashboardPage.notice(title, error.message), status: error.status)
+            return HTMLResponse.make(DashboardPage.notice(title, error.message), status: error.status)
         } catch {
             context.logger.error("dashboard failed", metadata: ["error": "\(error)"])
-            return Self.html(
+            return HTMLResponse.make(
                 DashboardPage.notice("Error", "The dashboard could not be read."), status: .internalServerError
             )
         }
-    }
-
-    /// An HTML response that no cache keeps and that may run no script, load nothing and sit in no frame.
-    private static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status,
-            headers: [
-                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-                    + "frame-ancestors 'none'",
-            ],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
-        )
     }
 
     private static func redirect(to location: String, setting cookie: Cookie) -> Response {
