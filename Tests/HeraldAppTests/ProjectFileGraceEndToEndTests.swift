@@ -1,5 +1,6 @@
 import Foundation
 import HeraldApp
+import HeraldConfig
 import HeraldCore
 import HeraldStore
 import HeraldTestSupport
@@ -52,7 +53,8 @@ import Testing
     }
 
     func withDaemon(
-        _ fixture: AppFixture, clock: TestClock, log: LogRecorder, _ body: @Sendable (HeraldRuntime) async throws -> Void
+        _ fixture: AppFixture, clock: TestClock, log: LogRecorder,
+        _ body: @Sendable (HeraldRuntime) async throws -> Void
     ) async throws {
         let (group, runtime) = try HeraldDaemon.build(
             configPath: fixture.configPath, options: fixture.options(clock: clock), logger: log.logger
@@ -106,7 +108,7 @@ import Testing
             #expect(open.first?.levelsNotified == 1)
             #expect(try Self.stored(runtime)?.status == .blocked, "the API's change is kept")
             #expect(log.texts(at: .info).filter { $0.hasPrefix("apollo:") }
-                == ["apollo: 1 milestone created", "apollo: 1 milestone changed"], "the start and the API's change only")
+                == ["apollo: 1 milestone created", "apollo: 1 milestone changed"], "the start and the API change only")
 
             #expect(await EscalationEndToEndTests.allDelivered(runtime), "recorded before the clock jumps")
             clock.set(AppFixture.at("2026-12-07", 10))
@@ -154,5 +156,26 @@ import Testing
             #expect(history.contains("removed"))
             #expect(history.filter { $0 == "status" }.count >= 2, "the history from before the removal is kept")
         }
+    }
+
+    @Test func thePlanRemovesAProjectWhoseFileIsGoneAtTheEndOfItsGraceAsTheDaemonWould() async throws {
+        let fixture = try AppFixture(
+            receiverURL: "http://127.0.0.1:9/", milestones: "  - { id: design, owner: alice, due: 2026-12-04 }"
+        )
+        defer { fixture.directory.remove() }
+        let runtime = try HeraldRuntime(
+            configuration: try ConfigLoader.load(path: fixture.configPath, environment: fixture.environment),
+            options: fixture.options(clock: TestClock(AppFixture.at("2026-11-30", 8))), logger: Logger(label: "test")
+        )
+        try await runtime.applyProjects()
+        await runtime.shutdown()
+        try FileManager.default.removeItem(atPath: fixture.directory.path + "/projects/apollo.yaml")
+
+        let plan = try await PlanSimulator.run(
+            configuration: try ConfigLoader.load(path: fixture.configPath, environment: fixture.environment),
+            window: PlanWindow(from: AppFixture.at("2026-12-01", 0), until: AppFixture.at("2026-12-05", 0)),
+            logger: Logger(label: "test")
+        )
+        #expect(plan.entries.isEmpty, "kept for the first 10 minutes only: its reminder is withdrawn, none follow")
     }
 }
