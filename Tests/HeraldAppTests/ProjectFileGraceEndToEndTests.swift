@@ -178,4 +178,35 @@ import Testing
         )
         #expect(plan.entries.isEmpty, "kept for the first 10 minutes only: its reminder is withdrawn, none follow")
     }
+
+    @Test func aFileMissingWhenTheDaemonStartsGetsItsGraceFromTheStart() async throws {
+        let fixture = try AppFixture(
+            receiverURL: "http://127.0.0.1:9/", milestones: EscalationEndToEndTests.milestones, extraRules: Self.extra
+        )
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-04", 10))
+        func start() throws -> HeraldRuntime {
+            try HeraldRuntime(
+                configuration: try ConfigLoader.load(path: fixture.configPath, environment: fixture.environment),
+                options: fixture.options(clock: clock), logger: Logger(label: "test")
+            )
+        }
+        let first = try start()
+        try await first.applyProjects()
+        await first.shutdown()
+        let opened = try #require(try first.store.escalations(states: [.open]).first)
+        try Absence.movedAway.takeAway(fixture)
+
+        clock.set(AppFixture.at("2026-12-04", 11))
+        let second = try start()
+        try await second.applyProjects()
+        try await second.applyProjectsIfGraceEnded()
+        #expect(try Self.stored(second) != nil, "kept: the grace counts from the start")
+        #expect(try second.store.escalations(states: [.open]).map(\.id) == [opened.id])
+        clock.set(AppFixture.at("2026-12-04", 11, 10))
+        try await second.applyProjectsIfGraceEnded()
+        #expect(try Self.stored(second) == nil)
+        #expect(try second.store.escalation(id: opened.id)?.state == .resolved)
+        await second.shutdown()
+    }
 }
