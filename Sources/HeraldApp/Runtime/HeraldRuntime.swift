@@ -113,13 +113,7 @@ public actor HeraldRuntime {
         }
         decisions.append(try runDigests(at: now))
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
-        for update in decisions.escalations where update.expectedState != update.record.state {
-            let record = update.record
-            logger.notice("escalation \(record.state.rawValue)", metadata: [
-                "escalation": "\(record.id)", "rule": "\(record.key.rule)",
-                "milestone": "\(record.key.projectID)/\(record.key.milestoneID)",
-            ])
-        }
+        EscalationChangeLog.log(decisions.escalations, to: logger)
         if !decisions.messages.isEmpty {
             let held = decisions.messages.count { $0.heldUntil != nil }
             logger.info(
