@@ -10,7 +10,7 @@ struct FormBody {
     private let fields: [String: String]
 
     /// Reads the body of `request`: 413 beyond `limit` bytes, saying `what` is too large.
-    init(_ request: Request, limit: Int = JSONBody.maximumSize, what: String = "the body") async throws {
+    init(_ request: Request, limit: Int, what: String = "the body") async throws {
         let buffer = try await request.collectBody(upTo: limit, what: what)
         self.init(Array(buffer.readableBytesView))
     }

@@ -129,7 +129,8 @@ import Testing
                 try runtime.store.deliveries(states: [.delivered], channel: nil, limit: 10).first?.replayOf == dead.id
             })
             let log = try #require(await HTTPServerEndToEndTests.get(base + "/api/v1/log", token: "s3cret"))
-            let events = try #require(try JSONSerialization.jsonObject(with: Data(log.body.utf8)) as? [[String: Any]])
+            let page = try JSONSerialization.jsonObject(with: Data(log.body.utf8)) as? [String: Any]
+            let events = try #require(page?["entries"] as? [[String: Any]])
             #expect(events.map { $0["state"] as? String } == ["dead", "delivered"])
             #expect(events.last?["replay_of"] as? Int == Int(dead.id))
             #expect(events.last?["replayed_by"] as? String == "carol")

@@ -22,15 +22,24 @@ public actor HeraldRuntime {
     let logger: Logger
     private let announcer: ChannelDisabledAnnouncer
     private(set) var configuration: Configuration
+    /// The state directory's server key, which signs acknowledgement and digest links and calendar keys; read again
+    /// on every reload. Nil without a `server:` section.
+    public private(set) var serverKey: ServerKey?
     private(set) var engine: RuleEngine
+    /// The digests' "Full digest" links, signed with ``serverKey``.
+    private(set) var digestLinks: DigestLinks?
 
     /// Opens the store for `configuration`, reclaims deliveries a crash left leased, and wires the dispatcher; the
-    /// metrics go to `options.metrics`.
+    /// metrics go to `options.metrics`. Throws when the configuration has a `server:` section and the server key
+    /// cannot be read or made.
     public init(configuration: Configuration, options: RuntimeOptions, logger: Logger) throws {
         self.configuration = configuration
         self.options = options
         self.logger = logger
-        engine = Self.engine(for: configuration, logger: logger)
+        let key = try Self.serverKey(for: configuration)
+        serverKey = key
+        engine = Self.engine(for: configuration, key: key)
+        digestLinks = Self.digestLinks(for: configuration, key: key)
         let metrics = RuntimeMetrics(factory: options.metrics.factory)
         self.metrics = metrics
         store = try HeraldStore(directory: configuration.stateDirectory, observer: metrics)
@@ -146,8 +155,14 @@ public actor HeraldRuntime {
         if loaded.server?.listen != configuration.server?.listen {
             logger.warning("server.listen changed; the HTTP server keeps its address until a restart")
         }
+        do {
+            serverKey = try Self.serverKey(for: loaded)
+        } catch {
+            logger.error("server key not reloaded; the running one is kept", metadata: ["error": "\(error)"])
+        }
         configuration = loaded
-        engine = Self.engine(for: loaded, logger: logger)
+        engine = Self.engine(for: loaded, key: serverKey)
+        digestLinks = Self.digestLinks(for: loaded, key: serverKey)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
         announcer.update(opsChannel: loaded.opsChannel)
         logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])
