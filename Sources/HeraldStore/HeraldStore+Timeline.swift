@@ -36,7 +36,8 @@ extension HeraldStore {
         }
         var arguments = conditions.arguments
         let sql = "SELECT * FROM suppressions" + conditions.whereClause + Self.newest(filter.limit, &arguments)
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(suppression(from:))
+        return try Self.oldestFirst(Row.fetchAll(db, sql: sql, arguments: arguments), filter.limit)
+            .map(suppression(from:))
     }
 
     private func snoozeEvents(_ filter: LogFilter, _ db: Database) throws -> [LogEvent] {
@@ -63,10 +64,16 @@ extension HeraldStore {
         return events
     }
 
-    /// Oldest first; with a limit, only the most recent `limit` (still oldest first once re-sorted by the caller).
+    /// Oldest first; with a limit, only the most recent `limit`, newest first (``oldestFirst(_:_:)`` turns them).
     static func newest(_ limit: Int?, _ arguments: inout StatementArguments) -> String {
         guard let limit else { return " ORDER BY at, id" }
         arguments += [limit]
         return " ORDER BY at DESC, id DESC LIMIT ?"
+    }
+
+    /// The rows a ``newest(_:_:)`` query read, oldest first, so that events of the same time keep their order
+    /// whether a limit was given or not.
+    static func oldestFirst(_ rows: [Row], _ limit: Int?) -> [Row] {
+        limit == nil ? rows : rows.reversed()
     }
 }
