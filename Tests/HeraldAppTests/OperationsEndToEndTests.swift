@@ -47,11 +47,12 @@ import Testing
         }
     }
 
-    /// POST `url` with the token and `body`; nil while nothing listens.
+    /// POST `url` with the token and the JSON `body`; nil while nothing listens.
     static func post(_ url: String, body: String) async -> (status: Int, body: String)? {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = "POST"
         request.setValue("Bearer s3cret", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(body.utf8)
         guard let (data, response) = try? await URLSession.shared.data(for: request),
               let http = response as? HTTPURLResponse
