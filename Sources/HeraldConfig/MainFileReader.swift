@@ -8,7 +8,7 @@ struct MainFileReader {
 
     private static let keys = [
         "timezone", "state_dir", "projects_dir", "server", "calendar", "people", "audiences", "channels",
-        "rules", "escalations", "digests", "ops_channel", "templates_dir",
+        "rules", "escalations", "digests", "ops_channel", "templates_dir", "projects_grace",
     ]
 
     func read(_ root: Node) -> (Configuration, References)? {
@@ -42,7 +42,18 @@ struct MainFileReader {
         )
         configuration.opsChannel = opsChannel
         configuration.templatesDirectory = fields.string("templates_dir", in: "the config file").map(context.path)
+        if let grace = fields["projects_grace"].flatMap(projectsGrace) { configuration.projectsGrace = grace }
         return (configuration, references)
+    }
+
+    /// `projects_grace`: a length of time such as `10m`, `30s` or `1h` (`0s` removes at once).
+    private func projectsGrace(_ node: Node) -> TimeInterval? {
+        guard let text = context.string(node, "'projects_grace'") else { return nil }
+        guard let seconds = Self.seconds(text), seconds.isFinite else {
+            context.error("'projects_grace' must look like 10m, 30s or 1h, not '\(text)'", at: node)
+            return nil
+        }
+        return seconds
     }
 
     /// The keys of a mapping of names, whatever their values.

@@ -19,6 +19,11 @@ public struct Configuration: Sendable {
     public var digests: [DigestDefinition]
     /// Sorted by id.
     public var projects: [Project]
+    /// How long a project whose file vanished is kept as it was before its milestones count as removed
+    /// (`projects_grace`, default 10 minutes): editors and `git checkout` remove files for a moment.
+    public var projectsGrace: TimeInterval = Configuration.defaultProjectsGrace
+    /// `projects_grace` when the config does not say: 10 minutes.
+    public static let defaultProjectsGrace: TimeInterval = 600
     /// The channel told about operational events (a channel disabled because its endpoint is gone); nil for none.
     public var opsChannel: String?
     /// Where message templates are read (`templates_dir`); nil for none.
