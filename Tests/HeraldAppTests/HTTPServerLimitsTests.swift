@@ -50,24 +50,27 @@ import Testing
             }
         }
 
+        /// Whether the server has closed the connection already (its end is read, or it was reset), without waiting.
+        func isClosed() -> Bool {
+            var byte: UInt8 = 0
+            let count = recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT))
+            return count == 0 || (count < 0 && errno == ECONNRESET)
+        }
+
         func close() {
             Glibc.close(descriptor)
         }
     }
 
-    struct ReceiverFailure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    @Test func slowAndIdleClientsCannotStarveTheServer() async throws {
+    /// Builds and runs the daemon with `server` settings (besides `listen`), waits until it listens (probing with
+    /// sockets closed at once, so they hold no connection), runs `body` with its port, then shuts it down.
+    static func withServer(_ server: String, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
         let port = Int.random(in: 40_000...59_999)
-        let base = "http://127.0.0.1:\(port)"
         let fixture = try AppFixture(
             receiverURL: receiver.url, milestones: "  - { id: design, owner: alice, due: 2026-12-04 }",
-            extraRules: """
-                server: { listen: "127.0.0.1:\(port)", api_token: s3cret, idle_timeout: 2s, request_timeout: 1s }
-                """
+            extraRules: "server: { listen: \"127.0.0.1:\(port)\", api_token: s3cret, \(server) }"
         )
         defer { fixture.directory.remove() }
         let clock = TestClock(AppFixture.at("2026-12-01", 10))
@@ -76,12 +79,26 @@ import Testing
         )
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            var health = await HTTPServerEndToEndTests.get(base + "/healthz")
-            for _ in 0..<50 where health == nil {
+            var probe = try? ClientSocket(port: port)
+            for _ in 0..<50 where probe == nil {
                 try await Task.sleep(for: .milliseconds(100))
-                health = await HTTPServerEndToEndTests.get(base + "/healthz")
+                probe = try? ClientSocket(port: port)
             }
-            #expect(health?.status == 200)
+            try #require(probe != nil, "the server listens")
+            probe?.close()
+            try await body(port)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    struct ReceiverFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    @Test func slowAndIdleClientsCannotStarveTheServer() async throws {
+        try await Self.withServer("idle_timeout: 2s, request_timeout: 1s") { port in
+            let base = "http://127.0.0.1:\(port)"
             let idle = try (0..<120).map { _ in try ClientSocket(port: port) }
             for (index, socket) in idle.enumerated() where index.isMultiple(of: 2) {
                 socket.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -103,8 +120,20 @@ import Testing
             #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "not closed")")
             slowBody.close()
             #expect(await HTTPServerEndToEndTests.get(base + "/healthz")?.status == 200)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
+        }
+    }
+
+    @Test func connectionsBeyondTheCapWaitUntilOneCloses() async throws {
+        try await Self.withServer("idle_timeout: 1s, max_connections: 2") { port in
+            // More than the cap, as the server may accept a few connections at once before it checks the count.
+            let idle = try (0..<8).map { _ in try ClientSocket(port: port) }
+            let waiting = try ClientSocket(port: port)
+            waiting.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            let answer = waiting.readUntilClosed()
+            #expect(answer?.hasPrefix("HTTP/1.1 200") == true, "\(answer ?? "not answered")")
+            #expect(idle.contains { $0.isClosed() }, "the third was taken only once an idle one was closed")
+            for socket in idle { socket.close() }
+            waiting.close()
         }
     }
 }
