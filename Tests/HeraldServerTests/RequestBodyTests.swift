@@ -6,7 +6,8 @@ import HummingbirdTesting
 import Testing
 
 /// A JSON body is read strictly: it must be sent as JSON (415), must not give a field twice or hold a NUL character
-/// (400), and must fit `server.max_body_bytes` (413 naming the limit); nothing is changed otherwise.
+/// (400), and must fit `server.max_body_bytes` (413 naming the limit); nothing is changed otherwise. A form holding a
+/// NUL character is a 400 too.
 @Suite struct RequestBodyTests {
     private static let design = "/api/v1/projects/apollo/milestones/design"
     private static let bearer: HTTPFields = [.authorization: "Bearer \(ServerFixture.token)"]
@@ -51,6 +52,24 @@ import Testing
                 ) { #expect($0.status == .ok, "\(type)") }
             }
         }
+    }
+
+    @Test(arguments: [
+        ("token=mm-token&user_id=mm-bob&text=done+apollo%2Fdesign%00", "form field 'text' holds a NUL character"),
+        ("token=mm-token&user_id=mm-bob&te%00xt=status", "form field 'text' holds a NUL character"),
+    ])
+    func aNULInAFormIsRefused(form: String, error: String) async throws {
+        let fixture = try await RuntimeFixture()
+        try await fixture.test { client in
+            try await client.execute(
+                uri: "/chat/mattermost", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: body(form)
+            ) {
+                #expect($0.status == .badRequest)
+                #expect(errorText($0) == error)
+            }
+        }
+        #expect(try fixture.milestone("design")?.status == .inProgress)
     }
 
     @Test func theBodyLimitIsConfigurableAndThe413NamesIt() async throws {
