@@ -123,7 +123,9 @@ struct MainFileReader {
 
     private func readServer(_ node: Node) -> ServerSettings? {
         guard let fields = context.mapping(
-            node, "server", allowed: ["listen", "api_token", "api_token_file", "public_url", "ack_link_ttl", "chat"]
+            node, "server",
+            allowed: ["listen", "api_token", "api_token_file", "public_url", "ack_link_ttl", "chat"]
+                + Self.serverLimitKeys
         ) else { return nil }
         let listen = fields.string("listen", in: "server") ?? "127.0.0.1:9470"
         if let node = fields["listen"], listen.split(separator: ":").last.flatMap({ UInt16($0) }) == nil {
@@ -134,7 +136,9 @@ struct MainFileReader {
             apiToken: fields.secret("api_token", in: "server", required: false),
             publicURL: fields.string("public_url", in: "server"),
             ackLinkLifetime: fields["ack_link_ttl"].flatMap { interval($0, "'ack_link_ttl'") } ?? .days(7),
-            chat: fields["chat"].map(readChat) ?? ChatSettings()
+            chat: fields["chat"].map(readChat) ?? ChatSettings(),
+            digestLinkLifetime: fields["digest_link_ttl"].flatMap { interval($0, "'digest_link_ttl'") } ?? .days(30),
+            limits: readServerLimits(fields), trustedProxies: fields["trusted_proxies"].map(readTrustedProxies) ?? []
         )
     }
 }
