@@ -8,7 +8,7 @@ struct MainFileReader {
 
     private static let keys = [
         "timezone", "state_dir", "projects_dir", "server", "calendar", "people", "audiences", "channels",
-        "rules", "escalations", "digests", "ops_channel", "templates_dir",
+        "rules", "escalations", "digests", "ops_channel", "templates_dir", "limits",
     ]
 
     func read(_ root: Node) -> (Configuration, References)? {
@@ -42,6 +42,7 @@ struct MainFileReader {
         )
         configuration.opsChannel = opsChannel
         configuration.templatesDirectory = fields.string("templates_dir", in: "the config file").map(context.path)
+        configuration.limits = fields["limits"].map(readLimits) ?? InputLimits()
         return (configuration, references)
     }
 
