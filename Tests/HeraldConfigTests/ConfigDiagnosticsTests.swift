@@ -10,6 +10,8 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
     var mainEdit: (String, String)? = nil
     var projectEdit: (String, String)? = nil
     var environment: [String: String] = ConfigFixture.environment
+    /// Further files, by path relative to the main file.
+    var files: [String: String] = [:]
     var expected: [String]
 
     var testDescription: String { name }
@@ -27,7 +29,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             project = project.replacingFirst(old, with: new)
         }
         let (result, directory) = try ConfigFixture.load(
-            main: main, projects: ["apollo.yaml": project], environment: environment
+            main: main, projects: ["apollo.yaml": project], environment: environment, files: files
         )
         defer { directory.remove() }
         guard case .failure(let error) = result else { return nil }
@@ -116,7 +118,8 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: cases)
     func brokenConfigIsReportedExactly(_ broken: BrokenConfig) throws {
-        #expect(try broken.diagnostics() == broken.expected)
+        let found = try broken.diagnostics()
+        #expect(found == broken.expected)
     }
 
     @Test func aProjectCanBeOnHold() throws {
