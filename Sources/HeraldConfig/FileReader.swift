@@ -33,12 +33,13 @@ enum FileReader {
         }
     }
 
-    /// The file as UTF-8 text.
+    /// The file as UTF-8 text; a NUL byte in it is a failure (a C string would end there).
     static func text(atPath path: String, limit: Int, limitName: String) -> Result<String, Failure> {
         bytes(atPath: path, limit: limit, limitName: limitName).flatMap { bytes in
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .failure(Failure(reason: "it is not UTF-8"))
             }
+            guard !bytes.contains(0) else { return .failure(Failure(reason: "it contains a NUL character")) }
             return .success(text)
         }
     }

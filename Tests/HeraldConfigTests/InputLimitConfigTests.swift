@@ -20,10 +20,12 @@ import Testing
                          + "limits.title_length (300)"]),
         limited("{ title_length: 10 }", "a title over a configured limit",
                 projectEdit: ("title: Design sign-off", "title: Design sign-off"),
-                expected: ["projects/apollo.yaml:8:12: error: 'title' is 15 characters long, over limits.title_length (10)"]),
+                expected: ["projects/apollo.yaml:8:12: error: 'title' is 15 characters long, over "
+                    + "limits.title_length (10)"]),
         limited("{ list_length: 2 }", "too many deliverables",
                 projectEdit: ("status: in_progress\n", "status: in_progress\n    deliverables: [a, b, c]\n"),
-                expected: ["projects/apollo.yaml:13:19: error: 'deliverables' has 3 items, over limits.list_length (2)"]),
+                expected: ["projects/apollo.yaml:13:19: error: 'deliverables' has 3 items, over "
+                    + "limits.list_length (2)"]),
         limited("{ text_length: 3 }", "a deliverable over the text limit",
                 projectEdit: ("status: in_progress\n", "status: in_progress\n    deliverables: [spec]\n"),
                 expected: ["projects/apollo.yaml:2:7: error: 'name' is 18 characters long, over limits.text_length (3)",
@@ -37,7 +39,8 @@ import Testing
                            "projects/apollo.yaml:13:21: error: label 'team' is 5 characters long, over "
                                + "limits.text_length (3)"]),
         limited("{ id_length: 7 }", "an id over the limit", projectEdit: ("id: design", "id: design-x"),
-                expected: ["projects/apollo.yaml:7:9: error: milestone id is 8 characters long, over limits.id_length (7)"]),
+                expected: ["projects/apollo.yaml:7:9: error: milestone id is 8 characters long, over "
+                    + "limits.id_length (7)"]),
         limited("{ project_file_size: 100 }", "a project file over its size limit",
                 projectEdit: ("id: design", "id: design"),
                 expected: ["projects/apollo.yaml:1:1: error: cannot read file: it is larger than "
@@ -60,7 +63,8 @@ import Testing
         BrokenConfig(name: "a milestone id of ..", projectEdit: ("id: design", "id: .."),
                      expected: ["projects/apollo.yaml:7:9: error: milestone id '..' may hold only letters, digits, "
                          + "'-', '_' and '.', and must start with a letter or digit"]),
-        BrokenConfig(name: "a project id with a control character", projectEdit: ("project: apollo", #"project: "apo\tllo""#),
+        BrokenConfig(name: "a project id with a control character",
+                     projectEdit: ("project: apollo", #"project: "apo\tllo""#),
                      expected: [#"projects/apollo.yaml:1:10: error: project id 'apo\tllo' may hold only letters, "#
                          + "digits, '-', '_' and '.', and must start with a letter or digit"]),
         BrokenConfig(name: "an offset past 23 hours",

@@ -13,7 +13,8 @@ import Testing
                      expected: ["herald.yaml:3:1: error: cannot read projects_dir NOWHERE: no such file or directory"]),
         BrokenConfig(name: "a missing templates_dir", mainEdit: ("projects_dir: projects\n",
                                                                    "projects_dir: projects\ntemplates_dir: nowhere\n"),
-                     expected: ["herald.yaml:4:1: error: cannot read templates_dir NOWHERE: no such file or directory"]),
+                     expected: ["herald.yaml:4:1: error: cannot read templates_dir NOWHERE: no such file or "
+                         + "directory"]),
         BrokenConfig(name: "a duplicate key in a block mapping",
                      mainEdit: ("repeat: 1 business_day\n", "repeat: 1 business_day\n    repeat: once\n"),
                      expected: ["herald.yaml:19:5: error: duplicate key 'repeat' (first given at line 18)"]),

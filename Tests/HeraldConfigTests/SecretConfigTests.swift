@@ -46,7 +46,8 @@ import Testing
         channel(#"type: webhook, url: "https://example.com/h", secret: whsec_"#,
                 expected: ["herald.yaml:14:64: error: the webhook 'secret' decodes to 0 bytes; \(form)"]),
         channel(#"type: webhook, url: "https://example.com/h", secret: "whsec_!!!!""#,
-                expected: ["herald.yaml:14:64: error: the webhook 'secret' is not standard base64 after whsec_; \(form)"]),
+                expected: ["herald.yaml:14:64: error: the webhook 'secret' is not standard base64 after whsec_; "
+                    + form]),
         channel(#"type: webhook, url: "https://example.com/h", secret: not-a-whsec-key"#,
                 expected: ["herald.yaml:14:64: error: the webhook 'secret' must be \(form.dropFirst(11))"]),
         channel(#"type: webhook, url: "https://example.com/h", secret: [\#(key), "whsec_c2hvcnQ="]"#,
@@ -55,6 +56,8 @@ import Testing
                 expected: ["herald.yaml:14:64: error: 'secret' lists no key"]),
         channel(#"type: webhook, url: "https://example.com/h", secret_file: hook.key"#, files: ["hook.key": "\n"],
                 expected: ["herald.yaml:14:69: error: 'secret_file' hook.key is empty"]),
+        channel("type: webhook, url_file: hook.url", files: ["hook.url": "https://example.com/h\0/x"],
+                expected: ["herald.yaml:14:36: error: cannot read 'url_file' hook.url: it contains a NUL character"]),
         channel("type: webhook, url_file: hook.url", files: ["hook.url": ""],
                 expected: ["herald.yaml:14:36: error: 'url_file' hook.url is empty"]),
         channel(#"type: email, smtp: "smtp://127.0.0.1:2525", from: a@example.com, username: u, password: """#,
