@@ -209,7 +209,7 @@ struct Fields {
         switch (inline, fileNode) {
         case (let inline?, nil):
             guard let text = context.string(inline, "'\(key)'") else { return nil }
-            guard !text.isEmpty else {
+            guard !text.allSatisfy(\.isWhitespace) else {
                 let cause = inline.scalar?.string.contains("${") == true ? " (its environment variable is empty)" : ""
                 context.error("'\(key)' is empty\(cause)", at: inline)
                 return nil

@@ -35,7 +35,7 @@ import Testing
         server("server: { api_token_file: missing.token }",
                expected: ["herald.yaml:4:27: error: cannot read 'api_token_file' missing.token: "
                    + "no such file or directory"]),
-        server(#"server: { chat: { mattermost: { token: "" } } }"#,
+        server(#"server: { chat: { mattermost: { token: "  " } } }"#,
                expected: ["herald.yaml:4:40: error: 'token' is empty"]),
         server("server: { chat: { slack: { signing_secret_file: slack.secret } } }", files: ["slack.secret": ""],
                expected: ["herald.yaml:4:49: error: 'signing_secret_file' slack.secret is empty"]),
