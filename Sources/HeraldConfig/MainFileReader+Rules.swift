@@ -8,7 +8,7 @@ extension MainFileReader {
         var names = Set<String>()
         for item in items {
             guard let fields = context.mapping(
-                item, "a rule", allowed: ["name", "when", "on", "notify", "escalate", "repeat", "urgent"]
+                item, "a rule", allowed: ["name", "when", "on", "notify", "escalate", "repeat", "at", "urgent"]
             ), let name = fields.string("name", required: true, in: "a rule") else { continue }
             let what = "rule '\(name)'"
             if !names.insert(name).inserted { context.error("duplicate rule name '\(name)'", at: fields["name"]) }
@@ -24,10 +24,13 @@ extension MainFileReader {
             let condition = readCondition(fields, required: trigger == .schedule, in: what)
             let action = readAction(fields, references: references, in: what)
             let repeatPolicy = readRepeat(fields)
+            var repeatInterval: Interval?
+            if case .every(let interval) = repeatPolicy { repeatInterval = interval }
+            let repeatAt = readAt(fields, counting: repeatInterval, "'repeat'")
             guard let condition, let action else { continue }
             rules.append(
                 Rule(name: name, trigger: trigger, condition: condition, action: action,
-                     repeatPolicy: repeatPolicy ?? .once, urgent: fields.bool("urgent") ?? false)
+                     repeatPolicy: repeatPolicy ?? .once, repeatAt: repeatAt, urgent: fields.bool("urgent") ?? false)
             )
         }
         return rules
@@ -74,6 +77,21 @@ extension MainFileReader {
         return nil
     }
 
+    /// `at: HH:MM`, the local time at which the interval `key` names falls; it must count days (`2d`,
+    /// `1 business_day`), since hours and minutes are durations that no time of day can move.
+    private func readAt(_ fields: Fields, counting interval: Interval?, _ key: String) -> Int? {
+        guard let node = fields["at"], let text = context.string(node, "'at'") else { return nil }
+        guard let minute = DailyWindow.minuteOfDay(parsing: text) else {
+            context.error("'at' must be a time of day HH:MM, such as 09:00, not '\(text)'", at: node)
+            return nil
+        }
+        guard interval?.countsDays == true else {
+            context.error("'at' needs \(key) in days or business days, such as 1 business_day or 2d", at: node)
+            return nil
+        }
+        return minute
+    }
+
     /// A `notify`/`to` list; every reference is checked. Nil when any is wrong.
     func readRecipients(_ node: Node, references: References) -> [Recipient]? {
         var recipients: [Recipient] = []
@@ -110,15 +128,17 @@ extension MainFileReader {
             ) else { continue }
             var levels: [EscalationPolicy.Level] = []
             for level in fields["levels"].flatMap({ context.sequence($0, "'levels'") }) ?? [] {
-                guard let levelFields = context.mapping(level, "an escalation level", allowed: ["after", "notify"])
-                else { continue }
+                guard let levelFields = context.mapping(
+                    level, "an escalation level", allowed: ["after", "at", "notify"]
+                ) else { continue }
                 let after = levelFields["after"].flatMap { interval($0, "'after'") }
+                let at = readAt(levelFields, counting: after, "'after'")
                 guard let notifyNode = levelFields["notify"] else {
                     context.error("an escalation level is missing 'notify'", at: level)
                     continue
                 }
                 if let notify = readRecipients(notifyNode, references: references) {
-                    levels.append(EscalationPolicy.Level(after: after, notify: notify))
+                    levels.append(EscalationPolicy.Level(after: after, at: at, notify: notify))
                 }
             }
             if fields["levels"] == nil { context.error("\(what) is missing 'levels'", at: value) }

@@ -93,7 +93,7 @@ public struct RuleEngine: Sendable {
     ) {
         let calendar = configuration.calendar
         var dates = CivilDateMemo(zone: calendar.timeZone)
-        var nextEligible: [Interval: Date] = [:] // the same for every milestone at this `now`
+        var nextEligible: [RepeatSlot: Date] = [:] // the same for every milestone at this `now`
         // Elements are read in place: only the facts keep a copy of an open milestone.
         for index in milestones.indices where !milestones[index].milestone.status.isClosed {
             let updatedAt = milestones[index].updatedAt
@@ -119,21 +119,29 @@ public struct RuleEngine: Sendable {
                              project: project, reason: reason, now: now, today: today, into: &decisions)
                     continue
                 }
-                let sameDue = previous?.due == milestone.due
+                let projectName = project?.name ?? milestone.projectID
+                let text = MessageText.reminder(milestone: milestone, projectName: projectName, facts: facts)
+                let first = decisions.messages.count
+                compose(kind: .reminder, rule: rule, recipients: recipients(of: rule), milestone: milestone,
+                        project: project, text: text, now: now, into: &decisions) { readerDate in
+                    MessageText.reminder(milestone: milestone, projectName: projectName, facts: MilestoneFacts(
+                        milestone: milestone, updatedAt: updatedAt, today: readerDate, calendar: calendar,
+                        history: history
+                    ))
+                }
                 var next: Date?
                 if case .every(let interval) = rule.repeatPolicy {
-                    next = nextEligible[interval] ?? calendar.adding(interval, to: now)
-                    nextEligible[interval] = next
+                    let slot = RepeatSlot(
+                        interval: interval, at: rule.repeatAt, zones: zones(of: decisions.messages[first...])
+                    )
+                    next = nextEligible[slot] ?? nextRepeat(slot, after: now)
+                    nextEligible[slot] = next
                 }
+                let sameDue = previous?.due == milestone.due
                 decisions.ruleStates.append(RuleState(
                     key: key, due: milestone.due, lastFiredAt: now, nextEligibleAt: next,
                     fireCount: sameDue ? (previous?.fireCount ?? 0) + 1 : 1
                 ))
-                let text = MessageText.reminder(
-                    milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts
-                )
-                compose(kind: .reminder, rule: rule, recipients: recipients(of: rule), milestone: milestone,
-                        project: project, text: text, now: now, into: &decisions)
             }
         }
     }
@@ -205,10 +213,12 @@ public struct RuleEngine: Sendable {
 
     /// One message per channel `recipients` resolve to. `idParts` tell apart messages that would otherwise share
     /// an id (an escalation's levels and repeats decided in one tick). An escalation notice gets its own
-    /// acknowledgement link per channel (not part of its id).
+    /// acknowledgement link per channel (not part of its id). A text that speaks of dates ("due today") gives
+    /// `textOn`, the text as of a date, for `emit` to say it as of the reader's date.
     func compose(
         kind: MessageKind, rule: Rule, recipients: [Recipient], milestone: Milestone, project: Project?, text: String,
-        escalation: EscalationRef? = nil, idParts: [String] = [], now: Date, into decisions: inout EngineDecisions
+        escalation: EscalationRef? = nil, idParts: [String] = [], now: Date, into decisions: inout EngineDecisions,
+        textOn: ((CivilDate) -> String)? = nil
     ) {
         let (addresses, unreachable) = resolver.resolve(recipients, milestone: milestone, project: project)
         for missing in unreachable {
@@ -230,20 +240,29 @@ public struct RuleEngine: Sendable {
                 id: id, createdAt: now, kind: kind, rule: rule.name, project: reference(to: project, of: milestone),
                 milestones: [reference(to: milestone)], channel: address.channel, recipients: address.people,
                 mentions: address.mentions, text: text, escalation: escalation
-            ), rule: rule, into: &decisions)
+            ), rule: rule, into: &decisions, textOn: textOn)
         }
     }
 
     /// Adds a composed message to the decisions: the one place every message passes through. It is held for
-    /// quiet hours unless its rule is urgent; `rule` is nil for a notice about a rule that is gone. Its text is
-    /// the kind's template's when `templates_dir` has one.
-    func emit(_ message: OutgoingMessage, rule: Rule?, into decisions: inout EngineDecisions) {
+    /// quiet hours unless its rule is urgent; `rule` is nil for a notice about a rule that is gone. When `textOn`
+    /// is given and the reader's date (see `readerDate(of:)`) is not the calendar's date of the decision, the text
+    /// is `textOn`'s for the reader's date: a reminder held overnight says "overdue", not "due today" about
+    /// yesterday. Its text is then the kind's template's when `templates_dir` has one.
+    func emit(
+        _ message: OutgoingMessage, rule: Rule?, into decisions: inout EngineDecisions,
+        textOn: ((CivilDate) -> String)? = nil
+    ) {
         var message = message
-        message.text = configuration.templates.text(for: message)
         if rule?.urgent != true, let hold = hold(for: message, into: &decisions) {
             message.heldUntil = hold.until
             message.holdReason = hold.reason
         }
+        let readerDate = readerDate(of: message)
+        if let textOn, readerDate != configuration.calendar.today(at: message.createdAt) {
+            message.text = textOn(readerDate)
+        }
+        message.text = configuration.templates.text(for: message)
         decisions.messages.append(message)
     }
 

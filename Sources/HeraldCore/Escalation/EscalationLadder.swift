@@ -2,11 +2,13 @@ import Foundation
 
 /// The timing of an escalation policy: when each level falls due, and when the last level repeats.
 ///
-/// A level's `after` counts from the opening of the escalation, in calendar time (`4h`, `2d`) or business
-/// time (`1 business_day` keeps the wall-clock time on the next business day, skipping weekends and holidays).
+/// A level's `after` counts from the opening of the escalation. Hours and minutes (`4h`) are durations; days and
+/// business days (`2d`, `1 business_day`) fall in working time, at the level's `at` (default: the start of the
+/// calendar's hours, in its zone) on the day they reach, moved to the next business day when that is not one.
 /// Levels fall due in order; several due at once (after downtime) are all notified, none skipped. Once every
-/// level is notified, the last repeats every `repeat_last_every` after the previous notice, at most
-/// `max_repeats` times; repeats missed during downtime collapse into one.
+/// level is notified, the last repeats every `repeat_last_every` after the previous notice (in working time too
+/// when it counts days, at the start of hours), at most `max_repeats` times; repeats missed during downtime
+/// collapse into one.
 public struct EscalationLadder: Sendable {
     public let policy: EscalationPolicy
     let calendar: BusinessCalendar
@@ -26,7 +28,8 @@ public struct EscalationLadder: Sendable {
 
     /// When level `index` (0-based) falls due for an escalation opened at `openedAt`.
     public func dueTime(ofLevel index: Int, openedAt: Date) -> Date {
-        policy.levels[index].after.map { calendar.adding($0, to: openedAt) } ?? openedAt
+        let level = policy.levels[index]
+        return level.after.map { calendar.workingTime($0, after: openedAt, at: level.at) } ?? openedAt
     }
 
     /// The notices due at `now` for `record`: the levels not yet notified whose time has come, else a repeat of
@@ -57,6 +60,6 @@ public struct EscalationLadder: Sendable {
         guard !policy.levels.isEmpty, record.levelsNotified >= policy.levels.count,
               let every = policy.repeatLastEvery, let last = record.lastNotifiedAt,
               policy.maxRepeats.map({ record.repeats < $0 }) ?? true else { return nil }
-        return calendar.adding(every, to: last)
+        return calendar.workingTime(every, after: last)
     }
 }

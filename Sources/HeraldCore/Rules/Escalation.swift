@@ -19,11 +19,15 @@ public struct EscalationPolicy: Hashable, Sendable {
     public struct Level: Hashable, Sendable {
         /// Time since the escalation opened before this level is notified; nil for at once.
         public var after: Interval?
+        /// The local time (minutes after midnight, `at: 10:00`) at which an `after` in days or business days
+        /// falls; nil for the start of the calendar's hours.
+        public var at: Int?
         public var notify: [Recipient]
 
         /// Creates a level.
-        public init(after: Interval?, notify: [Recipient]) {
+        public init(after: Interval?, at: Int? = nil, notify: [Recipient]) {
             self.after = after
+            self.at = at
             self.notify = notify
         }
     }

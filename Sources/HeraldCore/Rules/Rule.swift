@@ -6,19 +6,23 @@ public struct Rule: Sendable {
     public var condition: RuleExpression
     public var action: Action
     public var repeatPolicy: RepeatPolicy
+    /// The local time (minutes after midnight, `at: 09:00`) at which repeats in days or business days fall, in
+    /// each recipient's zone; nil for the start of the calendar's hours.
+    public var repeatAt: Int?
     /// Sent even inside quiet hours.
     public var urgent: Bool
 
     /// Creates a rule.
     public init(
         name: String, trigger: Trigger = .schedule, condition: RuleExpression, action: Action,
-        repeatPolicy: RepeatPolicy = .once, urgent: Bool = false
+        repeatPolicy: RepeatPolicy = .once, repeatAt: Int? = nil, urgent: Bool = false
     ) {
         self.name = name
         self.trigger = trigger
         self.condition = condition
         self.action = action
         self.repeatPolicy = repeatPolicy
+        self.repeatAt = repeatAt
         self.urgent = urgent
     }
 

@@ -41,6 +41,11 @@ public struct DailyWindow: Hashable, Sendable, CustomStringConvertible {
         return (0..<length).allSatisfy { contains(minuteOfDay: (other.start + $0) % 1440) }
     }
 
+    /// Parses `HH:MM` into minutes after midnight; nil for anything else.
+    public static func minuteOfDay(parsing text: String) -> Int? {
+        minutes(Substring(text))
+    }
+
     /// Parses `HH:MM` into minutes after midnight.
     static func minutes(_ text: Substring) -> Int? {
         let hm = text.trimmingCharacters(in: .whitespaces).split(separator: ":")

@@ -22,6 +22,15 @@ public enum Interval: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether it counts whole days (`2d`, `1 business_day`): such repeats fall in working time, not at the
+    /// wall-clock time they were counted from (see `BusinessCalendar.workingTime(_:after:at:)`).
+    public var countsDays: Bool {
+        switch self {
+        case .minutes, .hours: return false
+        case .days, .businessDays: return true
+        }
+    }
+
     /// The config spelling.
     public var description: String {
         switch self {

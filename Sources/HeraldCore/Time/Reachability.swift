@@ -22,22 +22,17 @@ public struct Reachability: Sendable {
 
     /// Creates the rules for a calendar and the configured people and channels.
     public init(calendar: BusinessCalendar, people: [String: Person], channels: [String: Channel]) {
-        func zoned(_ zone: TimeZone?) -> BusinessCalendar {
-            var zoned = calendar
-            zoned.timeZone = zone ?? calendar.timeZone
-            return zoned
-        }
         self.people = people.mapValues { person in
             Availability(
-                subject: .person(person.key), calendar: zoned(person.timeZone), keepsWorkingHours: true,
+                subject: .person(person.key), calendar: calendar.reading(in: person.timeZone), keepsWorkingHours: true,
                 quietHours: person.quietHours
             )
         }
         quietChannels = channels.compactMapValues { channel in
             guard channel.kind != .console, let quiet = channel.quietHours else { return nil }
             return Availability(
-                subject: .channel(channel.name), calendar: zoned(channel.timeZone), keepsWorkingHours: false,
-                quietHours: quiet
+                subject: .channel(channel.name), calendar: calendar.reading(in: channel.timeZone),
+                keepsWorkingHours: false, quietHours: quiet
             )
         }
         consoleChannels = Set(channels.values.filter { $0.kind == .console }.map(\.name))
