@@ -94,12 +94,13 @@ import Testing
         #expect(lines[5] == "00:00  reminder  critical-slip  apollo/design-signoff → bob, carol @ console: Design "
             + "sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business days "
             + "from its baseline, Tue 24 Nov.")
-        // The ladder climbs a level a business day, then repeats the last level three times (max_repeats).
+        // The ladder climbs a level a business day, then repeats the last level three times (max_repeats); levels
+        // and repeats counted in business days fall at the start of working hours.
         let ladder = lines.filter { $0.contains("apollo/data-migration-plan") }
             .map { $0.components(separatedBy: "  overdue").first }
         #expect(ladder == [
-            "00:00  escalation L1", "00:00  escalation L2", "00:00  escalation L3", "00:00  escalation L3 again",
-            "00:00  escalation L3 again", "00:00  escalation L3 again",
+            "00:00  escalation L1", "09:00  escalation L2", "09:00  escalation L3", "09:00  escalation L3 again",
+            "09:00  escalation L3 again", "09:00  escalation L3 again",
         ])
         let days = lines.filter { $0.wholeMatch(of: #/[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/#) != nil }
         #expect(days == [
