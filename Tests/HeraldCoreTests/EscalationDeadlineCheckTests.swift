@@ -21,12 +21,13 @@ struct EscalationDeadlineCheckTests {
 
     /// The design milestone is due Fri 4 Dec 2026; the check observes it each midnight from Mon 30 Nov.
     @Test(arguments: [
-        // Holds from Tue 1 Dec (3 business days left); the last level comes Fri 4 Dec 00:00: in time.
+        // Holds from Tue 1 Dec (3 business days left); the last level comes Fri 4 Dec 09:00: in time.
         ("business_days_until_due <= 3", [nil, .businessDays(1), .businessDays(3)] as [Interval?], nil as String?),
-        // Holds from Tue 1 Dec; the last level comes Mon 7 Dec 00:00, after Fri 4 Dec.
-        ("business_days_until_due <= 3", [nil, .businessDays(2), .businessDays(4)], "reaches level 3 2026-12-07 00:00"),
-        // Levels are notified in order: level 3 (4 h) comes with level 2, 5 days after Tue 1 Dec.
-        ("business_days_until_due <= 3", [nil, .days(5), .hours(4)], "reaches level 3 2026-12-06 00:00"),
+        // Holds from Tue 1 Dec; the last level comes Mon 7 Dec 09:00 (the start of hours), after Fri 4 Dec.
+        ("business_days_until_due <= 3", [nil, .businessDays(2), .businessDays(4)], "reaches level 3 2026-12-07 09:00"),
+        // Levels are notified in order: level 3 (4 h) comes with level 2, 5 days after Tue 1 Dec (a Sunday, so
+        // the start of hours on Mon 7 Dec).
+        ("business_days_until_due <= 3", [nil, .days(5), .hours(4)], "reaches level 3 2026-12-07 09:00"),
         // Holds only once overdue: the ladder cannot end before a due date already past.
         ("days_overdue >= 1", [nil, .businessDays(5)], nil),
         // Holds from the first observation (Mon 30 Nov); the single level is at once.

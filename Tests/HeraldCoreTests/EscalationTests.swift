@@ -16,7 +16,7 @@ import Testing
         repeatLastEvery: .businessDays(1), maxRepeats: 2
     )
 
-    /// Calendar time: 48 hours are absolute, 3 days keep the wall-clock time.
+    /// Calendar time: 48 hours are absolute, 3 days fall at the start of hours (here the 09:00 of the opening).
     static let calendarPolicy = EscalationPolicy(
         name: "missed-deadline",
         levels: [
