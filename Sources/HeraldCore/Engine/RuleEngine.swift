@@ -258,9 +258,9 @@ public struct RuleEngine: Sendable {
             message.heldUntil = hold.until
             message.holdReason = hold.reason
         }
-        let readerDate = readerDate(of: message)
-        if let textOn, readerDate != configuration.calendar.today(at: message.createdAt) {
-            message.text = textOn(readerDate)
+        if let textOn {
+            let date = readerDate(of: message)
+            if date != configuration.calendar.today(at: message.createdAt) { message.text = textOn(date) }
         }
         message.text = configuration.templates.text(for: message)
         decisions.messages.append(message)
