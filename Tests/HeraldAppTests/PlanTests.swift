@@ -228,15 +228,15 @@ import Testing
         )
         // Monday's waiting messages go out at the start of the window; Monday's rules do not fire again; the 09:00
         // digest the daemon has not sent yet goes at once (late); Tuesday's repeat and next escalation level come at
-        // midnight.
+        // the start of working hours.
         let monday = plan.entries.filter { $0.decidedAt == AppFixture.at("2026-11-30", 0) }
         #expect(monday.count == 3)
         #expect(monday.allSatisfy { $0.sendAt == window.from })
         let later = Array(plan.entries.dropFirst(3))
         #expect(later.first?.message.kind == .digest && later.first?.sendAt == window.from)
         #expect(later.first?.message.digest?.late == true, "its 09:00 slot passed while no daemon ran")
-        let midnight = AppFixture.at("2026-12-01", 0)
-        #expect(later.dropFirst().map(\.sendAt) == [midnight, midnight])
+        let morning = AppFixture.at("2026-12-01", 9)
+        #expect(later.dropFirst().map(\.sendAt) == [morning, morning])
         #expect(later.dropFirst().compactMap(\.message.rule).sorted() == ["due-soon", "overdue"])
         #expect(later.compactMap(\.message.escalation?.level) == [2], "the ladder goes on")
 
@@ -268,7 +268,7 @@ import Testing
             "rule overdue, apollo/data-migration-plan: owner: dan has no channel and the project none",
             "rule slipping, apollo/data-migration-plan: owner: dan has no channel and the project none",
             "rule slipping, apollo/design-signoff: escalation slipping opens 2026-11-30 00:00 and reaches level 2 "
-                + "2026-12-03 00:00, after the due date Tue 1 Dec",
+                + "2026-12-03 09:00, after the due date Tue 1 Dec",
         ])
         #expect(PlanReport.text(plan, in: configuration.calendar.timeZone).hasSuffix("""
 
