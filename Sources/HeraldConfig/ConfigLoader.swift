@@ -10,6 +10,11 @@ public enum ConfigLoader {
     /// Loads `path` (the main file) and the project files it points at.
     /// - Parameter environment: the variables `${VAR}` expands from.
     public static func load(path: String, environment: [String: String]) throws(ConfigError) -> Configuration {
+        try check(path: path, environment: environment).configuration
+    }
+
+    /// Loads as ``load(path:environment:)`` does, and returns the warnings too: what `herald check` prints.
+    public static func check(path: String, environment: [String: String]) throws(ConfigError) -> ConfigCheck {
         let sink = DiagnosticSink()
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         let context = YAMLContext(
@@ -20,18 +25,22 @@ public enum ConfigLoader {
         guard let root = context.parse(text), let (main, references) = MainFileReader(context: context).read(root)
         else { throw ConfigError(diagnostics: sink.sorted) }
         var configuration = main
+        let dependencies = DependencyItems()
         configuration.projects = loadProjects(
-            in: configuration, references: references, sink: sink, environment: environment
+            in: configuration, references: references, dependencies: dependencies, sink: sink,
+            environment: environment
         )
+        checkDependencies(of: configuration.projects, items: dependencies, sink: sink)
         MainFileReader(context: context).checkDigestProjects(root, known: Set(configuration.projects.map(\.id)))
         configuration.templates = loadTemplates(in: configuration, sink: sink)
-        if !sink.diagnostics.isEmpty { throw ConfigError(diagnostics: sink.sorted) }
-        return configuration
+        if sink.hasErrors { throw ConfigError(diagnostics: sink.sorted) }
+        return ConfigCheck(configuration: configuration, warnings: sink.sorted)
     }
 
     /// Reads each `*.yaml`/`*.yml` file in the projects directory, sorted by name.
     private static func loadProjects(
-        in configuration: Configuration, references: References, sink: DiagnosticSink, environment: [String: String]
+        in configuration: Configuration, references: References, dependencies: DependencyItems,
+        sink: DiagnosticSink, environment: [String: String]
     ) -> [Project] {
         let directory = configuration.projectsDirectory
         let names: [String]
@@ -50,7 +59,10 @@ public enum ConfigLoader {
             guard let text = read(URL(fileURLWithPath: directory).appendingPathComponent(name).path, sink: sink,
                                   shownAs: file),
                   let root = context.parse(text),
-                  let project = ProjectFileReader(context: context, calendar: configuration.calendar, references: references).read(root)
+                  let project = ProjectFileReader(
+                      context: context, calendar: configuration.calendar, references: references,
+                      dependencies: dependencies
+                  ).read(root)
             else { continue }
             if let other = seen[project.id] {
                 context.error("project '\(project.id)' is already defined in \(other)", at: root)

@@ -7,6 +7,8 @@ struct ProjectFileReader {
     let context: YAMLContext
     let calendar: BusinessCalendar
     let references: References
+    /// Where the `depends_on` items and declared milestones are recorded, for the checks across projects.
+    let dependencies: DependencyItems
 
     private static let projectKeys = ["project", "name", "manager", "sponsor", "channel", "status", "milestones"]
     private static let milestoneKeys = [
@@ -44,7 +46,9 @@ struct ProjectFileReader {
             idNodes[milestone.id] = item
             project.milestones.append(milestone)
         }
-        checkDependencies(items: items)
+        for declared in items.compactMap({ $0.value(forKey: "id")?.scalar?.string }) {
+            dependencies.declare(declared, in: id)
+        }
         return project
     }
 
@@ -89,12 +93,13 @@ struct ProjectFileReader {
                 labels[key] = context.string(value, "label '\(key)'")
             }
         }
+        let dependsOn = readDependsOn(fields["depends_on"], of: MilestoneKey(projectID: projectID, milestoneID: id))
         guard let owner, let due else { return nil }
         return Milestone(
             projectID: projectID, id: id, title: title, phase: fields.string("phase", in: what), owner: owner,
             due: due.date, dueInstant: due.instant, baseline: baseline, status: status,
             critical: fields.bool("critical") ?? false,
-            dependsOn: fields["depends_on"].map { context.stringList($0, "'depends_on'").map(\.0) } ?? [],
+            dependsOn: dependsOn,
             deliverables: fields["deliverables"].map { context.stringList($0, "'deliverables'").map(\.0) } ?? [],
             labels: labels
         )
@@ -109,14 +114,12 @@ struct ProjectFileReader {
         return nil
     }
 
-    /// Every `depends_on` must name a milestone declared in the same project (valid or not, so one broken
-    /// milestone is reported once).
-    private func checkDependencies(items: [Node]) {
-        let ids = Set(items.compactMap { $0.value(forKey: "id")?.scalar?.string })
-        for value in items.compactMap({ $0.value(forKey: "depends_on") }) {
-            for (dependency, node) in context.stringList(value, "'depends_on'") where !ids.contains(dependency) {
-                context.error("unknown milestone '\(dependency)' in depends_on", at: node)
-            }
+    /// The items of a `depends_on` list, each recorded with its place for the checks across projects.
+    private func readDependsOn(_ node: Node?, of key: MilestoneKey) -> [String] {
+        guard let node else { return [] }
+        return context.stringList(node, "'depends_on'").map { reference, item in
+            dependencies.add(reference, of: key, file: context.file, at: item)
+            return reference
         }
     }
 }
