@@ -5,7 +5,8 @@ import HummingbirdTesting
 import Testing
 
 /// What dependencies make of a milestone, in the API (`blocks`, `critical_path`) and on the dashboard (what it blocks,
-/// the critical path marked), and the dashboard's status words and days late as messages say them.
+/// the critical path marked), and the dashboard's status words and days late (and the chat status's) as messages
+/// say them.
 @Suite struct DependencyRoutesTests {
     /// The server fixture's `apollo/design` (due 2026-12-03), plus `apollo/cutover` (2026-12-15) depending on it
     /// and on `dcm/landing-zone` (2026-12-10), and `dcm/go-live` (2026-12-20) depending on the cutover. The
@@ -126,5 +127,25 @@ import Testing
         )
         #expect(DashboardStatus(facts).label == test.label)
         #expect(DashboardStatus.late(facts) == test.late)
+    }
+
+    @Test(arguments: [
+        ("2026-12-07", "due Fri 4 Dec, 1 business day overdue"),
+        ("2026-12-11", "due Fri 4 Dec, 5 business days overdue"),
+        ("2026-12-05", "due Fri 4 Dec, overdue"),
+    ])
+    func theChatStatusCountsLateInBusinessDays(today: String, expected: String) throws {
+        let milestone = Milestone(
+            projectID: "apollo", id: "m", title: "M", owner: "alice", due: CivilDate(iso: "2026-12-04")!
+        )
+        let facts = MilestoneFacts(
+            milestone: milestone, updatedAt: ServerFixture.at(today, 9), today: CivilDate(iso: today)!,
+            calendar: ServerFixture.calendar
+        )
+        let status = ChatStatus(
+            projects: [Project(id: "apollo", name: "Apollo", milestones: [milestone])],
+            milestones: ["apollo": [facts]], escalations: []
+        )
+        #expect(try #require(status.detail("apollo")).hasSuffix(" · \(expected)"))
     }
 }
