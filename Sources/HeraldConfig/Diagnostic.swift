@@ -14,6 +14,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// 1-based, in characters.
     public var column: Int
     public var message: String
+    /// An error (nothing is loaded) or a warning; an error unless said otherwise.
     public var severity: Severity
 
     /// Creates a diagnostic.

@@ -38,9 +38,12 @@ extension DashboardPage {
 
     private var today: CivilDate { CivilDate(now, in: zone) }
 
-    /// How the critical path is marked, in the legend and on a milestone.
-    private static let criticalPathMark = "<small class=\"critical-path\" style=\"color:#6a1b9a;font-weight:600\">"
-        + "critical path</small>"
+    /// The colour the critical path is marked in: around the forecast diamond and in the words.
+    private static let criticalPathColour = "#6a1b9a"
+
+    /// How the critical path is marked in words, in the legend and beside a milestone's title.
+    private static let criticalPathMark = "<small class=\"critical-path\" "
+        + "style=\"color:\(criticalPathColour);font-weight:600\">critical path</small>"
 
     /// At most this many of the milestones a milestone blocks are named; the rest are counted.
     private static let blocksShown = 5
@@ -58,9 +61,10 @@ extension DashboardPage {
             marks += "<span class=\"base\" title=\"baseline \(baseline)\" style=\"left:\(axis.percent(baseline))%\">"
                 + "</span>"
         }
-        marks += "<span class=\"fc\" title=\"forecast \(milestone.due)\" "
-            + "style=\"left:\(axis.percent(milestone.due))%;background:\(status.colour)\"></span>"
         let onPath = graph.isOnCriticalPath(milestone.key)
+        marks += "<span class=\"fc\" title=\"forecast \(milestone.due)\(onPath ? ", critical path" : "")\" "
+            + "style=\"left:\(axis.percent(milestone.due))%;background:\(status.colour)"
+            + "\(onPath ? ";box-shadow:0 0 0 2px \(Self.criticalPathColour)" : "")\"></span>"
         let cells = [
             "<td>\(Self.escape(milestone.title))\(milestone.critical ? " <small>critical</small>" : "")"
                 + "\(onPath ? " " + Self.criticalPathMark : "")<br><small>\(Self.escape(milestone.id))</small>"

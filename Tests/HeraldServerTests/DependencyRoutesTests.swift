@@ -60,10 +60,11 @@ import Testing
                 #expect(row("apollo-design").contains(
                     "<small class=\"blocks\">blocks apollo/cutover, dcm/go-live</small>"
                 ))
-                #expect(!row("apollo-design").contains("class=\"critical-path\""))
+                #expect(!row("apollo-design").contains("critical path"))
                 for id in ["apollo-cutover", "dcm-landing-zone", "dcm-go-live"] {
                     #expect(row(id).hasPrefix("class=\"milestone on-critical-path\" "), "\(id)")
                     #expect(row(id).contains(">critical path</small>"), "\(id)")
+                    #expect(row(id).contains(", critical path\" style=\""), "\(id): its forecast diamond is ringed")
                 }
                 #expect(row("dcm-go-live").contains("class=\"blocks\"") == false)
                 #expect(page.contains("critical path</small>: on a project's critical path"), "the legend says it")
