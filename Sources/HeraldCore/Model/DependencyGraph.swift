@@ -25,6 +25,8 @@ public struct DependencyGraph: Sendable {
     private let dependencies: [[Int]]
     /// What depends on each milestone directly, in milestone order.
     private let dependents: [[Int]]
+    /// Each milestone's place in the order of due date, then key: what `blocks` sorts by.
+    private let rank: [Int]
     /// Each project's critical path, from its start to its latest finish.
     private let paths: [String: [Int]]
     private let critical: Set<Int>
@@ -52,6 +54,10 @@ public struct DependencyGraph: Sendable {
         self.index = index
         self.dependencies = dependencies
         self.dependents = dependents
+        var rank = [Int](repeating: 0, count: kept.count)
+        let order = kept.indices.sorted { (kept[$0].due, kept[$0].key) < (kept[$1].due, kept[$1].key) }
+        for (place, node) in order.enumerated() { rank[node] = place }
+        self.rank = rank
         let paths = Self.criticalPaths(kept, dependencies: dependencies)
         self.paths = paths
         critical = Set(paths.values.joined())
@@ -79,7 +85,7 @@ public struct DependencyGraph: Sendable {
             for next in dependents[queue[head]] where seen.insert(next).inserted { queue.append(next) }
             head += 1
         }
-        return queue.dropFirst().map { milestones[$0] }.sorted { ($0.due, $0.key) < ($1.due, $1.key) }.map(\.key)
+        return queue.dropFirst().sorted { rank[$0] < rank[$1] }.map { milestones[$0].key }
     }
 
     /// True when `key` lies on a project's critical path (see the type's description).
