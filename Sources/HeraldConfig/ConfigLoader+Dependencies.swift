@@ -24,9 +24,20 @@ extension ConfigLoader {
             // Every link of the graph comes from an item, so the loop's first one is found.
             guard let item = items.items.first(where: { $0.from == loop[0] && $0.target == loop[1] }) else { continue }
             sink.error(
-                "dependency cycle: \(loop.map(\.description).joined(separator: " → ")) (each depends on the next)",
-                file: item.file, at: item.mark
+                "dependency cycle: \(Self.words(loop)) (each depends on the next)", file: item.file, at: item.mark
             )
         }
+    }
+
+    /// At most this many milestones of a loop are named before the rest is counted.
+    private static let loopNamed = 10
+
+    /// `apollo/a → apollo/b → dcm/c → apollo/a`; a longer loop names its first ten milestones, counts the others and
+    /// ends with its last link (`… 19989 more … → big/m1 → big/m0`), so a loop of 20,000 is one readable line.
+    private static func words(_ loop: [MilestoneKey]) -> String {
+        let names = loop.map(\.description)
+        guard names.count > loopNamed + 2 else { return names.joined(separator: " → ") }
+        let hidden = names.count - loopNamed - 2
+        return (names.prefix(loopNamed) + ["… \(hidden) more …"] + names.suffix(2)).joined(separator: " → ")
     }
 }

@@ -83,6 +83,24 @@ import Testing
              expected: ["projects/apollo.yaml:9:23: error: environment variable ZONE is not set"]),
     ]
 
+    @Test func aLongLoopNamesItsFirstTenMilestonesAndCountsTheRest() throws {
+        let milestones = (0...12).map { index in
+            "  - id: m\(index)\n    owner: alice\n    due: 2026-12-01\n    depends_on: [m\((index + 12) % 13)]\n"
+        }
+        let text = "project: apollo\nname: Apollo\nchannel: eng\nmilestones:\n" + milestones.joined()
+        let (result, directory) = try ConfigFixture.check(projects: ["apollo.yaml": text])
+        defer { directory.remove() }
+        let shown = ["m0", "m12", "m11", "m10", "m9", "m8", "m7", "m6", "m5", "m4"].map { "apollo/\($0)" }
+        guard case .failure(let error) = result else {
+            Issue.record("expected the loop to stop the load")
+            return
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "projects/apollo.yaml:8:18: error: dependency cycle: \(shown.joined(separator: " → ")) → … 2 more … → "
+                + "apollo/m1 → apollo/m0 (each depends on the next)",
+        ])
+    }
+
     @Test(arguments: cases)
     func dependenciesAreCheckedAcrossProjects(_ test: Case) throws {
         var (apollo, dcm) = (Self.apollo, Self.dcm)
