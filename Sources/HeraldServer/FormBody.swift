@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 import Hummingbird
 import NIOCore
 
@@ -9,10 +10,17 @@ struct FormBody {
     let raw: [UInt8]
     private let fields: [String: String]
 
-    /// Reads the body of `request`: 413 beyond `limit` bytes, saying `what` is too large.
-    init(_ request: Request, limit: Int = JSONBody.maximumSize, what: String = "the body") async throws {
+    /// Reads the body of `request`: 413 beyond `limit` bytes, saying `what` is too large; 400 when a field's name or
+    /// value breaks ``FreeText``'s rule (too long, or a control character such as NUL, `%00`, which would cut a
+    /// stored note or a log line short).
+    init(_ request: Request, limit: Int, what: String = "the body") async throws {
         let buffer = try await request.collectBody(upTo: limit, what: what)
         self.init(Array(buffer.readableBytesView))
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            guard let problem = FreeText.problem(in: name) ?? FreeText.problem(in: value) else { continue }
+            let shown = String(name.unicodeScalars.filter { $0.properties.generalCategory != .control })
+            throw APIError(.badRequest, "form field '\(shown.prefix(64))' \(problem)")
+        }
     }
 
     /// Decodes `raw`: `&`-separated `name=value` pairs, `+` for a space, percent-escapes; the first of a repeated

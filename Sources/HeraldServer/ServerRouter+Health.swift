@@ -3,7 +3,7 @@ import Hummingbird
 extension ServerRouter {
     /// `/healthz`: 200 while the process answers. `/readyz`: 200 once the store reads, a configuration is loaded and
     /// the dispatcher runs, 503 naming what is missing otherwise.
-    func addHealth(to router: Router<BasicRequestContext>) {
+    func addHealth(to router: Router<ServerRequestContext>) {
         router.get("healthz") { _, _ in JSONResponse.make(["status": "alive"]) }
         router.get("readyz") { _, context in
             _ = try await loadedConfiguration()

@@ -58,4 +58,29 @@ import Testing
         #expect(log.texts(at: .debug).filter { $0 == "milestone updated" || $0 == "milestone removed" }.count == 4)
         await runtime.shutdown()
     }
+
+    /// A round that opens many escalations logs one notice line and each at debug; a few are each at notice.
+    @Test(arguments: [(8, ["escalations: 8 open"], 8), (2, ["escalation open", "escalation open"], 0)])
+    func escalationsOpenedInOneRound(count: Int, notices: [String], debugLines: Int) async throws {
+        let overdue = (0..<count).map { "  - { id: m\($0), title: Step \($0), owner: alice, due: 2026-11-20 }" }
+        let fixture = try AppFixture(
+            receiverURL: "http://127.0.0.1:9/", milestones: overdue.joined(separator: "\n"),
+            extraRules: """
+                  - { name: overdue, when: 'status != "done" and days_overdue >= 1', escalate: late }
+                escalations:
+                  late: { levels: [{ notify: [owner] }] }
+                """
+        )
+        defer { fixture.directory.remove() }
+        let log = LogRecorder()
+        let runtime = try HeraldRuntime(
+            configuration: try ConfigLoader.load(path: fixture.configPath, environment: fixture.environment),
+            options: fixture.options(clock: TestClock(AppFixture.at("2026-12-01", 10))), logger: log.logger
+        )
+        try await runtime.applyProjects()
+        try await runtime.tick()
+        #expect(log.texts(at: .notice).filter { $0.hasPrefix("escalation") } == notices)
+        #expect(log.texts(at: .debug).filter { $0 == "escalation open" }.count == debugLines)
+        await runtime.shutdown()
+    }
 }

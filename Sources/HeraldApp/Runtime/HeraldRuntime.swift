@@ -23,7 +23,12 @@ public actor HeraldRuntime {
     private let announcer: ChannelDisabledAnnouncer
     /// The configuration in force: its projects are the files' and those kept while their file is missing.
     private(set) var configuration: Configuration
+    /// The state directory's server key, which signs acknowledgement and digest links and calendar keys; read again
+    /// on every reload. Nil without a `server:` section.
+    public private(set) var serverKey: ServerKey?
     private(set) var engine: RuleEngine
+    /// The digests' "Full digest" links, signed with ``serverKey``.
+    private(set) var digestLinks: DigestLinks?
     /// The projects as last read from the project files.
     private var fileProjects: [Project]
     /// When a project whose file vanished counts as removed.
@@ -32,12 +37,16 @@ public actor HeraldRuntime {
     var projectGraceEnd: Date? { projectGrace.nextRemoval(grace: configuration.projectsGrace) }
 
     /// Opens the store for `configuration`, reclaims deliveries a crash left leased, and wires the dispatcher; the
-    /// metrics go to `options.metrics`.
+    /// metrics go to `options.metrics`. Throws when the configuration has a `server:` section and the server key
+    /// cannot be read or made.
     public init(configuration: Configuration, options: RuntimeOptions, logger: Logger) throws {
         self.configuration = configuration
         self.options = options
         self.logger = logger
-        engine = Self.engine(for: configuration, logger: logger)
+        let key = try Self.serverKey(for: configuration)
+        serverKey = key
+        engine = Self.engine(for: configuration, key: key)
+        digestLinks = Self.digestLinks(for: configuration, key: key)
         let metrics = RuntimeMetrics(factory: options.metrics.factory)
         self.metrics = metrics
         store = try HeraldStore(directory: configuration.stateDirectory, observer: metrics)
@@ -84,7 +93,7 @@ public actor HeraldRuntime {
         log(outcome.events)
         if outcome.projects != configuration.projects {
             configuration.projects = outcome.projects
-            engine = Self.engine(for: configuration, logger: logger)
+            engine = Self.engine(for: configuration, key: serverKey)
         }
         let engine = self.engine
         var decisions = EngineDecisions()
@@ -113,13 +122,7 @@ public actor HeraldRuntime {
         }
         decisions.append(try runDigests(at: now))
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
-        for update in decisions.escalations where update.expectedState != update.record.state {
-            let record = update.record
-            logger.notice("escalation \(record.state.rawValue)", metadata: [
-                "escalation": "\(record.id)", "rule": "\(record.key.rule)",
-                "milestone": "\(record.key.projectID)/\(record.key.milestoneID)",
-            ])
-        }
+        EscalationChangeLog.log(decisions.escalations, to: logger)
         if !decisions.messages.isEmpty {
             let held = decisions.messages.count { $0.heldUntil != nil }
             logger.info(
@@ -167,9 +170,15 @@ public actor HeraldRuntime {
         if loaded.server?.listen != configuration.server?.listen {
             logger.warning("server.listen changed; the HTTP server keeps its address until a restart")
         }
+        do {
+            serverKey = try Self.serverKey(for: loaded)
+        } catch {
+            logger.error("server key not reloaded; the running one is kept", metadata: ["error": "\(error)"])
+        }
         configuration = loaded
         fileProjects = loaded.projects
-        engine = Self.engine(for: loaded, logger: logger)
+        engine = Self.engine(for: loaded, key: serverKey)
+        digestLinks = Self.digestLinks(for: loaded, key: serverKey)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
         announcer.update(opsChannel: loaded.opsChannel)
         logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])

@@ -30,6 +30,8 @@ public struct Configuration: Sendable {
     public var templatesDirectory: String?
     /// The templates read from ``templatesDirectory``, overriding the built-in wording per message kind.
     public var templates = MessageTemplates()
+    /// The size limits of project files and their fields (`limits:`).
+    public var limits = InputLimits()
 
     /// Creates a configuration.
     public init(
@@ -63,16 +65,27 @@ public struct ServerSettings: Hashable, Sendable {
     public var ackLinkLifetime: Interval
     /// The chat platforms whose slash commands `/chat/…` accepts.
     public var chat = ChatSettings()
+    /// How long a digest's "Full digest" link works after the run (`digest_link_ttl`, default 30 days).
+    public var digestLinkLifetime: Interval
+    /// Timeouts, the connection cap and the body size limit.
+    public var limits: ServerLimits
+    /// The proxies whose `X-Forwarded-For` names the client (`trusted_proxies`); from any other peer the header is
+    /// ignored.
+    public var trustedProxies: [AddressRange]
 
     /// Creates server settings.
     public init(
         listen: String, apiToken: Secret? = nil, publicURL: String? = nil, ackLinkLifetime: Interval = .days(7),
-        chat: ChatSettings = ChatSettings()
+        chat: ChatSettings = ChatSettings(), digestLinkLifetime: Interval = .days(30),
+        limits: ServerLimits = ServerLimits(), trustedProxies: [AddressRange] = []
     ) {
         self.listen = listen
         self.apiToken = apiToken
         self.publicURL = publicURL
         self.ackLinkLifetime = ackLinkLifetime
         self.chat = chat
+        self.digestLinkLifetime = digestLinkLifetime
+        self.limits = limits
+        self.trustedProxies = trustedProxies
     }
 }
