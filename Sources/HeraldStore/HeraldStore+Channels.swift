@@ -34,8 +34,9 @@ extension HeraldStore {
     }
 
     /// Enables a disabled channel again and moves its held deliveries back to `pending`, due at `now` (or later, when
-    /// a quiet-hours hold or a retry made them due later), with their message ids unchanged. Works whether or not a
-    /// daemon runs: its dispatcher leases them on its next round.
+    /// a quiet-hours hold or a retry made them due later), with their message ids unchanged and their retries' age
+    /// (`max_age`) counted from `now`. Works whether or not a daemon runs: its dispatcher leases them on its next
+    /// round.
     /// - Returns: How many deliveries were released.
     @discardableResult
     public func enable(channel: String, now: Date) throws -> Int {
@@ -44,8 +45,9 @@ extension HeraldStore {
             try db.execute(
                 sql: """
                     UPDATE deliveries
-                    SET state = 'pending', next_attempt_at = MAX(next_attempt_at, ?), lease_until = NULL
-                    WHERE channel = ? AND state = 'held'
+                    SET state = 'pending', next_attempt_at = MAX(next_attempt_at, ?1), lease_until = NULL,
+                        aged_from = ?1
+                    WHERE channel = ?2 AND state = 'held'
                     """,
                 arguments: [now.timeIntervalSince1970, channel]
             )
@@ -71,6 +73,29 @@ extension HeraldStore {
                 statuses[channel, default: ChannelStatus(channel: channel)].heldCount = row["held"]
             }
             return statuses.values.sorted { $0.channel < $1.channel }
+        }
+    }
+
+    /// Records that no attempt goes to `channel` before `pause.until`, and why, replacing the channel's last pause:
+    /// for `herald channels` and the dashboard, which read the store while the daemon keeps the pause in memory.
+    public func pause(channel: String, _ pause: ChannelPause) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO channel_pauses (channel, until, reason) VALUES (?, ?, ?)",
+                arguments: [channel, pause.until.timeIntervalSince1970, pause.reason]
+            )
+        }
+    }
+
+    /// The pauses in force at `now`, by channel.
+    public func channelPauses(at now: Date) throws -> [String: ChannelPause] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM channel_pauses WHERE until > ?", arguments: [now.timeIntervalSince1970]
+            )
+            return Dictionary(uniqueKeysWithValues: rows.map { row in
+                (row["channel"], ChannelPause(until: Self.date(row, "until"), reason: row["reason"]))
+            })
         }
     }
 

@@ -63,15 +63,15 @@ extension HeraldStore {
     }
 
     /// Inserts a new delivery, due at `now`, of the message of `delivery` to its channel, naming it as the one
-    /// replayed; returns the new id.
+    /// replayed, its retries' age counted from `now`; returns the new id.
     private func insertReplay(of delivery: DeliveryRecord, by: String?, now: Date, _ db: Database) throws -> Int64 {
         let time = now.timeIntervalSince1970
         try db.cachedStatement(sql: Self.insertDeliverySQL)
             .execute(arguments: [delivery.messageID, delivery.channel, time, time])
         let replay = db.lastInsertedRowID
         try db.execute(
-            sql: "UPDATE deliveries SET replay_of = ?, replayed_by = ? WHERE id = ?",
-            arguments: [delivery.id, by, replay]
+            sql: "UPDATE deliveries SET replay_of = ?, replayed_by = ?, aged_from = ? WHERE id = ?",
+            arguments: [delivery.id, by, time, replay]
         )
         return replay
     }

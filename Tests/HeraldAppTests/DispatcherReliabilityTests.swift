@@ -95,6 +95,37 @@ import Testing
         #expect(states == [.delivered, .dead], "the dead delivery keeps its history; the replay is a new one")
     }
 
+    /// How a message that could not go comes back: replayed after it died, or released by `channels enable`.
+    enum Return: String, CaseIterable, Sendable {
+        case replay, enable
+    }
+
+    /// A message older than its channel's `max_age` (an hour here) is sent again; its first new attempt fails: it
+    /// is retried, because the age counts from the replay or the release, not from the message.
+    @Test(arguments: Return.allCases)
+    func aReturningOldMessageGetsItsRetries(_ way: Return) async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(way == .replay ? .status(400, body: "bad") : .status(410, body: "channel_is_archived"))
+        receiver.enqueue(.status(503, body: "busy"))
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let message = try harness.enqueue(createdAt: Date().addingTimeInterval(-7200))[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(message.id)?.state == (way == .replay ? .dead : .held) })
+            switch way {
+            case .replay: _ = try harness.store.replay(since: nil, channel: "hook", by: nil, now: Date())
+            case .enable: try harness.store.enable(channel: "hook", now: Date())
+            }
+            #expect(await eventually {
+                try harness.store.deliveries(states: [.delivered], channel: nil, limit: 10).count == 1
+            })
+        }
+        #expect(receiver.requests.map(\.headers["webhook-id"]) == [message.id, message.id, message.id])
+        let delivered = try #require(try harness.store.deliveries(states: [.delivered], channel: nil, limit: 1).first)
+        #expect(delivered.attempts == (way == .replay ? 2 : 3), "the 503 was retried, not the end")
+    }
+
     @Test func aHangingChannelDoesNotDelayAnother() async throws {
         let slow = try TestHTTPReceiver()
         defer { slow.stop() }

@@ -192,18 +192,23 @@ public final class Dispatcher: Sendable {
                 verdict: .retryable(reason: "channel '\(delivery.channel)' is not configured", retryAfter: nil),
                 latencyMilliseconds: 0
             )
+        let answered = now()
         if let probe = gates.record(
-            delivery.channel, verdict: result.verdict, quotaResetsIn: result.quotaResetsIn, now: now()
+            delivery.channel, verdict: result.verdict, quotaResetsIn: result.quotaResetsIn, now: answered
         ) {
             logger.warning(
                 "circuit breaker open: no attempts to the channel until a probe",
                 metadata: ["channel": "\(delivery.channel)", "probe_at": "\(ISO8601.string(probe))"]
             )
+            pause(delivery.channel, ChannelPause(until: probe, reason: Self.breakerReason))
+        }
+        if let wait = result.quotaResetsIn, wait > 0 {
+            pause(delivery.channel, ChannelPause(until: answered.addingTimeInterval(wait), reason: Self.quotaReason))
         }
         let number = delivery.attempts + 1
-        // A message's age counts from its release: one held over a long weekend still gets all its retries.
+        // A message's age counts from its release, a replay's from the replay, a released hold's from its release.
         let outcome = RetryDecision.outcome(
-            for: result.verdict, attempt: number, messageCreatedAt: message.releasedAt, now: now(),
+            for: result.verdict, attempt: number, messageCreatedAt: delivery.ageOrigin(of: message), now: now(),
             policy: entry?.policy ?? .standard, unit: random()
         )
         let attempt = AttemptRecord(
@@ -213,6 +218,21 @@ public final class Dispatcher: Sendable {
         )
         log(message: message, attempt: number, result: result, outcome: outcome)
         return .attempted((attempt, outcome, delivery.channel))
+    }
+
+    /// Why a channel pauses after its receiver said its quota is spent.
+    static let quotaReason = "the receiver's rate limit quota is spent (X-RateLimit-Remaining: 0)"
+    /// Why a channel pauses after its circuit breaker opened.
+    static let breakerReason = "circuit breaker open after repeated retryable failures"
+
+    /// Makes the pause of `channel` visible: in the store for `herald channels` and the dashboard, and as a metric.
+    private func pause(_ channel: String, _ pause: ChannelPause) {
+        metrics.paused(channel: channel, until: pause.until)
+        do {
+            try queue.pause(channel: channel, pause)
+        } catch {
+            logger.error("cannot record a channel's pause", metadata: ["channel": "\(channel)", "error": "\(error)"])
+        }
     }
 
     /// Records the results in one transaction; once committed, their latencies and outcomes are counted.
