@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldApp
+import HeraldCore
 import Logging
 
 /// `herald send-test CHANNEL`: one test message, sent now through the channel's sender (not the outbox).
@@ -24,8 +25,8 @@ struct SendTestCommand: AsyncParsableCommand {
         let status = result.httpStatus.map { "HTTP \($0)" } ?? (result.curlCode.map { "curl \($0)" } ?? "no status")
         print("\(result.verdict.isSuccess ? "delivered" : "not delivered"): \(status) in "
             + "\(Int(result.latencyMilliseconds.rounded())) ms")
-        if let reason = result.verdict.reason { print("reason: \(reason)") }
-        if let answer = result.responseExcerpt { print("answer: \(String(answer.prefix(200)))") }
+        if let reason = result.verdict.reason { print("reason: \(TerminalText.safe(reason))") }
+        if let answer = result.responseExcerpt { print("answer: \(TerminalText.safe(String(answer.prefix(200))))") }
         if !result.verdict.isSuccess { throw ExitCode(1) }
     }
 }
