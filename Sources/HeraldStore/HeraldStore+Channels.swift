@@ -40,7 +40,7 @@ extension HeraldStore {
     /// - Returns: How many deliveries were released.
     @discardableResult
     public func enable(channel: String, now: Date) throws -> Int {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM channels_disabled WHERE channel = ?", arguments: [channel])
             try db.execute(
                 sql: """
@@ -79,7 +79,7 @@ extension HeraldStore {
     /// Records that no attempt goes to `channel` before `pause.until`, and why, replacing the channel's last pause:
     /// for `herald channels` and the dashboard, which read the store while the daemon keeps the pause in memory.
     public func pause(channel: String, _ pause: ChannelPause) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO channel_pauses (channel, until, reason) VALUES (?, ?, ?)",
                 arguments: [channel, pause.until.timeIntervalSince1970, pause.reason]
@@ -103,7 +103,7 @@ extension HeraldStore {
     /// deliveries the dispatcher leased but may not start yet (pacing, an open breaker).
     public func postpone(_ deliveries: [(id: Int64, until: Date)]) throws {
         guard !deliveries.isEmpty else { return }
-        try writer.write { db in
+        try write { db in
             let statement = try db.cachedStatement(sql: "UPDATE deliveries SET lease_until = ? WHERE id = ?")
             for (id, until) in deliveries {
                 try statement.execute(arguments: [until.timeIntervalSince1970, id])

@@ -6,6 +6,7 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
         case corruptValue(column: String, value: String)
         case unknownEscalation(String)
         case escalationChanged(String)
+        case diskFull(String)
     }
 
     private let reason: Reason
@@ -39,6 +40,11 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
         HeraldStoreError(.escalationChanged(id))
     }
 
+    /// The store could not be written because its disk (or its size limit) is full; `detail` is SQLite's message.
+    public static func diskFull(_ detail: String) -> HeraldStoreError {
+        HeraldStoreError(.diskFull(detail))
+    }
+
     /// True for `escalationChanged`: the write was refused and nothing was stored.
     public var isEscalationConflict: Bool {
         if case .escalationChanged = reason { return true }
@@ -53,6 +59,7 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
         case .corruptValue(let column, let value): "corrupt value in column \(column): '\(value)'"
         case .unknownEscalation(let id): "unknown escalation '\(id)'"
         case .escalationChanged(let id): "escalation \(id) changed while it was being evaluated"
+        case .diskFull(let detail): "disk full: the store cannot be written (\(detail))"
         }
     }
 }
