@@ -95,6 +95,7 @@ public final class Dispatcher: Sendable {
             var oldestFinished = ContinuousClock.now
             /// Set while the last try to record failed: when to try again. Nothing is leased meanwhile.
             var retryRecordingAt: ContinuousClock.Instant?
+            var tally = DeliveryTally(since: now())
             while true {
                 let stop = stopping.load(ordering: .acquiring) || Task.isCancelled
                 let free = maxInFlight - inFlight
@@ -109,12 +110,18 @@ public final class Dispatcher: Sendable {
                         || ContinuousClock.now - oldestFinished >= Self.recordDelay)
                 if !finished.isEmpty, due || stop {
                     if record(finished) {
-                        for result in finished { unrecorded.remove(result.attempt.deliveryID) }
+                        for result in finished {
+                            unrecorded.remove(result.attempt.deliveryID)
+                            tally.count(result.outcome)
+                        }
                         finished.removeAll(keepingCapacity: true)
                         retryRecordingAt = nil
                     } else {
                         retryRecordingAt = .now + Self.recordRetryDelay
                     }
+                }
+                if let summary = tally.summary(at: now(), final: stop && inFlight == 0) {
+                    logger.info("\(summary)")
                 }
                 if stop, inFlight == 0 {
                     // Results still unrecorded (the store cannot be written) are lost here: their leases expire and
@@ -314,10 +321,11 @@ public final class Dispatcher: Sendable {
         logger.notice("the store can be written again", metadata: ["was": "\(failure)"])
     }
 
+    /// Logs one attempt: at debug when delivered or to be retried (the minute's summary counts them at info), at
+    /// error when the delivery is dead or held (someone has to act).
     private func log(message: OutgoingMessage, attempt: Int, result: SendResult, outcome: DeliveryOutcome) {
         let level: Logger.Level = switch outcome {
-        case .delivered: .info
-        case .retry: .warning
+        case .delivered, .retry: .debug
         case .dead, .held: .error
         }
         // The metadata is a handful of strings per attempt: build it only when it will be logged.
@@ -330,11 +338,11 @@ public final class Dispatcher: Sendable {
         if let note = result.note { metadata["note"] = "\(note)" }
         switch outcome {
         case .delivered:
-            logger.info("delivered", metadata: metadata)
+            logger.debug("delivered", metadata: metadata)
         case .retry(let at, let reason):
             metadata["reason"] = "\(reason)"
             metadata["next_attempt"] = "\(ISO8601.string(at))"
-            logger.warning("attempt failed, will retry", metadata: metadata)
+            logger.debug("attempt failed, will retry", metadata: metadata)
         case .dead(let reason):
             metadata["reason"] = "\(reason)"
             logger.error("delivery dead", metadata: metadata)
