@@ -33,6 +33,19 @@ extension HeraldStore {
         }
     }
 
+    /// Sends message `id` (`msg_…`, the `webhook-id` a receiver logs) again: replays its latest delivery, as
+    /// ``replay(deliveryID:by:now:)`` does.
+    /// - Throws: `HeraldStoreError.unknownMessage` when no delivery carries this message.
+    public func replay(messageID id: String, by: String?, now: Date) throws -> ReplayOutcome {
+        let latest = try writer.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT id FROM deliveries WHERE message_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]
+            )
+        }
+        guard let latest else { throw HeraldStoreError.unknownMessage(id) }
+        return try replay(deliveryID: latest, by: by, now: now)
+    }
+
     /// Replays every `dead` delivery created at or after `since` (nil: any time) to `channel` (nil: any) that is
     /// the latest delivery of its message to its channel (one already replayed is left to its replay).
     /// - Returns: The new delivery ids, oldest first.

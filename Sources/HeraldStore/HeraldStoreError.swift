@@ -3,6 +3,7 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
     private enum Reason: Hashable, Sendable {
         case unknownProject(String)
         case unknownDelivery(Int64)
+        case unknownMessage(String)
         case corruptValue(column: String, value: String)
         case unknownEscalation(String)
         case escalationChanged(String)
@@ -23,6 +24,11 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
     /// An attempt was recorded for a delivery that does not exist.
     public static func unknownDelivery(_ id: Int64) -> HeraldStoreError {
         HeraldStoreError(.unknownDelivery(id))
+    }
+
+    /// No delivery carries a message with this id.
+    public static func unknownMessage(_ id: String) -> HeraldStoreError {
+        HeraldStoreError(.unknownMessage(id))
     }
 
     /// A stored value could not be read back (a date, a state, a JSON list).
@@ -56,6 +62,7 @@ public struct HeraldStoreError: Error, Hashable, Sendable, CustomStringConvertib
         switch reason {
         case .unknownProject(let id): "unknown project '\(id)'"
         case .unknownDelivery(let id): "unknown delivery \(id)"
+        case .unknownMessage(let id): "unknown message '\(id)'"
         case .corruptValue(let column, let value): "corrupt value in column \(column): '\(value)'"
         case .unknownEscalation(let id): "unknown escalation '\(id)'"
         case .escalationChanged(let id): "escalation \(id) changed while it was being evaluated"
