@@ -7,8 +7,9 @@ extension DashboardPage {
     var pausesSection: String {
         guard !pauses.isEmpty else { return "" }
         let items = pauses.sorted { $0.key < $1.key }.map { channel, pause in
-            "<li class=\"pause\" id=\"pause-\(Self.escape(channel))\"><strong>#\(Self.escape(channel))</strong> paused "
-                + "until \(Self.escape(ConsoleLine.localTime(pause.until, in: zone))): \(Self.escape(pause.reason))</li>"
+            let name = Self.escape(channel)
+            return "<li class=\"pause\" id=\"pause-\(name)\"><strong>#\(name)</strong> paused until "
+                + "\(Self.escape(ConsoleLine.localTime(pause.until, in: zone))): \(Self.escape(pause.reason))</li>"
         }
         return "<section id=\"pauses\"><h2>Paused channels</h2><ul>\(items.joined())</ul></section>"
     }

@@ -19,7 +19,8 @@ struct ReplayCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOption
-    @Argument(help: "Delivery ids (see `herald deliveries`) or message ids (msg_…).") var ids: [ReplayTarget] = []
+    @Argument(help: "Delivery ids (see `herald deliveries`) or message ids (msg_…).")
+    var ids: [ReplayTarget] = []
     @Option(help: "Dead deliveries created since a look-back (7d, 24h), a date or an RFC 3339 date-time.")
     var since: String?
     @Option(help: "Dead deliveries of this channel.") var channel: String?

@@ -13,7 +13,8 @@ import Testing
             file: "herald.yaml", stateDirectory: "/nonexistent", projectsDirectory: "/nonexistent",
             calendar: BusinessCalendar(timeZone: TimeZone(identifier: "UTC")!),
             channels: [
-                "mail": Channel(name: "mail", kind: .email(settings)), "console": Channel(name: "console", kind: .console),
+                "mail": Channel(name: "mail", kind: .email(settings)),
+                "console": Channel(name: "console", kind: .console),
             ]
         )
     }

@@ -18,7 +18,7 @@ public enum PlanReport {
         for entry in plan.entries {
             let date = CivilDate(entry.sendAt, in: zone)
             if date != day {
-                lines += ["", date.shortDisplay]
+                lines += ["", date.display(today: CivilDate(plan.window.from, in: zone))]
                 day = date
             }
             lines.append(line(entry, in: zone))

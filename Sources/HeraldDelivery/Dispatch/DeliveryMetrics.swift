@@ -91,7 +91,9 @@ private final class ChannelMetrics: Sendable {
         attemptDuration = Timer(
             label: DeliveryMetrics.attemptDurationLabel, dimensions: [("channel", channel)], factory: factory
         )
-        pausedUntil = Gauge(label: DeliveryMetrics.pausedUntilLabel, dimensions: [("channel", channel)], factory: factory)
+        pausedUntil = Gauge(
+            label: DeliveryMetrics.pausedUntilLabel, dimensions: [("channel", channel)], factory: factory
+        )
         pausedUntil.record(0)
     }
 }

@@ -13,9 +13,8 @@ public enum LogReport {
             return line(suppression, in: zone)
         case .snoozed(let snooze):
             let scope = snooze.milestoneID == nil ? " (whole project)" : ""
-            return TerminalText.safe(
-                "\(ConsoleLine.localTime(snooze.createdAt, in: zone)) snoozed \(snooze.target)\(scope) " + snooze.summary
-            )
+            let at = ConsoleLine.localTime(snooze.createdAt, in: zone)
+            return TerminalText.safe("\(at) snoozed \(snooze.target)\(scope) " + snooze.summary)
         case .unsnoozed(let snooze, let at, let reason):
             return TerminalText.safe("\(ConsoleLine.localTime(at, in: zone)) unsnoozed \(snooze.target): \(reason)")
         case .chat(let exchange):
