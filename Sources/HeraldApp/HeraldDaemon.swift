@@ -26,9 +26,7 @@ public enum HeraldDaemon {
             CheckpointService(store: runtime.store, interval: .seconds(1), logger: logger),
         ]
         if let server = configuration.server {
-            services.append(try HTTPServer.make(
-                server, runtime: runtime, stateDirectory: configuration.stateDirectory, now: options.now, logger: logger
-            ))
+            services.append(HTTPServer.make(server, runtime: runtime, now: options.now, logger: logger))
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

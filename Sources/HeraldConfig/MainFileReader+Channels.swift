@@ -34,7 +34,8 @@ extension MainFileReader {
         switch type {
         case "webhook":
             guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
-            kind = .webhook(url: url, secrets: readSecrets(fields))
+            guard let keys = readKeys(fields) else { return nil }
+            kind = .webhook(url: url, secrets: keys)
         case "email":
             guard let settings = readEmail(fields, in: what) else { return nil }
             kind = .email(settings)
@@ -87,12 +88,27 @@ extension MainFileReader {
         return true
     }
 
-    /// `secret: KEY` or, during a rotation, `secret: [new, old]`.
-    private func readSecrets(_ fields: Fields) -> [Secret] {
+    /// `secret: KEY` (or `secret_file`) or, during a rotation, `secret: [new, old]`: each a Standard Webhooks key,
+    /// `whsec_` and base64 of at least 24 bytes. Nil when any is wrong; none when the channel signs nothing.
+    private func readKeys(_ fields: Fields) -> [WebhookKey]? {
+        let given: [(text: String, node: Node)]
         if let node = fields["secret"], case .sequence = node {
-            return context.stringList(node, "'secret'").map { Secret($0.0) }
+            given = context.stringList(node, "'secret'").map { (text: $0.0, node: $0.1) }
+            if given.isEmpty { context.error("'secret' lists no key", at: node) }
+        } else if fields["secret"] != nil || fields["secret_file"] != nil {
+            given = fields.secretText("secret", in: "channel", required: false).map { [$0] } ?? []
+        } else {
+            return []
         }
-        return fields.secret("secret", in: "channel", required: false).map { [$0] } ?? []
+        var keys: [WebhookKey] = []
+        for (text, node) in given {
+            do {
+                keys.append(try WebhookKey(text))
+            } catch {
+                context.error("the webhook 'secret' \(error)", at: node)
+            }
+        }
+        return keys.isEmpty || keys.count < given.count ? nil : keys
     }
 
     private func readRetry(_ node: Node) -> RetryPolicy? {

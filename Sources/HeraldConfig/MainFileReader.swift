@@ -8,7 +8,7 @@ struct MainFileReader {
 
     private static let keys = [
         "timezone", "state_dir", "projects_dir", "server", "calendar", "people", "audiences", "channels",
-        "rules", "escalations", "digests", "ops_channel", "templates_dir",
+        "rules", "escalations", "digests", "ops_channel", "templates_dir", "projects_grace", "limits",
     ]
 
     func read(_ root: Node) -> (Configuration, References)? {
@@ -42,7 +42,19 @@ struct MainFileReader {
         )
         configuration.opsChannel = opsChannel
         configuration.templatesDirectory = fields.string("templates_dir", in: "the config file").map(context.path)
+        if let grace = fields["projects_grace"].flatMap(projectsGrace) { configuration.projectsGrace = grace }
+        configuration.limits = fields["limits"].map(readLimits) ?? InputLimits()
         return (configuration, references)
+    }
+
+    /// `projects_grace`: a length of time such as `10m`, `30s` or `1h` (`0s` removes at once).
+    private func projectsGrace(_ node: Node) -> TimeInterval? {
+        guard let text = context.string(node, "'projects_grace'") else { return nil }
+        guard let seconds = Self.seconds(text), seconds.isFinite else {
+            context.error("'projects_grace' must look like 10m, 30s or 1h, not '\(text)'", at: node)
+            return nil
+        }
+        return seconds
     }
 
     /// The keys of a mapping of names, whatever their values.
@@ -112,7 +124,9 @@ struct MainFileReader {
 
     private func readServer(_ node: Node) -> ServerSettings? {
         guard let fields = context.mapping(
-            node, "server", allowed: ["listen", "api_token", "api_token_file", "public_url", "ack_link_ttl", "chat"]
+            node, "server",
+            allowed: ["listen", "api_token", "api_token_file", "public_url", "ack_link_ttl", "chat"]
+                + Self.serverLimitKeys
         ) else { return nil }
         let listen = fields.string("listen", in: "server") ?? "127.0.0.1:9470"
         if let node = fields["listen"], listen.split(separator: ":").last.flatMap({ UInt16($0) }) == nil {
@@ -123,7 +137,9 @@ struct MainFileReader {
             apiToken: fields.secret("api_token", in: "server", required: false),
             publicURL: fields.string("public_url", in: "server"),
             ackLinkLifetime: fields["ack_link_ttl"].flatMap { interval($0, "'ack_link_ttl'") } ?? .days(7),
-            chat: fields["chat"].map(readChat) ?? ChatSettings()
+            chat: fields["chat"].map(readChat) ?? ChatSettings(),
+            digestLinkLifetime: fields["digest_link_ttl"].flatMap { interval($0, "'digest_link_ttl'") } ?? .days(30),
+            limits: readServerLimits(fields), trustedProxies: fields["trusted_proxies"].map(readTrustedProxies) ?? []
         )
     }
 }

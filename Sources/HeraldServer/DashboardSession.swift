@@ -1,42 +1,51 @@
 import Crypto
 import Foundation
+import HeraldCore
+import HeraldStore
 import Hummingbird
 
-/// The dashboard's session cookie `herald_session`: `EXPIRY.SIGNATURE`, where `EXPIRY` is Unix seconds and
-/// `SIGNATURE` the base64url HMAC-SHA256 of `herald-dashboard-session:EXPIRY` keyed with the API token.
+/// The dashboard's session cookie `herald_session`: `ID.SIGNATURE`, where `ID` is 32 random bytes (base64url), new
+/// for every login, and `SIGNATURE` the base64url HMAC-SHA256 of `herald-dashboard-session:ID` keyed with the API
+/// token.
 ///
-/// The browser never holds the token itself, a stolen cookie stops working when it expires, and changing
-/// `api_token` ends every session at once; nothing is stored on the server.
+/// The store keeps the SHA-256 of each open session's id (never the id) with its expiry: logging out deletes it, so
+/// a copied cookie stops working then; it also stops when it expires, and changing `api_token` ends every session at
+/// once (the signatures no longer match). The browser never holds the token itself.
 struct DashboardSession {
     /// The cookie's name.
     static let cookieName = "herald_session"
     /// How long a login lasts.
     static let lifetime = 12 * 3600
 
-    /// The configured API token, the signing key.
+    /// The configured API token (never empty), the signing key.
     let token: String
+    /// Where the open sessions are kept.
+    let store: HeraldStore
 
-    /// The cookie value valid until `expiry`.
-    func value(expiring expiry: Date) -> String {
-        let seconds = Int(expiry.timeIntervalSince1970)
-        return "\(seconds).\(Self.base64URL(Data(signature(seconds))))"
-    }
-
-    /// Whether `value` was signed with this token and has not expired at `now`.
-    func isValid(_ value: String, now: Date) -> Bool {
-        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let seconds = Int(parts[0]), seconds > Int(now.timeIntervalSince1970),
-              let given = Self.data(base64URL: String(parts[1]))
-        else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: message(seconds), using: key)
-    }
-
-    /// The `Set-Cookie` that logs in until `now` plus ``lifetime``; `Secure` when the server is reached over https.
-    func cookie(now: Date, secure: Bool) -> Cookie {
-        Cookie(
-            name: Self.cookieName, value: value(expiring: now.addingTimeInterval(TimeInterval(Self.lifetime))),
-            maxAge: Self.lifetime, path: "/", secure: secure, httpOnly: true, sameSite: .strict
+    /// Opens a new session at `now` and returns the `Set-Cookie` that holds it until `now` plus ``lifetime``;
+    /// `Secure` when the server is reached over https.
+    func open(now: Date, secure: Bool) throws -> Cookie {
+        var generator = SystemRandomNumberGenerator()
+        let id = Base64URL.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try store.openDashboardSession(
+            digest: Self.digest(of: id), at: now, expires: now.addingTimeInterval(TimeInterval(Self.lifetime))
         )
+        return Cookie(
+            name: Self.cookieName, value: "\(id).\(Base64URL.encode(Array(signature(id))))", maxAge: Self.lifetime,
+            path: "/", secure: secure, httpOnly: true, sameSite: .strict
+        )
+    }
+
+    /// Whether `value` is a cookie signed with this token whose session is open at `now`.
+    func isOpen(_ value: String, now: Date) throws -> Bool {
+        guard let id = signedID(value) else { return false }
+        return try store.isDashboardSessionOpen(digest: Self.digest(of: id), at: now)
+    }
+
+    /// Ends the session of `value` (logout), when it is one signed with this token.
+    func close(_ value: String) throws {
+        guard let id = signedID(value) else { return }
+        try store.closeDashboardSession(digest: Self.digest(of: id))
     }
 
     /// The `Set-Cookie` that logs out: empty and already expired.
@@ -44,24 +53,26 @@ struct DashboardSession {
         Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
+    /// The id of `value` when its signature (checked in constant time) is this token's.
+    private func signedID(_ value: String) -> String? {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, let given = Base64URL.decode(parts[1]) else { return nil }
+        let id = String(parts[0])
+        return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: message(id), using: key) ? id : nil
+    }
+
     private var key: SymmetricKey { SymmetricKey(data: Data(token.utf8)) }
 
-    private func message(_ seconds: Int) -> Data {
-        Data("herald-dashboard-session:\(seconds)".utf8)
+    private func message(_ id: String) -> Data {
+        Data("herald-dashboard-session:\(id)".utf8)
     }
 
-    private func signature(_ seconds: Int) -> HMAC<SHA256>.MAC {
-        HMAC<SHA256>.authenticationCode(for: message(seconds), using: key)
+    private func signature(_ id: String) -> HMAC<SHA256>.MAC {
+        HMAC<SHA256>.authenticationCode(for: message(id), using: key)
     }
 
-    private static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func data(base64URL text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
+    /// What the store keeps of a session id.
+    private static func digest(of id: String) -> String {
+        Base64URL.encode(Array(SHA256.hash(data: Data(id.utf8))))
     }
 }

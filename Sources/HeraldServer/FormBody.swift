@@ -9,10 +9,15 @@ struct FormBody {
     let raw: [UInt8]
     private let fields: [String: String]
 
-    /// Reads the body of `request`: 413 beyond `limit` bytes, saying `what` is too large.
-    init(_ request: Request, limit: Int = JSONBody.maximumSize, what: String = "the body") async throws {
+    /// Reads the body of `request`: 413 beyond `limit` bytes, saying `what` is too large; 400 when a field's name or
+    /// value holds a NUL character (`%00`), which would cut a stored note or a log line short.
+    init(_ request: Request, limit: Int, what: String = "the body") async throws {
         let buffer = try await request.collectBody(upTo: limit, what: what)
         self.init(Array(buffer.readableBytesView))
+        if let field = fields.first(where: { ($0.key + $0.value).unicodeScalars.contains("\0") }) {
+            let name = field.key.replacingOccurrences(of: "\0", with: "")
+            throw APIError(.badRequest, "form field '\(name)' holds a NUL character")
+        }
     }
 
     /// Decodes `raw`: `&`-separated `name=value` pairs, `+` for a space, percent-escapes; the first of a repeated

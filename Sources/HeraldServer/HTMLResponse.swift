@@ -1,9 +1,9 @@
 import Hummingbird
 import NIOCore
 
-/// Builds the server's private HTML pages (the dashboard, acknowledgement pages): `text/html` with what keeps a page
-/// and any token in its address private: no caching, no framing, no referrer, no indexing, no scripts, forms
-/// posting only to this server.
+/// Builds the server's private HTML pages (the dashboard, acknowledgement and digest pages): `text/html` with what
+/// keeps a page and any token in its address private: no caching, no framing, no referrer, no indexing, no scripts,
+/// forms posting only to this server.
 enum HTMLResponse {
     /// The headers of every such page.
     static let headers: HTTPFields = [

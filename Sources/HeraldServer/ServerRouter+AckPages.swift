@@ -13,10 +13,10 @@ extension ServerRouter {
     /// No bearer token: the signed token is the credential, checked in constant time. A forged or garbled token
     /// (or an unknown escalation) is a 404 page and an expired one a 410 page, neither telling anything more. A
     /// cross-site form cannot post without knowing the token, so the token in the path is also the CSRF defence.
-    func addAckPages(to router: Router<BasicRequestContext>) {
+    func addAckPages(to router: Router<ServerRequestContext>) {
         router.get("ack/:token") { _, context in
             let token: AckToken
-            switch checkAckToken(context) {
+            switch await checkAckToken(context) {
             case .valid(let valid): token = valid
             case .refused(let page): return page
             }
@@ -44,7 +44,7 @@ extension ServerRouter {
         }
         router.post("ack/:token") { request, context in
             let token: AckToken
-            switch checkAckToken(context) {
+            switch await checkAckToken(context) {
             case .valid(let valid): token = valid
             case .refused(let page): return page
             }
@@ -77,9 +77,9 @@ extension ServerRouter {
     static let maximumNote = 500
 
     /// The valid token of the request's path, or the page that answers a bad one.
-    private func checkAckToken(_ context: BasicRequestContext) -> AckCheck {
-        guard let serverKey else { return .refused(Self.unknownLinkPage) }
-        switch AckToken.verify(Self.decoded(context.parameters.get("token")), key: serverKey, now: now()) {
+    private func checkAckToken(_ context: ServerRequestContext) async -> AckCheck {
+        guard let serverKey = await serverKey() else { return .refused(Self.unknownLinkPage) }
+        switch AckToken.verify(context.parameters.decoded("token"), key: serverKey, now: now()) {
         case .valid(let token):
             return .valid(token)
         case .expired:

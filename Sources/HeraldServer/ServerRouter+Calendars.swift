@@ -11,19 +11,20 @@ extension ServerRouter {
     /// Calendar apps cannot send a bearer header, so a feed takes either `Authorization: Bearer TOKEN` (a wrong one
     /// is 401) or `?key=K`, the scope's key that `herald calendar-url` prints (a wrong one is 404, as if there were
     /// no such feed). Neither is 401.
-    func addCalendars(to router: Router<BasicRequestContext>) {
+    func addCalendars(to router: Router<ServerRequestContext>) {
         router.get("calendar.ics") { request, _ in
             try await calendar(request, scope: .all)
         }
         router.get("projects/:project/calendar.ics") { request, context in
-            try await calendar(request, scope: .project(Self.decoded(context.parameters.get("project"))))
+            try await calendar(request, scope: .project(context.parameters.decoded("project")))
         }
     }
 
     private func calendar(_ request: Request, scope: CalendarScope) async throws -> Response {
         let key = try QueryParameters(request, allowed: ["key"]).string("key")
         let configuration = try await loadedConfiguration()
-        try authorizeCalendar(request, key: key, scope: scope, token: configuration.server?.apiToken?.value)
+        let token = configuration.server?.apiToken?.value
+        try authorizeCalendar(request, key: key, scope: scope, token: token, serverKey: await serverKey())
         var projects = try store.projects()
         var name = "Herald milestones"
         if case .project(let id) = scope {
@@ -45,7 +46,9 @@ extension ServerRouter {
     }
 
     /// Lets the request through with the right bearer token or the scope's key; throws 401 or 404 otherwise.
-    private func authorizeCalendar(_ request: Request, key: String?, scope: CalendarScope, token: String?) throws {
+    private func authorizeCalendar(
+        _ request: Request, key: String?, scope: CalendarScope, token: String?, serverKey: ServerKey?
+    ) throws {
         if let header = request.headers[.authorization] {
             guard let token, ConstantTime.isBearer(header, token) else {
                 throw APIError(.unauthorized, "wrong bearer token")

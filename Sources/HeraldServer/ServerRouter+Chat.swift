@@ -7,12 +7,13 @@ extension ServerRouter {
     /// `POST /chat/slack` and `POST /chat/mattermost`: slash commands (form-encoded), answered with JSON
     /// `{"response_type": "ephemeral"|"in_channel", "text": …}`, each command and its answer recorded in the
     /// communication log. No bearer token: Slack's request must carry a valid `X-Slack-Signature` over a timestamp
-    /// within five minutes of now and not be seen before; Mattermost's payload must carry the configured `token`.
-    /// Both 401 otherwise, and when the platform is not configured under `server.chat`. Slack's certificate check
-    /// (`ssl_check=1`, no command) is answered with an empty 200.
-    func addChat(to router: Router<BasicRequestContext>) {
+    /// within five minutes of now and not be seen before (the store keeps the signatures, so a restart forgets
+    /// none); Mattermost's payload must carry the configured `token`. Both 401 otherwise, and when the platform is
+    /// not configured under `server.chat` or its secret is empty. Slack's certificate check (`ssl_check=1`, no
+    /// command) is answered with an empty 200.
+    func addChat(to router: Router<ServerRequestContext>) {
         router.post("chat/slack") { request, context in
-            let form = try await FormBody(request)
+            let form = try await FormBody(request, limit: await bodyLimit())
             // Slack checks the endpoint's certificate with an `ssl_check=1` request that carries no command: an
             // empty 200, nothing read, changed or logged.
             if form["ssl_check"] == "1", form["user_id"] == nil { return Response(status: .ok) }
@@ -23,7 +24,10 @@ extension ServerRouter {
             let receivedAt = now()
             let timestamp = try SlackSignature.verify(request.headers, body: form.raw, secret: secret, now: receivedAt)
             let signature = request.headers[SlackSignature.signatureHeader] ?? ""
-            guard slackReplays.isFirstSight(of: signature, stampedAt: timestamp, now: receivedAt) else {
+            guard try store.isFirstSight(
+                ofSlackSignature: signature, acceptedUntil: timestamp.addingTimeInterval(SlackSignature.tolerance),
+                now: receivedAt
+            ) else {
                 throw APIError(.unauthorized, "replayed Slack request")
             }
             return try await chatReply(
@@ -31,12 +35,12 @@ extension ServerRouter {
             )
         }
         router.post("chat/mattermost") { request, context in
-            let form = try await FormBody(request)
+            let form = try await FormBody(request, limit: await bodyLimit())
             let configuration = try await loadedConfiguration()
-            guard let token = configuration.server?.chat.mattermostToken else {
+            guard let token = configuration.server?.chat.mattermostToken?.value else {
                 throw APIError(.unauthorized, "Mattermost commands are not configured (server.chat.mattermost)")
             }
-            guard ConstantTime.equal(form["token"] ?? "", token.value) else {
+            guard ConstantTime.equal(form["token"] ?? "", token) else {
                 throw APIError(.unauthorized, "wrong Mattermost token")
             }
             return try await chatReply(
@@ -48,7 +52,7 @@ extension ServerRouter {
     /// Answers the command in `form` from its `user_id`, records the exchange as received at `at`, and renders the
     /// reply.
     private func chatReply(
-        platform: String, form: FormBody, configuration: Configuration, at: Date, context: BasicRequestContext
+        platform: String, form: FormBody, configuration: Configuration, at: Date, context: ServerRequestContext
     ) async throws -> Response {
         let userID = try form.required("user_id")
         let text = (form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -5,7 +5,7 @@ import Hummingbird
 extension ServerRouter {
     /// `GET /api/v1/deliveries`: newest first, as `herald deliveries --json` prints them, filtered by `state`
     /// (comma-separated), `channel` and `limit` (default 100).
-    func addDeliveries(to api: RouterGroup<BasicRequestContext>) {
+    func addDeliveries(to api: RouterGroup<ServerRequestContext>) {
         api.get("deliveries") { request, _ in
             let query = try QueryParameters(request, allowed: ["state", "channel", "limit"])
             var states: Set<DeliveryState>?

@@ -5,36 +5,48 @@ import Hummingbird
 import NIOCore
 
 extension ServerRouter {
-    /// `GET /digests/{name}/{time}`: the report digest `name` stored for its run at `time` (`2026-11-30T09:00:00Z`,
-    /// as `DigestLink` writes it) as an HTML page, the target of the digests' "Full digest" link; 404 when the digest
-    /// has no run at that time, 400 when `time` is not an RFC 3339 date-time. No token: the link is read in mail.
-    func addDigestPages(to router: Router<BasicRequestContext>) {
+    /// `GET /digests/{name}/{time}?token=T`: the report digest `name` stored for its run at `time`
+    /// (`2026-11-30T09:00:00Z`, as ``DigestLinks`` writes it) as an HTML page with the privacy headers of every page,
+    /// the target of the digests' "Full digest" link.
+    ///
+    /// The credential is the link's signed token (``DigestToken``, naming this run) or the cookie of an open
+    /// dashboard session. A missing, forged or garbled token, a token for another run, and a run that does not exist
+    /// are all the same 404 page, telling nothing more; an expired token is a 410 page.
+    func addDigestPages(to router: Router<ServerRequestContext>) {
         router.get("digests/:name/:time") { request, context in
-            _ = try QueryParameters(request, allowed: [])
-            let name = Self.decoded(context.parameters.get("name"))
-            let timeText = Self.decoded(context.parameters.get("time"))
-            guard let time = ISO8601DateFormatter().date(from: timeText) else {
-                throw APIError(.badRequest, "'\(timeText)' is not a date-time like 2026-11-30T09:00:00Z")
+            let token = try QueryParameters(request, allowed: ["token"]).choice("token")
+            let name = context.parameters.decoded("name")
+            guard let time = ISO8601DateFormatter().date(from: context.parameters.decoded("time")) else {
+                return Self.unknownDigestPage
+            }
+            let hasSession = try await hasDashboardSession(request)
+            if !hasSession {
+                guard let token, let key = await serverKey() else { return Self.unknownDigestPage }
+                switch DigestToken.verify(token, key: key, now: now()) {
+                case .valid(let valid) where valid.name == name && valid.at == time:
+                    break
+                case .expired(let expired) where expired.name == name && expired.at == time:
+                    return HTMLResponse.make(
+                        DashboardPage.notice("This link has expired", "Digest links work for a limited time."),
+                        status: .gone
+                    )
+                default:
+                    return Self.unknownDigestPage
+                }
             }
             let key = ISO8601.string(time)
             guard var report = try store.digestRuns(name: name).last(where: { ISO8601.string($0.report.at) == key })?
                 .report
-            else {
-                throw APIError(.notFound, "digest '\(name)' has no run at \(key)")
-            }
+            else { return Self.unknownDigestPage }
             report.link = nil
-            return Response(
-                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(
-                    string: EmailBody.html(for: report, title: DigestWording.title(report))
-                ))
-            )
+            return HTMLResponse.make(EmailBody.html(for: report, title: DigestWording.title(report)))
         }
     }
 
-    /// A path segment with its percent-escapes decoded.
-    static func decoded(_ segment: String?) -> String {
-        let segment = segment ?? ""
-        return segment.removingPercentEncoding ?? segment
+    private static var unknownDigestPage: Response {
+        HTMLResponse.make(
+            DashboardPage.notice("Unknown digest", "This digest link is not valid. Check that it was copied whole."),
+            status: .notFound
+        )
     }
 }

@@ -4,7 +4,7 @@ extension ServerRouter {
     /// `/healthz`: 200 while the process answers. `/readyz`: 200 once the store reads, a configuration is loaded and
     /// the dispatcher runs and can write the store, 503 naming what is missing otherwise (`store not writable: disk
     /// full: …`).
-    func addHealth(to router: Router<BasicRequestContext>) {
+    func addHealth(to router: Router<ServerRequestContext>) {
         router.get("healthz") { _, _ in JSONResponse.make(["status": "alive"]) }
         router.get("readyz") { _, context in
             _ = try await loadedConfiguration()

@@ -4,17 +4,19 @@ import HeraldStore
 import Hummingbird
 
 extension ServerRouter {
-    /// `GET /api/v1/log`: the communication flow, oldest first, as `herald log --json` prints it, with its filters
-    /// `project`, `milestone`, `channel`, `state` (delivered, pending, retrying, dead, cancelled, held, suppressed),
-    /// `since` (a look-back like `7d`, a date or an RFC 3339 date-time) and `limit` (the most recent entries).
-    func addLog(to api: RouterGroup<BasicRequestContext>) {
+    /// `GET /api/v1/log`: the communication flow as `{"entries": [...], "next_cursor": …}`, the entries as
+    /// `herald log --json` prints them, oldest first, with its filters `project`, `milestone`, `channel`, `state`
+    /// (delivered, pending, retrying, dead, cancelled, held, suppressed) and `since` (a look-back like `7d`, a date or
+    /// an RFC 3339 date-time). A page holds the `limit` most recent entries (default 100, at most 1000); `cursor`,
+    /// the `next_cursor` of a page, reads the page before it, until `next_cursor` is null.
+    func addLog(to api: RouterGroup<ServerRequestContext>) {
         api.get("log") { request, _ in
             let query = try QueryParameters(
-                request, allowed: ["project", "milestone", "channel", "state", "since", "limit"]
+                request, allowed: ["project", "milestone", "channel", "state", "since", "limit", "cursor"]
             )
             var filter = LogFilter(
                 projectID: try query.string("project"), milestoneID: try query.string("milestone"),
-                channel: try query.string("channel"), limit: try query.positiveInt("limit")
+                channel: try query.string("channel")
             )
             filter.state = try query.state("state", try query.string("state"), as: LogState.self)
             if let since = try query.string("since") {
@@ -26,7 +28,20 @@ extension ServerRouter {
                 }
                 filter.since = instant
             }
-            return JSONResponse.make(LogReport.json(try store.timeline(filter)))
+            let limit = try query.positiveInt("limit") ?? LogPage.defaultLimit
+            guard limit <= LogPage.maximumLimit else {
+                throw APIError(.badRequest, "query parameter 'limit' must be at most \(LogPage.maximumLimit)")
+            }
+            let cursor = try query.string("cursor").map { text in
+                guard let cursor = LogPage.Cursor(text) else {
+                    throw APIError(.badRequest, "query parameter 'cursor' is not a next_cursor this server gave")
+                }
+                return cursor
+            }
+            let page = LogPage(
+                try store.timeline(LogPage.filter(filter, limit: limit, cursor: cursor)), limit: limit, cursor: cursor
+            )
+            return JSONResponse.make(LogReport.json(page: page.events, nextCursor: page.next?.text))
         }
     }
 }

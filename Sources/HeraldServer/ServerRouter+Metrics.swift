@@ -6,7 +6,7 @@ extension ServerRouter {
     static let prometheusContentType = "text/plain; version=0.0.4; charset=utf-8"
 
     /// `GET /metrics`: the daemon's metrics in the Prometheus text format, no token (like `/healthz`).
-    func addMetrics(to router: Router<BasicRequestContext>) {
+    func addMetrics(to router: Router<ServerRequestContext>) {
         router.get("metrics") { request, _ in
             _ = try QueryParameters(request, allowed: [])
             return Response(

@@ -9,17 +9,19 @@ extension ServerRouter {
     /// answered with the milestone as `GET /api/v1/projects/{p}` shows it. 404 for an unknown project or milestone;
     /// 400 naming the field for an unknown field, a wrong type, an unknown status, a `due` that is neither `YYYY-MM-DD`
     /// nor a date-time with offset, or an owner who is not a configured person; nothing is changed then.
-    func addMilestoneUpdates(to api: RouterGroup<BasicRequestContext>) {
+    func addMilestoneUpdates(to api: RouterGroup<ServerRequestContext>) {
         api.patch("projects/:project/milestones/:milestone") { request, context in
             _ = try QueryParameters(request, allowed: [])
             let parameters = context.parameters
             let key = MilestoneKey(
-                projectID: parameters.get("project") ?? "", milestoneID: parameters.get("milestone") ?? ""
+                projectID: parameters.decoded("project"), milestoneID: parameters.decoded("milestone")
             )
             _ = try trackedMilestone(key)
             let configuration = try await loadedConfiguration()
             let update = try Self.update(
-                from: try await JSONBody(request, allowed: ["status", "due", "owner", "note"]),
+                from: try await JSONBody(
+                    request, allowed: ["status", "due", "owner", "note"], limit: await bodyLimit()
+                ),
                 people: configuration.people, zone: configuration.calendar.timeZone
             )
             do {

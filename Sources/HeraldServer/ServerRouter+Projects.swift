@@ -6,14 +6,14 @@ import Hummingbird
 extension ServerRouter {
     /// `GET /api/v1/projects` and `GET /api/v1/projects/{p}`: projects with their milestones in file order, each
     /// with the computed fields the rules read, for today in the configured zone.
-    func addProjects(to api: RouterGroup<BasicRequestContext>) {
+    func addProjects(to api: RouterGroup<ServerRequestContext>) {
         api.get("projects") { request, _ in
             _ = try QueryParameters(request, allowed: [])
             return JSONResponse.make(try await projectItems(only: nil))
         }
         api.get("projects/:project") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            let id = context.parameters.get("project") ?? ""
+            let id = context.parameters.decoded("project")
             guard let item = try await projectItems(only: id).first else {
                 throw APIError(.notFound, "unknown project '\(id)'")
             }

@@ -14,13 +14,12 @@ public struct ServerRouter: Sendable {
     let configuration: @Sendable () async -> Configuration?
     /// The current time (acknowledgements, `today` for the computed fields, `since` look-backs).
     let now: @Sendable () -> Date
-    /// Verifies acknowledgement links and calendar keys; nil refuses both (404).
-    let serverKey: ServerKey?
+    /// The key that verifies acknowledgement and digest links and calendar keys, read on every request (a reload
+    /// may replace it); nil refuses them all (404).
+    let serverKey: @Sendable () async -> ServerKey?
     /// The runtime that milestone changes and snoozes go through; nil refuses them (503).
     let actions: (any ServerActions)?
-    /// The Slack signatures seen in the last five minutes, to refuse a replayed command.
-    let slackReplays = ReplayGuard(window: SlackSignature.tolerance)
-    /// Refuses dashboard logins for a while after ten wrong tokens within a minute.
+    /// Refuses a client address's dashboard logins for a while after ten wrong tokens from it within a minute.
     let loginThrottle = LoginThrottle(limit: 10, window: 60)
     /// The daemon's dispatcher and metrics (`/readyz`, replays, `/metrics`).
     let operations: any DaemonOperations
@@ -28,7 +27,8 @@ public struct ServerRouter: Sendable {
     /// Creates the routes over `store`; `configuration` is read on every request, so a reload takes effect at once.
     public init(
         store: HeraldStore, configuration: @escaping @Sendable () async -> Configuration?,
-        now: @escaping @Sendable () -> Date, serverKey: ServerKey? = nil, actions: (any ServerActions)? = nil,
+        now: @escaping @Sendable () -> Date, serverKey: @escaping @Sendable () async -> ServerKey? = { nil },
+        actions: (any ServerActions)? = nil,
         operations: any DaemonOperations
     ) {
         self.store = store
@@ -40,8 +40,8 @@ public struct ServerRouter: Sendable {
     }
 
     /// The router with every route; errors are answered as JSON `{"error": "…"}`.
-    public func build() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public func build() -> Router<ServerRequestContext> {
+        let router = Router(context: ServerRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
         addHealth(to: router)
         addMetrics(to: router)
@@ -59,6 +59,12 @@ public struct ServerRouter: Sendable {
         addDeliveries(to: api)
         addReplay(to: api)
         return router
+    }
+
+    /// `server.max_body_bytes` of the configuration in force (its default without one): the largest API or chat
+    /// request body read.
+    func bodyLimit() async -> Int {
+        await configuration()?.server?.limits.maxBodyBytes ?? ServerLimits().maxBodyBytes
     }
 
     /// The configuration, or 503 when none is loaded.

@@ -19,7 +19,8 @@ enum SlackSignature {
     }
 
     /// Checks the request's signature (compared in constant time) and that its timestamp is within ``tolerance`` of
-    /// `now`; returns the timestamp, until which the signature must not be accepted again. 401 naming what is wrong.
+    /// `now`; returns the timestamp, until which the signature must not be accepted again. 401 naming what is wrong,
+    /// and always for an empty secret (which anyone could sign with).
     static func verify(_ headers: HTTPFields, body: [UInt8], secret: Secret, now: Date) throws -> Date {
         guard let signature = headers[signatureHeader], let timestamp = headers[timestampHeader] else {
             throw APIError(.unauthorized, "missing X-Slack-Signature or X-Slack-Request-Timestamp")

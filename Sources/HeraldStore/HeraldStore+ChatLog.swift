@@ -29,9 +29,10 @@ extension HeraldStore {
         if let projectID = filter.projectID { conditions.add("project_id = ?", projectID) }
         if let milestoneID = filter.milestoneID { conditions.add("milestone_id = ?", milestoneID) }
         if let since = filter.since { conditions.add("at >= ?", since.timeIntervalSince1970) }
+        if let until = filter.until { conditions.add("at <= ?", until.timeIntervalSince1970) }
         var arguments = conditions.arguments
         let sql = "SELECT * FROM chat_commands" + conditions.whereClause + Self.newest(filter.limit, &arguments)
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Self.oldestFirst(Row.fetchAll(db, sql: sql, arguments: arguments), filter.limit).map { row in
             let outcome: String = row["outcome"]
             guard let parsed = ChatExchange.Outcome(rawValue: outcome) else {
                 throw HeraldStoreError.corruptValue(column: "chat_commands.outcome", value: outcome)

@@ -14,6 +14,7 @@ extension HeraldStore {
             if let projectID = filter.projectID { conditions.add("m.project_id = ?", projectID) }
             if let milestoneID = filter.milestoneID { conditions.add("m.milestone_id = ?", milestoneID) }
             if let since = filter.since { conditions.add("m.created_at >= ?", since.timeIntervalSince1970) }
+            if let until = filter.until { conditions.add("m.created_at <= ?", until.timeIntervalSince1970) }
             if let channel = filter.channel { conditions.add("m.channel = ?", channel) }
             if let state = filter.state {
                 guard let condition = state.messageCondition else { return [] }

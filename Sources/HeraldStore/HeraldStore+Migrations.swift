@@ -281,6 +281,29 @@ extension HeraldStore {
                 ALTER TABLE deliveries ADD COLUMN replayed_by TEXT;
                 """)
         }
+        // The Slack request signatures taken while their requests could still be accepted (five minutes after their
+        // timestamp), so a captured command is refused after a restart too; rows past expires_at are pruned.
+        migrator.registerMigration("v12-slack-replays") { db in
+            try db.execute(sql: """
+                CREATE TABLE slack_replays (
+                    signature TEXT PRIMARY KEY,
+                    expires_at REAL NOT NULL
+                );
+                CREATE INDEX slack_replays_by_expiry ON slack_replays(expires_at);
+                """)
+        }
+        // Dashboard sessions: the SHA-256 of each session's random id (never the id itself), until when it lasts.
+        // Logging out deletes the row; rows past expires_at are pruned.
+        migrator.registerMigration("v12-dashboard-sessions") { db in
+            try db.execute(sql: """
+                CREATE TABLE dashboard_sessions (
+                    id_digest TEXT PRIMARY KEY,
+                    created_at REAL NOT NULL,
+                    expires_at REAL NOT NULL
+                );
+                CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions(expires_at);
+                """)
+        }
         // When a delivery's retries count their age (max_age) from, when not from its message's release: a replay's
         // creation, a release by `channels enable`. NULL: the message's release.
         migrator.registerMigration("v12-retry-age") { db in

@@ -9,15 +9,17 @@ extension HeraldStore {
     /// - A milestone not stored (or stored as removed) is `created`: one history row per set field, old value nil.
     /// - A stored milestone whose fields differ is `updated`: one history row per changed field.
     /// - An unchanged milestone yields nothing, and its `updated_at` stays as it was.
-    /// - A stored milestone missing from its project, or whose project is no longer in `projects`, is `removed`
-    ///   (history field `removed`); the project itself is then marked removed.
+    /// - A stored milestone missing from its project, or whose project is no longer in `projects` (nor in
+    ///   `keeping`), is `removed` (history field `removed`); the project itself is then marked removed.
     /// - `status`, `due` and `owner`, which the API and chat commands change, are taken from the file only when the
     ///   file states them differently from its previous apply: otherwise the stored value stays, so an API change
-    ///   lasts until the file itself changes that field (`FileStatedFields`).
+    ///   lasts until the file itself changes that field (`FileStatedFields`), across a removal and return too.
     ///
     /// - Parameters:
     ///   - projects: Every project currently known (the whole projects directory). Milestones are taken as
     ///     belonging to the project that lists them, whatever their `projectID` says.
+    ///   - keeping: Ids of projects absent from `projects` that are left as they are, neither changed nor removed
+    ///     (their file vanished moments ago: `projects_grace`).
     ///   - source: The history source for a project's changes, such as `file:apollo.yaml`.
     ///   - at: When the change is recorded.
     ///   - decide: Turns the changes into rule states, messages and suppressions (the change rules); they are
@@ -26,11 +28,11 @@ extension HeraldStore {
     /// - Returns: The changes, project by project in the given order; removals after a project's other changes.
     @discardableResult
     public func apply(
-        projects: [Project], source: (Project) -> String, at: Date,
+        projects: [Project], keeping: Set<String> = [], source: (Project) -> String, at: Date,
         decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
     ) throws -> [MilestoneChange] {
         try writer.write { db in
-            let changes = try applyChanges(projects: projects, source: source, at: at, db)
+            let changes = try applyChanges(projects: projects, keeping: keeping, source: source, at: at, db)
             try cancelPendingWork(closedBy: changes, at: at, db)
             let decisions = decide(changes)
             try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
@@ -40,7 +42,7 @@ extension HeraldStore {
     }
 
     private func applyChanges(
-        projects: [Project], source: (Project) -> String, at: Date, _ db: Database
+        projects: [Project], keeping: Set<String>, source: (Project) -> String, at: Date, _ db: Database
     ) throws -> [MilestoneChange] {
         var changes: [MilestoneChange] = []
         for project in projects {
@@ -51,9 +53,7 @@ extension HeraldStore {
                 milestone.projectID = project.id
                 let previous = stored.removeValue(forKey: milestone.id)
                 let merged = previous.flatMap { previous in
-                    previous.isRemoved ? nil : previous.fileStated?.keepingUnchangedFields(
-                        of: milestone, stored: previous.milestone
-                    )
+                    previous.fileStated?.keepingUnchangedFields(of: milestone, stored: previous.milestone)
                 } ?? milestone
                 if let change = try apply(
                     merged, stored: previous, position: position, source: projectSource, at: at, db
@@ -66,7 +66,7 @@ extension HeraldStore {
                 changes.append(try remove(old.milestone, source: projectSource, at: at, db))
             }
         }
-        let present = Set(projects.map(\.id))
+        let present = Set(projects.map(\.id)).union(keeping)
         let gone = try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE removed_at IS NULL ORDER BY id")
             .filter { !present.contains($0["id"]) }
         for row in gone {

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 
 extension HeraldStore {
-    /// Copies the store in `directory`, if there is one, into `destination` (created when missing) with SQLite's
-    /// online backup, so the copy is consistent even while a daemon writes the original. The original is opened
-    /// read-only: it is neither migrated nor written (SQLite may leave its WAL index files beside a closed one).
+    /// Copies the store in `directory`, if there is one, into `destination` (created when missing, its owner's
+    /// only, as every store is) with SQLite's online backup, so the copy is consistent even while a daemon writes the
+    /// original. The original is opened read-only: it is neither migrated nor written (SQLite may leave its WAL
+    /// index files beside a closed one).
     /// Open the copy with `HeraldStore(directory: destination)`, which migrates it.
     ///
     /// - Returns: False, copying nothing, when `directory` holds no store.
@@ -15,8 +16,7 @@ extension HeraldStore {
         var readOnly = configuration()
         readOnly.readonly = true
         let original = try DatabaseQueue(path: source, configuration: readOnly)
-        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
-        let copy = try DatabaseQueue(path: databasePath(in: destination))
+        let copy = try DatabaseQueue(path: privateDatabase(in: destination))
         try original.backup(to: copy)
         return true
     }

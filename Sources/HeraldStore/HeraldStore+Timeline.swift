@@ -7,7 +7,7 @@ extension HeraldStore {
     /// commands first, so what a command caused follows it, then messages, suppressions and snoozes). The filter
     /// applies to each: a milestone filter also shows its project's whole snoozes; a channel filter matches
     /// suppressions that would have gone there and leaves snoozes and chat commands out, as a state filter does. With
-    /// a `limit`, the most recent events are kept.
+    /// a `limit`, the most recent events are kept; with `until`, none later.
     public func timeline(_ filter: LogFilter) throws -> [LogEvent] {
         let messages = try log(filter).map(LogEvent.message)
         var events: [LogEvent] = []
@@ -30,12 +30,14 @@ extension HeraldStore {
         if let projectID = filter.projectID { conditions.add("project_id = ?", projectID) }
         if let milestoneID = filter.milestoneID { conditions.add("milestone_id = ?", milestoneID) }
         if let since = filter.since { conditions.add("at >= ?", since.timeIntervalSince1970) }
+        if let until = filter.until { conditions.add("at <= ?", until.timeIntervalSince1970) }
         if let channel = filter.channel {
             conditions.add("EXISTS (SELECT 1 FROM json_each(channels) WHERE value = ?)", channel)
         }
         var arguments = conditions.arguments
         let sql = "SELECT * FROM suppressions" + conditions.whereClause + Self.newest(filter.limit, &arguments)
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(suppression(from:))
+        return try Self.oldestFirst(Row.fetchAll(db, sql: sql, arguments: arguments), filter.limit)
+            .map(suppression(from:))
     }
 
     private func snoozeEvents(_ filter: LogFilter, _ db: Database) throws -> [LogEvent] {
@@ -48,22 +50,30 @@ extension HeraldStore {
             let time = since.timeIntervalSince1970
             conditions.add("(created_at >= ? OR lifted_at >= ?)", time, time)
         }
+        if let until = filter.until { conditions.add("created_at <= ?", until.timeIntervalSince1970) }
         let sql = "SELECT * FROM snoozes" + conditions.whereClause + " ORDER BY id"
         var events: [LogEvent] = []
         for row in try Row.fetchAll(db, sql: sql, arguments: conditions.arguments) {
             let snooze = try Self.snooze(from: row)
             if filter.since.map({ snooze.createdAt >= $0 }) ?? true { events.append(.snoozed(snooze)) }
-            if let liftedAt = Self.optionalDate(row, "lifted_at"), filter.since.map({ liftedAt >= $0 }) ?? true {
+            if let liftedAt = Self.optionalDate(row, "lifted_at"), filter.since.map({ liftedAt >= $0 }) ?? true,
+               filter.until.map({ liftedAt <= $0 }) ?? true {
                 events.append(.unsnoozed(snooze, at: liftedAt, reason: row["lifted_reason"] ?? "unsnoozed"))
             }
         }
         return events
     }
 
-    /// Oldest first; with a limit, only the most recent `limit` (still oldest first once re-sorted by the caller).
+    /// Oldest first; with a limit, only the most recent `limit`, newest first (``oldestFirst(_:_:)`` turns them).
     static func newest(_ limit: Int?, _ arguments: inout StatementArguments) -> String {
         guard let limit else { return " ORDER BY at, id" }
         arguments += [limit]
         return " ORDER BY at DESC, id DESC LIMIT ?"
+    }
+
+    /// The rows a ``newest(_:_:)`` query read, oldest first, so that events of the same time keep their order
+    /// whether a limit was given or not.
+    static func oldestFirst(_ rows: [Row], _ limit: Int?) -> [Row] {
+        limit == nil ? rows : rows.reversed()
     }
 }

@@ -22,12 +22,12 @@ public final class HeraldStore: Sendable {
 
     /// Opens (creating when missing) the database `herald.sqlite` in `directory` and migrates it.
     ///
+    /// The directory is its owner's only (0700) and the database files too (0600): see `PrivateFiles`.
     /// - Parameters:
     ///   - directory: The state directory; created with its parents when missing.
     ///   - observer: Told about every commit that adds messages to the outbox or withdraws deliveries.
     public convenience init(directory: String, observer: (any OutboxObserver)? = nil) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = Self.databasePath(in: directory)
+        let path = try Self.privateDatabase(in: directory)
         let pool = try DatabasePool(path: path, configuration: HeraldStore.configuration())
         let checkpointer = try DatabaseQueue(path: path, configuration: HeraldStore.configuration())
         try self.init(writer: pool, checkpointer: checkpointer, observer: observer)
@@ -36,6 +36,16 @@ public final class HeraldStore: Sendable {
     /// The database file of the store in `directory`.
     static func databasePath(in directory: String) -> String {
         URL(fileURLWithPath: directory).appendingPathComponent("herald.sqlite").path
+    }
+
+    /// Makes `directory` and its database file private to their owner (creating them when missing), tightens the
+    /// write-ahead log files left from before, and returns the database's path.
+    static func privateDatabase(in directory: String) throws -> String {
+        try PrivateFiles.directory(directory)
+        let path = databasePath(in: directory)
+        try PrivateFiles.file(path)
+        for suffix in ["-wal", "-shm"] { try PrivateFiles.restrict(path + suffix) }
+        return path
     }
 
     /// A fresh, migrated store that lives in memory only (for tests and dry runs), told to `observer` if any.

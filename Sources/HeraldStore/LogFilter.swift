@@ -8,6 +8,8 @@ public struct LogFilter: Hashable, Sendable {
     public var milestoneID: String?
     /// Only messages created at or after this time.
     public var since: Date?
+    /// Only events at or before this time (a page of `GET /api/v1/log` further back).
+    public var until: Date?
     /// Only messages to this channel key.
     public var channel: String?
     /// Only events in this state (messages by their delivery, or suppressions); snoozes and chat commands have none.

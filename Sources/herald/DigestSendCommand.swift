@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldApp
+import HeraldCore
 import HeraldStore
 
 /// `herald digest send NAME`: builds a digest now and puts its messages in the outbox.
@@ -22,8 +23,12 @@ struct DigestSendCommand: ParsableCommand {
     func run() throws {
         let configuration = try StateAccess.configuration(at: options.path)
         let store = try HeraldStore(directory: configuration.stateDirectory)
-        guard let outcome = try DigestRunner(configuration: configuration, store: store).send(name: name, at: Date())
-        else {
+        let key = try configuration.server.map { _ in
+            try ServerKeyFile.load(stateDirectory: configuration.stateDirectory)
+        }
+        let links = key.flatMap { DigestLinks(configuration: configuration, key: $0) }
+        let runner = DigestRunner(configuration: configuration, store: store, links: links)
+        guard let outcome = try runner.send(name: name, at: Date()) else {
             print("no digest '\(name)' in \(configuration.file)")
             throw ExitCode(1)
         }

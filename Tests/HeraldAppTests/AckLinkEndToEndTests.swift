@@ -92,6 +92,26 @@ import Testing
         #expect(throws: ServerKeyFile.Failure.self) { try ServerKeyFile.load(stateDirectory: state) }
     }
 
+    @Test func theKeyAndItsDirectoryAreTheOwnersOnlyAndLooserModesAreTightened() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let state = directory.path + "/state"
+        func mode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber).intValue
+        }
+        let key = try ServerKeyFile.load(stateDirectory: state)
+        #expect(try mode(state) == 0o700)
+        #expect(try mode(state + "/server.key") == 0o600)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: state)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: state + "/server.key")
+        let again = try ServerKeyFile.load(stateDirectory: state)
+        let token = AckToken(escalationID: "esc_1", recipient: .person("alice"), expires: .distantFuture)
+        #expect(AckToken.verify(token.signed(with: key), key: again, now: Date()) == .valid(token), "the same key")
+        #expect(try mode(state) == 0o700)
+        #expect(try mode(state + "/server.key") == 0o600)
+    }
+
     @Test func calendarURLPrintsTheSubscribeAddress() throws {
         let fixture = try AppFixture(
             receiverURL: "http://127.0.0.1:9/", milestones: "  - { id: design, owner: alice, due: 2026-12-04 }",

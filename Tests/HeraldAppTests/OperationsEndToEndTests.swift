@@ -47,11 +47,12 @@ import Testing
         }
     }
 
-    /// POST `url` with the token and `body`; nil while nothing listens.
+    /// POST `url` with the token and the JSON `body`; nil while nothing listens.
     static func post(_ url: String, body: String) async -> (status: Int, body: String)? {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = "POST"
         request.setValue("Bearer s3cret", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(body.utf8)
         guard let (data, response) = try? await URLSession.shared.data(for: request),
               let http = response as? HTTPURLResponse
@@ -129,7 +130,8 @@ import Testing
                 try runtime.store.deliveries(states: [.delivered], channel: nil, limit: 10).first?.replayOf == dead.id
             })
             let log = try #require(await HTTPServerEndToEndTests.get(base + "/api/v1/log", token: "s3cret"))
-            let events = try #require(try JSONSerialization.jsonObject(with: Data(log.body.utf8)) as? [[String: Any]])
+            let page = try JSONSerialization.jsonObject(with: Data(log.body.utf8)) as? [String: Any]
+            let events = try #require(page?["entries"] as? [[String: Any]])
             #expect(events.map { $0["state"] as? String } == ["dead", "delivered"])
             #expect(events.last?["replay_of"] as? Int == Int(dead.id))
             #expect(events.last?["replayed_by"] as? String == "carol")

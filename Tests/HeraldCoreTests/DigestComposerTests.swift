@@ -44,12 +44,23 @@ import Testing
         configuration.server = ServerSettings(listen: "127.0.0.1:9470", publicURL: "https://herald.example.com/")
         try configuration.templates.add("Weekly: {{text}}", for: .digest)
         let definition = DigestDefinition(name: "weekly", schedule: "mon 09:00", to: [.manager])
-        let (messages, _) = DigestComposer(configuration: configuration).messages(
+        let key = try #require(ServerKey(bytes: [UInt8](repeating: 1, count: 32)))
+        let links = DigestLinks(configuration: configuration, key: key)
+        let (messages, _) = DigestComposer(configuration: configuration, links: links).messages(
             for: Self.report(projects: [apollo]), definition: definition, period: "p",
             at: EngineFixture.at("2026-11-30", 9)
         )
         let message = try #require(messages.first)
-        #expect(message.digest?.link == "https://herald.example.com/digests/weekly/2026-11-30T09:00:00Z")
+        let link = try #require(message.digest?.link)
+        let prefix = "https://herald.example.com/digests/weekly/2026-11-30T09:00:00Z?token="
+        #expect(link.hasPrefix(prefix))
+        guard case .valid(let token) = DigestToken.verify(
+            String(link.dropFirst(prefix.count)), key: key, now: EngineFixture.at("2026-11-30", 9)
+        ) else {
+            Issue.record("the link carries no valid token: \(link)")
+            return
+        }
+        #expect(token.name == "weekly")
         #expect(message.text.hasPrefix("Weekly: "))
         #expect(message.text.dropFirst("Weekly: ".count)
             == MessageText.digest(try #require(message.digest), timeZone: EngineFixture.calendar.timeZone))

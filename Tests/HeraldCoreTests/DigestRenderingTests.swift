@@ -159,18 +159,35 @@ import Testing
             == "[Herald] digest: Digest weekly-sponsor · Mon 30 Nov · Amber, worsening")
     }
 
-    @Test func linkIsThePublicURLWithTheDigestAndItsTime() {
-        #expect(DigestLink.url(publicURL: "https://herald.example.com/", name: "weekly sponsor", at:
-            utc("2026-11-30T09:00:00Z")) == "https://herald.example.com/digests/weekly%20sponsor/2026-11-30T09:00:00Z")
+    @Test func linkIsThePublicURLWithTheDigestItsTimeAndASignedToken() throws {
+        let key = try #require(ServerKey(bytes: [UInt8](repeating: 3, count: 32)))
+        let links = DigestLinks(
+            key: key, publicURL: "https://herald.example.com/", lifetime: .days(30), calendar: EngineFixture.calendar
+        )
+        let at = utc("2026-11-30T09:00:00Z")
+        let url = links.url(name: "weekly sponsor", at: at, now: at.addingTimeInterval(60))
+        let prefix = "https://herald.example.com/digests/weekly%20sponsor/2026-11-30T09:00:00Z?token="
+        #expect(url.hasPrefix(prefix))
+        let token = String(url.dropFirst(prefix.count))
+        let expires = at.addingTimeInterval(60 + 30 * 86_400)
+        #expect(DigestToken.verify(token, key: key, now: at) == .valid(
+            DigestToken(name: "weekly sponsor", at: at, expires: expires)
+        ))
+        #expect(DigestToken.verify(token, key: key, now: expires) == .expired(
+            DigestToken(name: "weekly sponsor", at: at, expires: expires)
+        ))
+        let other = try #require(ServerKey(bytes: [UInt8](repeating: 4, count: 32)))
+        #expect(DigestToken.verify(token, key: other, now: at) == .invalid)
     }
 }
 
 extension DigestRenderingTests {
-    @Test func aConfigurationLinksDigestsOnlyWithAPublicURL() {
+    @Test func aConfigurationLinksDigestsOnlyWithAPublicURL() throws {
+        let key = try #require(ServerKey(bytes: [UInt8](repeating: 3, count: 32)))
         var configuration = EngineFixture.configuration(rules: [], projects: [])
-        #expect(DigestLink.url(for: DigestRenderFixture.report, in: configuration) == nil)
+        #expect(DigestLinks(configuration: configuration, key: key) == nil)
         configuration.server = ServerSettings(listen: "127.0.0.1:9470", publicURL: "https://herald.example.com")
-        #expect(DigestLink.url(for: DigestRenderFixture.report, in: configuration) == Self.link)
+        #expect(DigestLinks(configuration: configuration, key: key)?.publicURL == "https://herald.example.com")
     }
 
     /// A digest of 400 rows a section, with or without a link.

@@ -21,7 +21,7 @@ import Testing
         let now = now ?? fixture.now
         let configuration = configuration ?? fixture.configuration
         let router = ServerRouter(
-            store: fixture.store, configuration: { configuration }, now: { now }, serverKey: key,
+            store: fixture.store, configuration: { configuration }, now: { now }, serverKey: { key },
             operations: TestOperations()
         ).build()
         try await Application(router: router).test(.router, body)
@@ -199,7 +199,7 @@ import Testing
         let ackedAt = ServerFixture.at("2026-12-04", 11)
         let loaded = configuration
         try await Application(router: ServerRouter(
-            store: store, configuration: { loaded }, now: { ackedAt }, serverKey: Self.key,
+            store: store, configuration: { loaded }, now: { ackedAt }, serverKey: { Self.key },
             operations: TestOperations()
         ).build()).test(.router) { client in
             try await client.execute(

@@ -170,7 +170,7 @@ import Testing
         try await fixture.test { client in
             _ = try await Self.mattermost(client, user: "mm-bob", "done apollo/build")
             try await client.execute(uri: "/api/v1/log?project=apollo", method: .get, headers: authorized) { response in
-                let items = try #require(json(response) as? [[String: Any]])
+                let items = try #require(logEntries(response))
                 let chat = try #require(items.first { $0["event"] as? String == "chat" })
                 #expect(chat["platform"] as? String == "mattermost")
                 #expect(chat["user_id"] as? String == "mm-bob")

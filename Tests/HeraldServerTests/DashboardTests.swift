@@ -112,12 +112,20 @@ import Testing
     @Test func theThrottleForgetsWrongTokensAfterItsWindow() {
         let throttle = LoginThrottle(limit: 2, window: 60)
         let start = Date(timeIntervalSince1970: 1_800_000_000)
-        throttle.recordFailure(now: start)
-        #expect(throttle.retryAfter(now: start) == nil)
-        throttle.recordFailure(now: start.addingTimeInterval(10))
-        #expect(throttle.retryAfter(now: start.addingTimeInterval(10)) == 50)
-        #expect(throttle.retryAfter(now: start.addingTimeInterval(59.5)) == 1)
-        #expect(throttle.retryAfter(now: start.addingTimeInterval(60)) == nil, "the first has aged out")
+        throttle.recordFailure(for: "192.0.2.1", now: start)
+        #expect(throttle.retryAfter(for: "192.0.2.1", now: start) == nil)
+        throttle.recordFailure(for: "192.0.2.1", now: start.addingTimeInterval(10))
+        #expect(throttle.retryAfter(for: "192.0.2.1", now: start.addingTimeInterval(10)) == 50)
+        #expect(throttle.retryAfter(for: "192.0.2.1", now: start.addingTimeInterval(59.5)) == 1)
+        #expect(throttle.retryAfter(for: "192.0.2.1", now: start.addingTimeInterval(60)) == nil, "the first aged out")
+    }
+
+    @Test func theThrottleCountsEachClientAddressOnItsOwn() {
+        let throttle = LoginThrottle(limit: 10, window: 60)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for _ in 0..<10 { throttle.recordFailure(for: "203.0.113.9", now: now) }
+        #expect(throttle.retryAfter(for: "203.0.113.9", now: now) == 60, "the guesser waits")
+        #expect(throttle.retryAfter(for: "192.0.2.1", now: now) == nil, "everyone else may still log in")
     }
 
     @Test func anOversizedLoginFormIs413() async throws {
@@ -169,16 +177,31 @@ import Testing
         }
     }
 
-    @Test func logoutClearsTheCookie() async throws {
+    @Test func logoutClearsTheCookieAndRevokesTheSession() async throws {
         try await ServerFixture().test { client in
-            try await client.execute(uri: "/logout", method: .post, headers: try await Self.logIn(client)) {
-                response in
+            let session = try await Self.logIn(client)
+            let other = try await Self.logIn(client)
+            try await client.execute(uri: "/logout", method: .post, headers: session) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/")
                 let cookie = try #require(response.headers[.setCookie])
                 #expect(cookie.hasPrefix("herald_session=;"))
                 #expect(cookie.contains("Max-Age=0"))
             }
+            try await client.execute(uri: "/", method: .get, headers: session) { response in
+                #expect(Self.text(response).contains("action=\"/login\""), "a copy of the cookie opens nothing")
+            }
+            try await client.execute(uri: "/", method: .get, headers: other) { response in
+                #expect(Self.text(response).contains("Design sign-off"), "another session stays open")
+            }
+        }
+    }
+
+    @Test func twoLoginsInTheSameSecondGetDifferentSessions() async throws {
+        try await ServerFixture().test { client in
+            let first = try await Self.logIn(client)
+            let second = try await Self.logIn(client)
+            #expect(first != second, "the fixture's clock does not move between them")
         }
     }
 
@@ -194,15 +217,16 @@ import Testing
         }
     }
 
-    @Test func aSessionExpiresAndDiesWithItsToken() {
+    @Test func aSessionExpiresAndDiesWithItsToken() throws {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let session = DashboardSession(token: "s3cret")
-        let value = session.value(expiring: now.addingTimeInterval(60))
-        #expect(session.isValid(value, now: now))
-        #expect(!session.isValid(value, now: now.addingTimeInterval(60)), "expired")
-        #expect(!DashboardSession(token: "rotated").isValid(value, now: now), "another token")
-        let later = value.replacingOccurrences(of: "1800000060.", with: "1900000060.")
-        #expect(!session.isValid(later, now: now), "an extended expiry breaks the signature")
+        let store = try HeraldStore.inMemory()
+        let session = DashboardSession(token: "s3cret", store: store)
+        let value = try session.open(now: now, secure: false).value
+        #expect(try session.isOpen(value, now: now.addingTimeInterval(43_199)))
+        #expect(try !session.isOpen(value, now: now.addingTimeInterval(43_200)), "expired")
+        #expect(try !DashboardSession(token: "rotated", store: store).isOpen(value, now: now), "another token")
+        let id = try #require(value.split(separator: ".").first)
+        #expect(try !session.isOpen(String(id) + ".AAAA", now: now), "a forged signature")
     }
 
     @Test func withoutAnAPITokenTheDashboardIsDisabled() async throws {

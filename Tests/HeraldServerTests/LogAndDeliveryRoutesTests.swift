@@ -16,7 +16,7 @@ import Testing
         try await ServerFixture().test { client in
             try await client.execute(uri: uri, method: .get, headers: authorized) { response in
                 #expect(response.status == .ok)
-                let events = try #require(json(response) as? [[String: Any]])
+                let events = try #require(logEntries(response))
                 #expect(events.count == count)
                 if count == 1 {
                     #expect(events.first?["event"] as? String == "message")
@@ -31,6 +31,8 @@ import Testing
         ("/api/v1/log?since=yesterday", "query parameter 'since' must be like"),
         ("/api/v1/log?limit=0", "query parameter 'limit' must be a positive integer, not '0'"),
         ("/api/v1/log?limit=ten", "query parameter 'limit' must be a positive integer, not 'ten'"),
+        ("/api/v1/log?limit=1001", "query parameter 'limit' must be at most 1000"),
+        ("/api/v1/log?cursor=bm9wZQ", "query parameter 'cursor' is not a next_cursor this server gave"),
         ("/api/v1/log?project=", "query parameter 'project' is empty"),
         ("/api/v1/log?project=a&project=b", "query parameter 'project' given twice"),
         ("/api/v1/log?rule=overdue", "unknown query parameter 'rule'"),

@@ -88,7 +88,7 @@ import Testing
             }
             #expect(operations.wakeCount == 1)
             try await client.execute(uri: "/api/v1/log", method: .get, headers: authorized) { response in
-                let events = try #require(json(response) as? [[String: Any]])
+                let events = try #require(logEntries(response))
                 #expect(events.map { $0["state"] as? String } == ["dead", "pending"])
                 #expect(events.map { $0["id"] as? String } == [messageID, messageID])
                 #expect(events.last?["replayed_by"] as? String == "carol")

@@ -73,9 +73,12 @@ struct RuntimeFixture {
 
     var store: HeraldStore { runtime.store }
 
-    /// Runs `body` against the daemon's routes in-process, then stops the runtime and removes the directory.
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let configuration = configuration
+    /// Runs `body` against the daemon's routes in-process (with `configuration` instead of the fixture's, when
+    /// given), then stops the runtime and removes the directory.
+    func test(
+        configuration: Configuration? = nil, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let configuration = configuration ?? self.configuration
         let now = now
         let router = ServerRouter(
             store: runtime.store, configuration: { configuration }, now: { now }, actions: runtime,

@@ -61,24 +61,34 @@ struct ServerFixture {
         try await test(configuration: configuration, body)
     }
 
-    /// Runs `body` against the routes in-process with `configuration` loaded (nil: none loaded).
+    /// Runs `body` against the routes with `configuration` loaded (nil: none loaded), in-process unless `setup` says
+    /// otherwise (`.live`: over a real socket on 127.0.0.1), with `serverKey` and `actions`.
     func test(
-        configuration: Configuration?, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+        configuration: Configuration?, setup: TestingSetup = .router, serverKey: ServerKey? = nil,
+        actions: (any ServerActions)? = nil, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let now = now
         let router = ServerRouter(
-            store: store, configuration: { configuration }, now: { now }, operations: operations
+            store: store, configuration: { configuration }, now: { now }, serverKey: { serverKey }, actions: actions,
+            operations: operations
         ).build()
-        try await Application(router: router).test(.router, body)
+        try await Application(router: router).test(setup, body)
     }
 }
 
-/// `Authorization: Bearer s3cret`.
-let authorized: HTTPFields = [.authorization: "Bearer \(ServerFixture.token)"]
+/// `Authorization: Bearer s3cret`, and `Content-Type: application/json` for the requests that send a body.
+let authorized: HTTPFields = [
+    .authorization: "Bearer \(ServerFixture.token)", .contentType: "application/json",
+]
 
 /// The response body parsed as JSON; nil when it is not JSON.
 func json(_ response: TestResponse) -> Any? {
     try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
+}
+
+/// The `entries` of a `GET /api/v1/log` page; nil when the body has none.
+func logEntries(_ response: TestResponse) -> [[String: Any]]? {
+    (json(response) as? [String: Any])?["entries"] as? [[String: Any]]
 }
 
 /// The `error` text of a JSON error response; nil when the body has none.

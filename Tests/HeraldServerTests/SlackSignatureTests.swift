@@ -3,6 +3,7 @@ import HTTPTypes
 import HeraldCore
 import HeraldStore
 import Hummingbird
+import HeraldTestSupport
 import HummingbirdTesting
 import Testing
 
@@ -55,6 +56,24 @@ import Testing
         #expect(exchange.person == nil)
         #expect(exchange.channel == "foobar")
         #expect(exchange.outcome == .answered)
+    }
+
+    @Test func aReplayAfterARestartIsStill401() async throws {
+        let directory = try TemporaryDirectory(prefix: "herald-slack-replay")
+        defer { directory.remove() }
+        try await Self.test(store: try HeraldStore(directory: directory.path), secondsAfter: 60) { client in
+            try await client.execute(
+                uri: "/chat/slack", method: .post, headers: Self.headers(), body: ByteBuffer(string: Self.body)
+            ) { #expect($0.status == .ok) }
+        }
+        try await Self.test(store: try HeraldStore(directory: directory.path), secondsAfter: 90) { client in
+            try await client.execute(
+                uri: "/chat/slack", method: .post, headers: Self.headers(), body: ByteBuffer(string: Self.body)
+            ) { response in
+                #expect(response.status == .unauthorized, "the restarted server remembers the signature")
+                #expect(errorText(response) == "replayed Slack request")
+            }
+        }
     }
 
     @Test(arguments: [

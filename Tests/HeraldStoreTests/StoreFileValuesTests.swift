@@ -44,4 +44,30 @@ import Testing
         try Self.apply(store, milestone("design", title: "Renamed", due: "2026-12-11"), at: 240)
         #expect(try Self.stored(store).due == date("2026-12-18"))
     }
+
+    @Test func aMilestoneRemovedAndBackKeepsTheAPIChange() throws {
+        let store = try HeraldStore.inMemory()
+        try Self.apply(store, milestone("design", due: "2026-12-04"), at: 0)
+        try store.apply(milestone: milestone("design", due: "2026-12-11", status: .atRisk), source: "api", at: t0 + 60)
+        try store.apply(projects: [project([])], source: fileSource, at: t0 + 120)
+        #expect(try store.trackedMilestones().isEmpty)
+        try Self.apply(store, milestone("design", due: "2026-12-04"), at: 180)
+        let stored = try Self.stored(store)
+        #expect(stored.due == date("2026-12-11"), "the file states the due date it did before: the API's stays")
+        #expect(stored.status == .atRisk)
+    }
+
+    @Test func aKeptProjectIsLeftAsItIs() throws {
+        let store = try HeraldStore.inMemory()
+        let zeus = project("zeus", [milestone("go", project: "zeus")])
+        try store.apply(projects: [project([milestone("design")]), zeus], source: fileSource, at: t0)
+        let changes = try store.apply(
+            projects: [project([milestone("design")])], keeping: ["zeus"], source: fileSource, at: t0 + 60
+        )
+        #expect(changes.isEmpty)
+        #expect(try store.projects().map(\.id) == ["apollo", "zeus"])
+        #expect(try store.trackedMilestones().map(\.milestone.id) == ["design", "go"])
+        let removed = try store.apply(projects: [project([milestone("design")])], source: fileSource, at: t0 + 120)
+        #expect(removed.map { "\($0.projectID)/\($0.milestoneID) \($0.kind)" } == ["zeus/go removed"])
+    }
 }

@@ -20,11 +20,14 @@ public struct DigestOutcome: Sendable {
 public struct DigestRunner: Sendable {
     public let configuration: Configuration
     public let store: HeraldStore
+    /// The digests' "Full digest" links; nil sends digests without one.
+    public let links: DigestLinks?
 
-    /// Creates a runner.
-    public init(configuration: Configuration, store: HeraldStore) {
+    /// Creates a runner whose digests link to their page with `links`.
+    public init(configuration: Configuration, store: HeraldStore, links: DigestLinks? = nil) {
         self.configuration = configuration
         self.store = store
+        self.links = links
     }
 
     /// Runs every digest whose period has fallen due at `now`
@@ -77,7 +80,7 @@ public struct DigestRunner: Sendable {
         let skip = scheduledAt != nil && definition.skipWhenUnchanged && report.unchanged
         let composed = skip
             ? (messages: [], unreachable: [])
-            : DigestComposer(configuration: configuration).messages(
+            : DigestComposer(configuration: configuration, links: links).messages(
                 for: report, definition: definition, period: period, at: now
             )
         let run = DigestRun(

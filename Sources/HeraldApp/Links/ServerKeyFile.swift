@@ -1,9 +1,11 @@
 import Foundation
 import Glibc
 import HeraldCore
+import HeraldStore
 
 /// The server key's file, `STATE_DIR/server.key`: 32 random bytes, mode 0600, made the first time a key is needed
-/// (the HTTP server starts, escalation notices need acknowledgement links, `herald calendar-url`). Deleting it
+/// (the HTTP server starts, escalation notices need acknowledgement links, `herald calendar-url`); an existing one
+/// readable by others is tightened to 0600, and the state directory to 0700 (`PrivateFiles`). Deleting it
 /// revokes every acknowledgement link and calendar key at the next start.
 public enum ServerKeyFile {
     /// The file's name in the state directory.
@@ -19,12 +21,13 @@ public enum ServerKeyFile {
     /// end up with the same key: it is written to a private file first and linked into place only if still absent.
     public static func load(stateDirectory: String) throws -> ServerKey {
         let path = URL(fileURLWithPath: stateDirectory).appendingPathComponent(name).path
-        if let key = try read(path) { return key }
         do {
-            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+            try PrivateFiles.directory(stateDirectory)
+            try PrivateFiles.restrict(path)
         } catch {
-            throw Failure(description: "cannot create the state directory \(stateDirectory): \(error)")
+            throw Failure(description: "\(error)")
         }
+        if let key = try read(path) { return key }
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<ServerKey.byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max, using: &generator))"

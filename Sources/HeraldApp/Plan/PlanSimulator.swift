@@ -45,6 +45,7 @@ public enum PlanSimulator {
         var time = window.from
         while time < window.until {
             clock.set(time)
+            unreachable.add(try await runtime.applyProjectsIfGraceEnded().unreachable)
             unreachable.add(try await runtime.tick().unreachable)
             if escalations.isNeeded { escalations.observe(try runtime.store.trackedMilestones(), at: time) }
             time = try await runtime.nextDecisionTime(after: time)

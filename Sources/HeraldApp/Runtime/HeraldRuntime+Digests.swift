@@ -6,7 +6,8 @@ extension HeraldRuntime {
     /// and unreachable recipients as decisions, for the tick's log and for `herald plan`.
     func runDigests(at now: Date) throws -> EngineDecisions {
         var decisions = EngineDecisions()
-        for outcome in try DigestRunner(configuration: configuration, store: store).runDue(at: now) {
+        let runner = DigestRunner(configuration: configuration, store: store, links: digestLinks)
+        for outcome in try runner.runDue(at: now) {
             decisions.messages += outcome.messages
             decisions.unreachable += outcome.unreachable
             guard outcome.recorded else { continue }

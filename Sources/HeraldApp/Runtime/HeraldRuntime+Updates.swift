@@ -37,12 +37,13 @@ extension HeraldRuntime: ServerActions {
         }
     }
 
-    /// Logs what a source changed and, when anything did, wakes the dispatcher for the change rules' messages and
-    /// evaluates the scheduled rules and escalations at once. Returns `decisions` with that evaluation's.
+    /// Logs what a source changed (one info line per project, each milestone at debug) and, when anything did, wakes
+    /// the dispatcher for the change rules' messages and evaluates the scheduled rules and escalations at once.
+    /// Returns `decisions` with that evaluation's.
     @discardableResult
     func settle(_ changes: [MilestoneChange], decisions: EngineDecisions, source: String) throws -> EngineDecisions {
         for change in changes {
-            logger.info(
+            logger.debug(
                 "milestone \(change.kind.rawValue)",
                 metadata: [
                     "project": "\(change.projectID)", "milestone": "\(change.milestoneID)",
@@ -50,6 +51,7 @@ extension HeraldRuntime: ServerActions {
                 ]
             )
         }
+        for line in ChangeSummary.lines(changes) { logger.info("\(line)", metadata: ["source": "\(source)"]) }
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
         var decisions = decisions
         if !changes.isEmpty {

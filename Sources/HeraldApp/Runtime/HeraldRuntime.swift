@@ -21,19 +21,40 @@ public actor HeraldRuntime {
     let options: RuntimeOptions
     let logger: Logger
     private let announcer: ChannelDisabledAnnouncer
+    /// The configuration in force: its projects are the files' and those kept while their file is missing.
     private(set) var configuration: Configuration
+    /// The state directory's server key, which signs acknowledgement and digest links and calendar keys; read again
+    /// on every reload. Nil without a `server:` section.
+    public private(set) var serverKey: ServerKey?
     private(set) var engine: RuleEngine
+    /// The digests' "Full digest" links, signed with ``serverKey``.
+    private(set) var digestLinks: DigestLinks?
+    /// The projects as last read from the project files.
+    private var fileProjects: [Project]
+    /// When a project whose file vanished counts as removed.
+    private var projectGrace: ProjectFileGrace
+    /// When the earliest missing project file's grace ends; nil when no file is missing.
+    var projectGraceEnd: Date? { projectGrace.nextRemoval(grace: configuration.projectsGrace) }
 
     /// Opens the store for `configuration`, reclaims deliveries a crash left leased, and wires the dispatcher; the
-    /// metrics go to `options.metrics`.
+    /// metrics go to `options.metrics`. Throws when the configuration has a `server:` section and the server key
+    /// cannot be read or made.
     public init(configuration: Configuration, options: RuntimeOptions, logger: Logger) throws {
         self.configuration = configuration
         self.options = options
         self.logger = logger
-        engine = Self.engine(for: configuration, logger: logger)
+        let key = try Self.serverKey(for: configuration)
+        serverKey = key
+        engine = Self.engine(for: configuration, key: key)
+        digestLinks = Self.digestLinks(for: configuration, key: key)
         let metrics = RuntimeMetrics(factory: options.metrics.factory)
         self.metrics = metrics
         store = try HeraldStore(directory: configuration.stateDirectory, observer: metrics)
+        fileProjects = configuration.projects
+        let read = Set(configuration.projects.map(\.id))
+        projectGrace = ProjectFileGrace(inForce: configuration.projects + (try store.projects()).filter {
+            !read.contains($0.id)
+        })
         let reclaimed = try store.reclaimLeases()
         if reclaimed > 0 {
             logger.notice("reclaimed deliveries left in flight by the previous run", metadata: ["count": "\(reclaimed)"])
@@ -62,13 +83,22 @@ public actor HeraldRuntime {
     /// in one transaction: a change and the announcements it causes are stored together or not at all. When
     /// anything changed, the scheduled rules and escalations are evaluated at once (a completion closes its
     /// escalations without waiting for the next tick). Returns what the change rules and that evaluation decided.
+    ///
+    /// A project whose file is missing is kept as it was, in the store and for the rules, until `projects_grace`
+    /// has passed (`ProjectFileGrace`); then its milestones count as removed.
     @discardableResult
     public func applyProjects() throws -> EngineDecisions {
         let now = options.now()
+        let outcome = projectGrace.update(files: fileProjects, grace: configuration.projectsGrace, now: now)
+        log(outcome.events)
+        if outcome.projects != configuration.projects {
+            configuration.projects = outcome.projects
+            engine = Self.engine(for: configuration, key: serverKey)
+        }
         let engine = self.engine
         var decisions = EngineDecisions()
         let changes = try store.apply(
-            projects: configuration.projects, source: \.historySource, at: now, decide: {
+            projects: fileProjects, keeping: outcome.kept, source: \.historySource, at: now, decide: {
                 decisions = engine.evaluate(changes: $0, updatedAt: now)
                 return decisions
             }
@@ -92,13 +122,7 @@ public actor HeraldRuntime {
         }
         decisions.append(try runDigests(at: now))
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
-        for update in decisions.escalations where update.expectedState != update.record.state {
-            let record = update.record
-            logger.notice("escalation \(record.state.rawValue)", metadata: [
-                "escalation": "\(record.id)", "rule": "\(record.key.rule)",
-                "milestone": "\(record.key.projectID)/\(record.key.milestoneID)",
-            ])
-        }
+        EscalationChangeLog.log(decisions.escalations, to: logger)
         if !decisions.messages.isEmpty {
             let held = decisions.messages.count { $0.heldUntil != nil }
             logger.info(
@@ -146,8 +170,15 @@ public actor HeraldRuntime {
         if loaded.server?.listen != configuration.server?.listen {
             logger.warning("server.listen changed; the HTTP server keeps its address until a restart")
         }
+        do {
+            serverKey = try Self.serverKey(for: loaded)
+        } catch {
+            logger.error("server key not reloaded; the running one is kept", metadata: ["error": "\(error)"])
+        }
         configuration = loaded
-        engine = Self.engine(for: loaded, logger: logger)
+        fileProjects = loaded.projects
+        engine = Self.engine(for: loaded, key: serverKey)
+        digestLinks = Self.digestLinks(for: loaded, key: serverKey)
         senders.replace(with: ChannelSenders.make(for: loaded, curl: curl, consoleOutput: options.consoleOutput))
         announcer.update(opsChannel: loaded.opsChannel)
         logger.info("configuration reloaded", metadata: ["reason": "\(reason)"])

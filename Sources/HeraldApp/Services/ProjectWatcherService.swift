@@ -3,7 +3,8 @@ import Logging
 import ServiceLifecycle
 
 /// Polls the config file and the project directory; an edit reloads the configuration (validated
-/// first) and applies the projects, recording each change in history.
+/// first) and applies the projects, recording each change in history. A project file missing for longer than
+/// `projects_grace` has its milestones removed at the first poll after the grace.
 struct ProjectWatcherService: Service {
     let runtime: HeraldRuntime
     let projectsDirectory: String
@@ -18,7 +19,14 @@ struct ProjectWatcherService: Service {
                 try? await Task.sleep(for: interval)
                 guard !Task.isCancelled else { return }
                 let current = fingerprint()
-                guard current != last else { continue }
+                guard current != last else {
+                    do {
+                        try await runtime.applyProjectsIfGraceEnded()
+                    } catch {
+                        logger.error("cannot apply the project files", metadata: ["error": "\(error)"])
+                    }
+                    continue
+                }
                 last = current
                 logger.info("project or config files changed; reloading")
                 await runtime.reload(reason: "files changed")

@@ -4,12 +4,15 @@ import Foundation
 /// reaches there, held like any message while everyone named is in quiet hours. Pure.
 public struct DigestComposer: Sendable {
     public let configuration: Configuration
+    /// The "Full digest" links; nil when the configuration has no `server.public_url` or no server key was had.
+    public let links: DigestLinks?
     private let resolver: RecipientResolver
     private let reachability: Reachability
 
-    /// Creates a composer for a configuration.
-    public init(configuration: Configuration) {
+    /// Creates a composer for a configuration, whose reports link to their page with `links`.
+    public init(configuration: Configuration, links: DigestLinks? = nil) {
         self.configuration = configuration
+        self.links = links
         resolver = RecipientResolver(people: configuration.people, audiences: configuration.audiences)
         reachability = Reachability(
             calendar: configuration.calendar, people: configuration.people, channels: configuration.channels
@@ -21,13 +24,13 @@ public struct DigestComposer: Sendable {
     /// `manager` and `sponsor` name those of every project the report covers; a person without a channel is
     /// reached on the project's channel only when the report covers one project. Message ids derive from the
     /// digest, `period` and channel, so a run decided again after a crash gets the same ids. The report gets its
-    /// link under `server.public_url` (where a digest too long for a channel is summarised), and the text is worded
-    /// by the `digest` template when `templates_dir` has one.
+    /// signed link under `server.public_url` (where a digest too long for a channel is summarised), and the text is
+    /// worded by the `digest` template when `templates_dir` has one.
     public func messages(
         for report: DigestReport, definition: DigestDefinition, period: String, at now: Date
     ) -> (messages: [OutgoingMessage], unreachable: [String]) {
         var report = report
-        report.link = report.link ?? DigestLink.url(for: report, in: configuration)
+        report.link = report.link ?? links?.url(name: report.name, at: report.at, now: now)
         let covered = report.projects.compactMap { status in
             configuration.projects.first { $0.id == status.project.id }
         }

@@ -25,9 +25,9 @@ public enum AckRecipient: Hashable, Sendable {
 
 /// The signed content of an acknowledgement link: which escalation, who it was sent to, and until when it works.
 ///
-/// Written as `base64url(payload) "." base64url(HMAC-SHA256(server key, payload))`, the payload being compact JSON
-/// with sorted keys (`esc`, `exp` in Unix seconds, and `to` for a person or `ch` for a channel). Nothing in it is
-/// secret; the signature makes it unforgeable and the expiry bounds how long a forwarded message can act.
+/// Written as a ``SignedToken`` whose payload has `esc`, `exp` in Unix seconds, and `to` for a person or `ch` for a
+/// channel. Nothing in it is secret; the signature makes it unforgeable and the expiry bounds how long a forwarded
+/// message can act.
 public struct AckToken: Hashable, Sendable {
     /// `esc_…`.
     public var escalationID: String
@@ -50,30 +50,16 @@ public struct AckToken: Hashable, Sendable {
         case .person(let person): payload.to = person
         case .channel(let channel): payload.ch = channel
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = Array((try? encoder.encode(payload)) ?? Data())
-        return Base64URL.encode(bytes) + "." + Base64URL.encode(key.authenticationCode(for: bytes))
+        return SignedToken.sign(payload, with: key)
     }
 
     /// What a presented token is.
-    public enum Verdict: Hashable, Sendable {
-        /// Signed with the key and not expired.
-        case valid(AckToken)
-        /// Signed with the key, but its time is up.
-        case expired(AckToken)
-        /// Garbled, or not signed with the key.
-        case invalid
-    }
+    public typealias Verdict = LinkVerdict<AckToken>
 
     /// Checks `text` against `key` at `now`: the signature first (constant time), then the payload, then the
     /// expiry. A token is expired from its `exp` second on.
     public static func verify(_ text: String, key: ServerKey, now: Date) -> Verdict {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let payload = Base64URL.decode(parts[0]), let code = Base64URL.decode(parts[1]),
-              key.isValid(code, for: payload),
-              let decoded = try? JSONDecoder().decode(Payload.self, from: Data(payload))
-        else { return .invalid }
+        guard let decoded = SignedToken.payload(of: text, as: Payload.self, key: key) else { return .invalid }
         let recipient: AckRecipient
         switch (decoded.to, decoded.ch) {
         case (let person?, nil): recipient = .person(person)
@@ -83,7 +69,7 @@ public struct AckToken: Hashable, Sendable {
         let token = AckToken(
             escalationID: decoded.esc, recipient: recipient, expires: Date(timeIntervalSince1970: Double(decoded.exp))
         )
-        return now < token.expires ? .valid(token) : .expired(token)
+        return Verdict(token, expires: token.expires, now: now)
     }
 
     private struct Payload: Codable {

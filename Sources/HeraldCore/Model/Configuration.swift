@@ -19,12 +19,19 @@ public struct Configuration: Sendable {
     public var digests: [DigestDefinition]
     /// Sorted by id.
     public var projects: [Project]
+    /// How long a project whose file vanished is kept as it was before its milestones count as removed
+    /// (`projects_grace`, default 10 minutes): editors and `git checkout` remove files for a moment.
+    public var projectsGrace: TimeInterval = Configuration.defaultProjectsGrace
+    /// `projects_grace` when the config does not say: 10 minutes.
+    public static let defaultProjectsGrace: TimeInterval = 600
     /// The channel told about operational events (a channel disabled because its endpoint is gone); nil for none.
     public var opsChannel: String?
     /// Where message templates are read (`templates_dir`); nil for none.
     public var templatesDirectory: String?
     /// The templates read from ``templatesDirectory``, overriding the built-in wording per message kind.
     public var templates = MessageTemplates()
+    /// The size limits of project files and their fields (`limits:`).
+    public var limits = InputLimits()
 
     /// Creates a configuration.
     public init(
@@ -58,16 +65,27 @@ public struct ServerSettings: Hashable, Sendable {
     public var ackLinkLifetime: Interval
     /// The chat platforms whose slash commands `/chat/…` accepts.
     public var chat = ChatSettings()
+    /// How long a digest's "Full digest" link works after the run (`digest_link_ttl`, default 30 days).
+    public var digestLinkLifetime: Interval
+    /// Timeouts, the connection cap and the body size limit.
+    public var limits: ServerLimits
+    /// The proxies whose `X-Forwarded-For` names the client (`trusted_proxies`); from any other peer the header is
+    /// ignored.
+    public var trustedProxies: [AddressRange]
 
     /// Creates server settings.
     public init(
         listen: String, apiToken: Secret? = nil, publicURL: String? = nil, ackLinkLifetime: Interval = .days(7),
-        chat: ChatSettings = ChatSettings()
+        chat: ChatSettings = ChatSettings(), digestLinkLifetime: Interval = .days(30),
+        limits: ServerLimits = ServerLimits(), trustedProxies: [AddressRange] = []
     ) {
         self.listen = listen
         self.apiToken = apiToken
         self.publicURL = publicURL
         self.ackLinkLifetime = ackLinkLifetime
         self.chat = chat
+        self.digestLinkLifetime = digestLinkLifetime
+        self.limits = limits
+        self.trustedProxies = trustedProxies
     }
 }

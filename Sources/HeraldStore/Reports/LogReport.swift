@@ -107,6 +107,27 @@ public enum LogReport {
         JSONOutput.pretty(events.map(Item.init))
     }
 
+    /// One page of `GET /api/v1/log`: `{"entries": [...], "next_cursor": …}`, the entries as ``json(_:)`` writes
+    /// them and the cursor of the page before (null on the oldest page).
+    public static func json(page events: [LogEvent], nextCursor: String?) -> String {
+        JSONOutput.pretty(Page(entries: events.map(Item.init), nextCursor: nextCursor))
+    }
+
+    private struct Page: Encodable {
+        var entries: [Item]
+        var nextCursor: String?
+
+        enum CodingKeys: String, CodingKey {
+            case entries, nextCursor = "next_cursor"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(entries, forKey: .entries)
+            try container.encode(nextCursor, forKey: .nextCursor)
+        }
+    }
+
     private enum Item: Encodable {
         case message(MessageItem)
         case suppressed(SuppressedItem)
