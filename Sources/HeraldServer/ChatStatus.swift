@@ -58,7 +58,7 @@ struct ChatStatus {
     /// ` · due Thu 3 Dec, 1 day overdue`; nothing for a closed milestone.
     private static func timing(_ facts: MilestoneFacts) -> String {
         guard !facts.milestone.status.isClosed else { return "" }
-        let due = " · due \(facts.milestone.due.shortDisplay)"
+        let due = " · due \(facts.milestone.due.display(today: facts.today))"
         let late = facts.daysOverdue
         if late > 0 { return due + ", \(late) day\(late == 1 ? "" : "s") overdue" }
         if facts.daysUntilDue == 0 { return due + ", today" }
