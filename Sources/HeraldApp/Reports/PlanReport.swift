@@ -38,7 +38,7 @@ public enum PlanReport {
         let level = message.escalation.map { " L\($0.level)" + ($0.isRepeat ? " again" : "") } ?? ""
         let what = [message.kind.rawValue + level, message.rule].compactMap { $0 }.joined(separator: "  ")
         let who = message.recipients.isEmpty ? "everyone" : message.recipients.joined(separator: ", ")
-        let text = TerminalText.safeLines(message.text).replacingOccurrences(of: "\n", with: "\n       ")
+        let text = TerminalText.continued(message.text, indent: "       ")
         let head = TerminalText.safe("\(time)  \(what)  \(subject(of: message)) → \(who) @ \(message.channel)")
         var line = "\(head): \(text)"
         if entry.decidedAt != entry.sendAt {

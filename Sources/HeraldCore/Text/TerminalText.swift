@@ -22,6 +22,12 @@ public enum TerminalText {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { safe(String($0)) }.joined(separator: "\n")
     }
 
+    /// `text` made ``safeLines(_:)`` with every line after the first indented by `indent`: a message's text of
+    /// several lines (a digest) keeps its lines inside a line of Herald's, and none of them can pass for one.
+    public static func continued(_ text: String, indent: String) -> String {
+        safeLines(text).replacingOccurrences(of: "\n", with: "\n" + indent)
+    }
+
     /// What stands for `scalar` on a terminal line; nil when it may be printed as it is.
     private static func replacing(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
