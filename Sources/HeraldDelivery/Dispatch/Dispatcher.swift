@@ -64,8 +64,8 @@ public final class Dispatcher: Sendable {
         running.load(ordering: .acquiring)
     }
 
-    /// Why the last try to record results failed (`disk full: …`) while they wait in memory to be recorded; nil
-    /// while results are recorded.
+    /// Why the dispatcher's last write to the store (a lease, a record of results) failed, `disk full: …`, while it
+    /// cannot write (results wait in memory to be recorded meanwhile); nil while its writes succeed.
     public var storeWriteFailure: String? {
         writeFailure.withLock { $0 }
     }
@@ -159,7 +159,7 @@ public final class Dispatcher: Sendable {
     /// The longest a finished attempt waits to be recorded with others.
     private static let recordDelay = Duration.milliseconds(5)
     /// How long results that could not be recorded wait before the next try.
-    public static let recordRetryDelay = Duration.milliseconds(250)
+    private static let recordRetryDelay = Duration.milliseconds(250)
 
     /// Stops leasing new work; `run()` returns once the attempts under way are recorded.
     public func stop() {
@@ -252,9 +252,9 @@ public final class Dispatcher: Sendable {
     }
 
     /// Why a channel pauses after its receiver said its quota is spent.
-    static let quotaReason = "the receiver's rate limit quota is spent (X-RateLimit-Remaining: 0)"
+    private static let quotaReason = "the receiver's rate limit quota is spent (X-RateLimit-Remaining: 0)"
     /// Why a channel pauses after its circuit breaker opened.
-    static let breakerReason = "circuit breaker open after repeated retryable failures"
+    private static let breakerReason = "circuit breaker open after repeated retryable failures"
 
     /// Makes the pause of `channel` visible: in the store for `herald channels` and the dashboard, and as a metric.
     private func pause(_ channel: String, _ pause: ChannelPause) {
