@@ -59,7 +59,7 @@ struct ChatStatus {
     /// a business day has passed); nothing for a closed milestone.
     private static func timing(_ facts: MilestoneFacts) -> String {
         guard !facts.milestone.status.isClosed else { return "" }
-        let due = " · due \(facts.milestone.due.shortDisplay)"
+        let due = " · due \(facts.milestone.due.display(today: facts.today))"
         if facts.daysOverdue > 0 {
             let late = facts.businessDaysOverdue
             return due + (late > 0 ? ", \(late) business day\(late == 1 ? "" : "s") overdue" : ", overdue")
