@@ -135,11 +135,16 @@ extension MainFileReader {
         return policy
     }
 
-    /// `250ms`, `5s`, `5m`, `2h`, `1d` in seconds.
+    /// `250ms`, `5s`, `1.5m`, `2h`, `1d` in seconds: decimal digits with an optional fraction, then a unit, so
+    /// `inf`, `nan`, `1e400` and hexadecimal are no length of time.
     static func seconds(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            guard let number = Double(text.dropLast(suffix.count)), number >= 0 else { return nil }
+            let digits = text.dropLast(suffix.count)
+            let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let isDecimal = parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+            guard isDecimal, let number = Double(digits), (number * scale).isFinite
+            else { return nil }
             return number * scale
         }
         return nil

@@ -24,6 +24,8 @@ struct DashboardPage {
     let filter: DashboardFilter
     /// The configured channel keys, sorted.
     let channels: [String]
+    /// The channels paused now, by key.
+    var pauses: [String: ChannelPause] = [:]
 
     /// The whole page.
     var html: String {
@@ -35,6 +37,7 @@ struct DashboardPage {
                 <form method="post" action="/logout"><button type="submit">Log out</button></form></header>
                 \(projectsSection)
                 \(escalationsSection)
+                \(pausesSection)
                 \(flowSection)
                 """
         )

@@ -67,7 +67,12 @@ extension ServerRouter {
         context.logger.info("chat command", metadata: [
             "platform": "\(platform)", "user": "\(person?.key ?? userID)", "outcome": "\(answer.outcome.rawValue)",
         ])
-        let reply = ChatReply(responseType: answer.inChannel ? "in_channel" : "ephemeral", text: answer.text)
+        // The answer quotes user text (titles, notes, the command itself): inert, so an answer posted in the channel
+        // pings nobody and shows no disguised link.
+        let escaping: ChatEscaping = platform == "slack" ? .slack : .mattermost
+        let reply = ChatReply(
+            responseType: answer.inChannel ? "in_channel" : "ephemeral", text: escaping.escape(answer.text)
+        )
         return JSONResponse.make(reply)
     }
 }

@@ -33,14 +33,15 @@ extension ServerRouter {
                 "\(person.name) marked \(Self.named(change)) done."
             }
         case .due(let key, let date):
+            let today = configuration.calendar.today(at: now())
             let update = MilestoneUpdate(due: Deadline(date: date))
-            let unchanged = "it is already due \(date.shortDisplay)"
+            let unchanged = "it is already due \(date.display(today: today))"
             return try await change(key, update, by: person, unchanged: unchanged) { change in
-                let from = change.previous.map { " from \($0.due.shortDisplay)" } ?? ""
-                return "\(person.name) moved \(Self.named(change))\(from) to \(date.shortDisplay)."
+                let from = change.previous.map { " from \($0.due.display(today: today))" } ?? ""
+                return "\(person.name) moved \(Self.named(change))\(from) to \(date.display(today: today))."
             }
         case .snooze(let key, let date):
-            return try await snooze(key, until: date, by: person)
+            return try await snooze(key, until: date, by: person, today: configuration.calendar.today(at: now()))
         }
     }
 
@@ -93,11 +94,13 @@ extension ServerRouter {
         }
     }
 
-    private func snooze(_ key: MilestoneKey, until date: CivilDate, by person: Person) async throws -> ChatAnswer {
+    private func snooze(
+        _ key: MilestoneKey, until date: CivilDate, by person: Person, today: CivilDate
+    ) async throws -> ChatAnswer {
         do {
             _ = try await changeActions().snooze(key, until: date, by: person.key, note: nil)
             return ChatAnswer(
-                text: "\(person.name) snoozed \(key.projectID)/\(key.milestoneID) until \(date.shortDisplay): "
+                text: "\(person.name) snoozed \(key.projectID)/\(key.milestoneID) until \(date.display(today: today)): "
                     + "no reminders or escalations about it before then.",
                 outcome: .applied
             )

@@ -54,7 +54,7 @@ extension ServerRouter {
                 .filter { $0.state == .open || !$0.rearmed },
             policyLevels: configuration.escalations.mapValues(\.levels.count),
             events: try store.timeline(filter.logFilter).reversed(),
-            filter: filter, channels: configuration.channels.keys.sorted()
+            filter: filter, channels: configuration.channels.keys.sorted(), pauses: try store.channelPauses(at: now())
         )
         return HTMLResponse.make(page.html)
     }

@@ -2,7 +2,8 @@ import Hummingbird
 
 extension ServerRouter {
     /// `/healthz`: 200 while the process answers. `/readyz`: 200 once the store reads, a configuration is loaded and
-    /// the dispatcher runs, 503 naming what is missing otherwise.
+    /// the dispatcher runs and can write the store, 503 naming what is missing otherwise (`store not writable: disk
+    /// full: …`).
     func addHealth(to router: Router<ServerRequestContext>) {
         router.get("healthz") { _, _ in JSONResponse.make(["status": "alive"]) }
         router.get("readyz") { _, context in
@@ -14,6 +15,9 @@ extension ServerRouter {
                 throw APIError(.serviceUnavailable, "store not readable")
             }
             guard operations.isDispatcherRunning else { throw APIError(.serviceUnavailable, "dispatcher not running") }
+            if let failure = operations.storeWriteFailure {
+                throw APIError(.serviceUnavailable, "store not writable: \(failure)")
+            }
             return JSONResponse.make(["status": "ready"])
         }
     }

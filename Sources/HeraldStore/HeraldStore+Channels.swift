@@ -34,18 +34,20 @@ extension HeraldStore {
     }
 
     /// Enables a disabled channel again and moves its held deliveries back to `pending`, due at `now` (or later, when
-    /// a quiet-hours hold or a retry made them due later), with their message ids unchanged. Works whether or not a
-    /// daemon runs: its dispatcher leases them on its next round.
+    /// a quiet-hours hold or a retry made them due later), with their message ids unchanged and their retries' age
+    /// (`max_age`) counted from `now`. Works whether or not a daemon runs: its dispatcher leases them on its next
+    /// round.
     /// - Returns: How many deliveries were released.
     @discardableResult
     public func enable(channel: String, now: Date) throws -> Int {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM channels_disabled WHERE channel = ?", arguments: [channel])
             try db.execute(
                 sql: """
                     UPDATE deliveries
-                    SET state = 'pending', next_attempt_at = MAX(next_attempt_at, ?), lease_until = NULL
-                    WHERE channel = ? AND state = 'held'
+                    SET state = 'pending', next_attempt_at = MAX(next_attempt_at, ?1), lease_until = NULL,
+                        aged_from = ?1
+                    WHERE channel = ?2 AND state = 'held'
                     """,
                 arguments: [now.timeIntervalSince1970, channel]
             )
@@ -74,11 +76,34 @@ extension HeraldStore {
         }
     }
 
+    /// Records that no attempt goes to `channel` before `pause.until`, and why, replacing the channel's last pause:
+    /// for `herald channels` and the dashboard, which read the store while the daemon keeps the pause in memory.
+    public func pause(channel: String, _ pause: ChannelPause) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO channel_pauses (channel, until, reason) VALUES (?, ?, ?)",
+                arguments: [channel, pause.until.timeIntervalSince1970, pause.reason]
+            )
+        }
+    }
+
+    /// The pauses in force at `now`, by channel.
+    public func channelPauses(at now: Date) throws -> [String: ChannelPause] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM channel_pauses WHERE until > ?", arguments: [now.timeIntervalSince1970]
+            )
+            return Dictionary(uniqueKeysWithValues: rows.map { row in
+                (row["channel"], ChannelPause(until: Self.date(row, "until"), reason: row["reason"]))
+            })
+        }
+    }
+
     /// Keeps leased deliveries from being leased again before their `until`, without counting an attempt: for
     /// deliveries the dispatcher leased but may not start yet (pacing, an open breaker).
     public func postpone(_ deliveries: [(id: Int64, until: Date)]) throws {
         guard !deliveries.isEmpty else { return }
-        try writer.write { db in
+        try write { db in
             let statement = try db.cachedStatement(sql: "UPDATE deliveries SET lease_until = ? WHERE id = ?")
             for (id, until) in deliveries {
                 try statement.execute(arguments: [until.timeIntervalSince1970, id])

@@ -13,7 +13,7 @@ extension HeraldStore {
         let time = now.timeIntervalSince1970
         let excluded = excluding.sorted()
         let exclusion = excluded.isEmpty ? "" : "AND d.channel NOT IN (\(databaseQuestionMarks(count: excluded.count)))"
-        return try writer.write { db in
+        return try write { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT d.*, m.content AS message_content
                 FROM deliveries d JOIN messages m ON m.id = d.message_id
@@ -53,7 +53,7 @@ extension HeraldStore {
     /// - Throws: `HeraldStoreError.unknownDelivery` when a delivery id is not stored; nothing is written then.
     @discardableResult
     public func record(_ results: [(AttemptRecord, DeliveryOutcome)]) throws -> [ChannelStatus] {
-        try writer.write { db in
+        try write { db in
             var disabled: [ChannelStatus] = []
             let insertAttempt = try db.cachedStatement(sql: """
                 INSERT INTO attempts (delivery_id, started_at, latency_ms, http_status, curl_code, error,
@@ -110,7 +110,7 @@ extension HeraldStore {
     /// - Returns: How many leased deliveries were reclaimed.
     @discardableResult
     public func reclaimLeases() throws -> Int {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE deliveries SET lease_until = NULL WHERE lease_until IS NOT NULL")
             return db.changesCount
         }

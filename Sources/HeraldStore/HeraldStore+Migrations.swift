@@ -304,6 +304,22 @@ extension HeraldStore {
                 CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions(expires_at);
                 """)
         }
+        // When a delivery's retries count their age (max_age) from, when not from its message's release: a replay's
+        // creation, a release by `channels enable`. NULL: the message's release.
+        migrator.registerMigration("v12-retry-age") { db in
+            try db.execute(sql: "ALTER TABLE deliveries ADD COLUMN aged_from REAL")
+        }
+        // The last pause of each channel (a spent receiver quota, an open circuit breaker): until when and why, for
+        // `herald channels` and the dashboard; the daemon keeps the pause itself in memory.
+        migrator.registerMigration("v12-channel-pauses") { db in
+            try db.execute(sql: """
+                CREATE TABLE channel_pauses (
+                    channel TEXT PRIMARY KEY,
+                    until REAL NOT NULL,
+                    reason TEXT NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 }

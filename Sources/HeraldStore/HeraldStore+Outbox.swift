@@ -16,7 +16,7 @@ extension HeraldStore {
     ) throws {
         // Encode outside the write transaction: it is the costly part and needs no lock.
         let encoded = try encode(messages)
-        try writer.write { db in
+        try write { db in
             try write(escalations, db)
             try insert(ruleStates: ruleStates, messages: encoded, at: at, db)
             try insert(suppressions: suppressions, db)

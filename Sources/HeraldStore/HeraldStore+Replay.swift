@@ -33,6 +33,19 @@ extension HeraldStore {
         }
     }
 
+    /// Sends message `id` (`msg_…`, the `webhook-id` a receiver logs) again: replays its latest delivery, as
+    /// ``replay(deliveryID:by:now:)`` does.
+    /// - Throws: `HeraldStoreError.unknownMessage` when no delivery carries this message.
+    public func replay(messageID id: String, by: String?, now: Date) throws -> ReplayOutcome {
+        let latest = try writer.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT id FROM deliveries WHERE message_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]
+            )
+        }
+        guard let latest else { throw HeraldStoreError.unknownMessage(id) }
+        return try replay(deliveryID: latest, by: by, now: now)
+    }
+
     /// Replays every `dead` delivery created at or after `since` (nil: any time) to `channel` (nil: any) that is
     /// the latest delivery of its message to its channel (one already replayed is left to its replay).
     /// - Returns: The new delivery ids, oldest first.
@@ -63,15 +76,15 @@ extension HeraldStore {
     }
 
     /// Inserts a new delivery, due at `now`, of the message of `delivery` to its channel, naming it as the one
-    /// replayed; returns the new id.
+    /// replayed, its retries' age counted from `now`; returns the new id.
     private func insertReplay(of delivery: DeliveryRecord, by: String?, now: Date, _ db: Database) throws -> Int64 {
         let time = now.timeIntervalSince1970
         try db.cachedStatement(sql: Self.insertDeliverySQL)
             .execute(arguments: [delivery.messageID, delivery.channel, time, time])
         let replay = db.lastInsertedRowID
         try db.execute(
-            sql: "UPDATE deliveries SET replay_of = ?, replayed_by = ? WHERE id = ?",
-            arguments: [delivery.id, by, replay]
+            sql: "UPDATE deliveries SET replay_of = ?, replayed_by = ?, aged_from = ? WHERE id = ?",
+            arguments: [delivery.id, by, time, replay]
         )
         return replay
     }

@@ -77,7 +77,8 @@ extension HeraldStore {
             lastError: row["last_error"],
             latencyMilliseconds: row["latency_ms"],
             replayOf: row["replay_of"],
-            replayedBy: row["replayed_by"]
+            replayedBy: row["replayed_by"],
+            agedFrom: optionalDate(row, "aged_from")
         )
     }
 

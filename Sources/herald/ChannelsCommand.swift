@@ -23,7 +23,10 @@ struct ChannelsListCommand: ParsableCommand {
     func run() throws {
         let configuration = try StateAccess.configuration(at: options.path)
         let store = try HeraldStore(directory: configuration.stateDirectory)
-        let statuses = ChannelReport.statuses(configured: configuration.channels, stored: try store.channelStatuses())
+        let statuses = ChannelReport.statuses(
+            configured: configuration.channels, stored: try store.channelStatuses(),
+            pauses: try store.channelPauses(at: Date())
+        )
         let types = configuration.channels.mapValues(\.kind.typeName)
         if json {
             print(ChannelReport.json(statuses, types: types))

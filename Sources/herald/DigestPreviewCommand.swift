@@ -44,7 +44,9 @@ struct DigestPreviewCommand: ParsableCommand {
         if json {
             print(String(decoding: WebhookPayload.digestJSON(report), as: UTF8.self))
         } else {
-            print(MessageText.digest(report, timeZone: definition.timeZone ?? configuration.calendar.timeZone))
+            print(TerminalText.safeLines(
+                MessageText.digest(report, timeZone: definition.timeZone ?? configuration.calendar.timeZone)
+            ))
         }
     }
 }

@@ -9,8 +9,9 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Send deliveries again as new deliveries of the same messages.",
         discussion: """
-            With delivery ids, replays those deliveries whatever became of them (dead, or delivered and lost by the \
-            receiver), unless their message already waits to go to that channel; with --since and/or --channel, \
+            With delivery ids (42 or #42, see `herald deliveries`) or message ids (msg_…, the webhook-id a receiver \
+            logs: its latest delivery), replays those deliveries whatever became of them (dead, or delivered and \
+            lost by the receiver), unless their message already waits to go to that channel; with --since and/or --channel, \
             replays the dead deliveries that match and were not replayed yet. Each replay is a new delivery (a new \
             attempt chain) of the same message, so the receiver sees the same webhook-id; the log names who asked. \
             Exit 1 when an id is unknown or already waiting.
@@ -18,7 +19,8 @@ struct ReplayCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOption
-    @Argument(help: "Delivery ids (see `herald deliveries`).") var ids: [Int64] = []
+    @Argument(help: "Delivery ids (see `herald deliveries`) or message ids (msg_…).")
+    var ids: [ReplayTarget] = []
     @Option(help: "Dead deliveries created since a look-back (7d, 24h), a date or an RFC 3339 date-time.")
     var since: String?
     @Option(help: "Dead deliveries of this channel.") var channel: String?
@@ -54,20 +56,49 @@ struct ReplayCommand: ParsableCommand {
             + (created.isEmpty ? "" : ": " + created.map { "#\($0)" }.joined(separator: " ")))
     }
 
-    /// Replays delivery `id` and prints what came of it; false when it is unknown or already waiting.
-    private func replay(_ id: Int64, by name: String?, store: HeraldStore) throws -> Bool {
+    /// Replays `target` and prints what came of it; false when it is unknown or already waiting.
+    private func replay(_ target: ReplayTarget, by name: String?, store: HeraldStore) throws -> Bool {
+        let id = target.description
         do {
-            switch try store.replay(deliveryID: id, by: name, now: Date()) {
+            let outcome = switch target {
+            case .delivery(let delivery): try store.replay(deliveryID: delivery, by: name, now: Date())
+            case .message(let message): try store.replay(messageID: message, by: name, now: Date())
+            }
+            switch outcome {
             case .queued(let replay):
-                print("#\(id): queued as #\(replay.id) (\(replay.state.rawValue))")
+                print("\(id): queued as #\(replay.id) (\(replay.state.rawValue))")
                 return true
             case .alreadyWaiting(let waiting):
-                print("#\(id): its message already waits in #\(waiting.id) (\(waiting.state.rawValue))")
+                print("\(id): its message already waits in #\(waiting.id) (\(waiting.state.rawValue))")
                 return false
             }
         } catch let error as HeraldStoreError {
-            print("#\(id): \(error)")
+            print("\(id): \(error)")
             return false
+        }
+    }
+}
+
+/// What `herald replay` names: a delivery (`42`, `#42`) or a message (`msg_…`, the `webhook-id` receivers see).
+enum ReplayTarget: ExpressibleByArgument, CustomStringConvertible {
+    case delivery(Int64)
+    case message(String)
+
+    init?(argument: String) {
+        if argument.hasPrefix("msg_"), argument.count > 4 {
+            self = .message(argument)
+        } else if let id = Int64(argument.hasPrefix("#") ? String(argument.dropFirst()) : argument), id > 0 {
+            self = .delivery(id)
+        } else {
+            return nil
+        }
+    }
+
+    /// `#42` or `msg_…`, as the output names it.
+    var description: String {
+        switch self {
+        case .delivery(let id): "#\(id)"
+        case .message(let id): id
         }
     }
 }

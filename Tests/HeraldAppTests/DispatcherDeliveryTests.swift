@@ -40,14 +40,14 @@ import Testing
             Dispatcher(queue: store, senders: senders, logger: Logger(label: "test"), leaseSeconds: 30)
         }
 
-        /// Puts `count` messages for `channel` in the outbox.
+        /// Puts `count` messages for `channel`, created at `createdAt`, in the outbox.
         @discardableResult
-        func enqueue(_ count: Int = 1, channel: String = "hook") throws -> [OutgoingMessage] {
+        func enqueue(_ count: Int = 1, channel: String = "hook", createdAt: Date? = nil) throws -> [OutgoingMessage] {
             let now = Date()
             let messages = (0..<count).map { index in
                 OutgoingMessage(
                     id: MessageID.make(["test", channel, String(index), String(now.timeIntervalSince1970)]),
-                    createdAt: now,
+                    createdAt: createdAt ?? now,
                     kind: .reminder, rule: "due-soon", project: ProjectRef(id: "apollo", name: "Apollo"),
                     milestones: [], channel: channel, recipients: ["alice"], mentions: ["<@U1>"],
                     text: "message \(index)"

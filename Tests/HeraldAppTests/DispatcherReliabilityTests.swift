@@ -95,6 +95,73 @@ import Testing
         #expect(states == [.delivered, .dead], "the dead delivery keeps its history; the replay is a new one")
     }
 
+    /// A receiver that says its quota is spent for ever (or for centuries) pauses the channel for two hours at most;
+    /// the pause shows in the store (for `herald channels` and the dashboard) and as a metric.
+    @Test(arguments: ["inf", "1e300", "99999999999"])
+    func anEndlessQuotaWaitIsCappedAndShown(_ resetAfter: String) async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(TestResponse(
+            headers: [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", resetAfter)]
+        ))
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let backend = MetricsBackend.prometheus()
+        let dispatcher = Dispatcher(
+            queue: harness.store, senders: harness.senders, logger: Logger(label: "test"), leaseSeconds: 30,
+            metrics: DeliveryMetrics(factory: backend.factory)
+        )
+        let message = try harness.enqueue()[0]
+        let started = Date()
+        let task = Task { await dispatcher.run() }
+        #expect(await eventually { try harness.delivery(message.id)?.state == .delivered })
+        dispatcher.stop()
+        await task.value
+        let pause = try #require(try harness.store.channelPauses(at: Date())["hook"])
+        #expect(pause.until >= started.addingTimeInterval(7200) && pause.until <= Date().addingTimeInterval(7200))
+        #expect(pause.reason.contains("quota"))
+        #expect(dispatcher.gates.blocked(now: Date().addingTimeInterval(7201))["hook"] == nil, "it ends")
+        let statuses = ChannelReport.statuses(configured: [:], stored: [], pauses: ["hook": pause])
+        let line = ChannelReport.line(statuses[0], type: "webhook", in: TimeZone(identifier: "UTC")!)
+        #expect(line.contains("paused until \(ConsoleLine.localTime(pause.until, in: TimeZone(identifier: "UTC")!))"))
+        let gauge = backend.exposition().split(separator: "\n").first {
+            $0.hasPrefix("herald_channel_paused_until_seconds{channel=\"hook\"}")
+        }
+        let value = try #require(gauge.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) })
+        #expect(abs(value - pause.until.timeIntervalSince1970) < 1)
+    }
+
+    /// How a message that could not go comes back: replayed after it died, or released by `channels enable`.
+    enum Return: String, CaseIterable, Sendable {
+        case replay, enable
+    }
+
+    /// A message older than its channel's `max_age` (an hour here) is sent again; its first new attempt fails: it
+    /// is retried, because the age counts from the replay or the release, not from the message.
+    @Test(arguments: Return.allCases)
+    func aReturningOldMessageGetsItsRetries(_ way: Return) async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(way == .replay ? .status(400, body: "bad") : .status(410, body: "channel_is_archived"))
+        receiver.enqueue(.status(503, body: "busy"))
+        let harness = try Harness(url: receiver.url)
+        defer { harness.close() }
+        let message = try harness.enqueue(createdAt: Date().addingTimeInterval(-7200))[0]
+        try await harness.running {
+            #expect(await eventually { try harness.delivery(message.id)?.state == (way == .replay ? .dead : .held) })
+            switch way {
+            case .replay: _ = try harness.store.replay(since: nil, channel: "hook", by: nil, now: Date())
+            case .enable: try harness.store.enable(channel: "hook", now: Date())
+            }
+            #expect(await eventually {
+                try harness.store.deliveries(states: [.delivered], channel: nil, limit: 10).count == 1
+            })
+        }
+        #expect(receiver.requests.map(\.headers["webhook-id"]) == [message.id, message.id, message.id])
+        let delivered = try #require(try harness.store.deliveries(states: [.delivered], channel: nil, limit: 1).first)
+        #expect(delivered.attempts == (way == .replay ? 2 : 3), "the 503 was retried, not the end")
+    }
+
     @Test func aHangingChannelDoesNotDelayAnother() async throws {
         let slow = try TestHTTPReceiver()
         defer { slow.stop() }

@@ -150,6 +150,7 @@ import Testing
         await runtime.shutdown()
         let leased = try runtime.store.leaseDueDeliveries(now: Self.start, limit: 1, leaseSeconds: 30)
         let dead = try #require(leased.first?.delivery.id)
+        let messageID = try #require(leased.first?.message.id)
         try runtime.store.record(
             attempt: AttemptRecord(
                 deliveryID: dead, startedAt: Self.start, latencyMilliseconds: 3, httpStatus: nil, curlCode: 7,
@@ -173,6 +174,24 @@ import Testing
         let listed = try herald(["deliveries"])
         #expect(listed.output.contains("#\(dead + 1) "))
         #expect(listed.output.contains(" · pending · replay of #\(dead) by carol at "))
+
+        // What a receiver logs is the message id (webhook-id): it names the message's latest delivery.
+        try runtime.store.record(
+            attempt: AttemptRecord(
+                deliveryID: dead + 1, startedAt: Self.start, latencyMilliseconds: 3, httpStatus: nil, curlCode: 7,
+                error: "connection refused", responseExcerpt: nil
+            ),
+            outcome: .dead(reason: "connection refused")
+        )
+        let byMessage = try herald(["replay", messageID, "#\(dead)"])
+        #expect(byMessage.status == 1)
+        #expect(byMessage.output == "\(messageID): queued as #\(dead + 2) (pending)\n"
+            + "#\(dead): its message already waits in #\(dead + 2) (pending)\n")
+        let unknownMessage = try herald(["replay", "msg_nope"])
+        #expect(unknownMessage.status == 1)
+        #expect(unknownMessage.output == "msg_nope: unknown message 'msg_nope'\n")
+        let nonsense = try herald(["replay", "apollo"])
+        #expect(nonsense.status != 0, "neither a delivery nor a message id")
     }
 
     @Test func theDispatcherSaysWhetherItRuns() async throws {

@@ -107,6 +107,15 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
                      projectEdit: ("status: in_progress\n",
                                    "status: in_progress\n    depends_on: [qa]\n  - { id: qa, owner: zed, due: 2026-12-11 }\n"),
                      expected: ["projects/apollo.yaml:14:22: error: unknown person 'zed'"]),
+        BrokenConfig(name: "an infinite or non-decimal retry length",
+                     mainEdit: ("eng: { type: slack, url: \"${SLACK_URL}\" }",
+                                "eng: { type: slack, url: \"${SLACK_URL}\", "
+                                    + "retry: { schedule: [1e400s, 0x10s], max_age: infh } }"),
+                     expected: [
+                        "herald.yaml:12:64: error: retry delay '1e400s' must look like 5s, 5m, 2h or 1d",
+                        "herald.yaml:12:72: error: retry delay '0x10s' must look like 5s, 5m, 2h or 1d",
+                        "herald.yaml:12:89: error: 'max_age' must look like 72h or 3d, not 'infh'",
+                     ]),
         BrokenConfig(name: "several problems at once",
                      mainEdit: ("notify: [owner]", "notify: [nobody]"),
                      projectEdit: ("owner: alice", "owner: zed"),

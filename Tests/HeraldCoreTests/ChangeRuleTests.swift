@@ -96,7 +96,7 @@ import Testing
             milestone: Self.changed { $0.status = .done }, projectName: "Apollo ERP upgrade", fields: [
                 FieldChange(field: "status", oldValue: "in_progress", newValue: "done"),
                 FieldChange(field: "note", oldValue: nil, newValue: "signed off by the board"),
-            ]
+            ], today: CivilDate(iso: "2026-12-01")!
         )
         #expect(text == "Design sign-off (Apollo ERP upgrade): status in_progress → done. "
             + "Note: signed off by the board")

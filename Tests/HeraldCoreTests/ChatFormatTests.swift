@@ -36,7 +36,7 @@ import Testing
     @Test func discordBodyHasContentEmbedsAndSafeMentions() throws {
         let json = try json(DiscordPayload.body(for: Self.message))
         #expect(json["content"] as? String == "<@U024BE7LH> " + Self.message.text)
-        #expect((json["allowed_mentions"] as? [String: [String]]) == ["parse": ["users", "roles"]])
+        #expect((json["allowed_mentions"] as? [String: [String]]) == ["parse": [], "users": ["U024BE7LH"], "roles": []])
         let embeds = try #require(json["embeds"] as? [[String: Any]])
         #expect(embeds.count == 1)
         #expect(embeds[0]["title"] as? String == "Design sign-off")

@@ -28,3 +28,35 @@ func civilDateRejects(text: String) {
     #expect(tokyo.dayNumber - utc.dayNumber <= 1)
     #expect(CivilDate(iso: "2026-12-04")!.shortDisplay == "Fri 4 Dec")
 }
+
+/// A human date names its year when it is not the current one: `Thu 3 Dec` this year, `Fri 3 Dec 2027` another.
+@Test(arguments: [
+    ("2026-12-03", "2026-12-01", "Thu 3 Dec"),
+    ("2027-12-03", "2026-12-01", "Fri 3 Dec 2027"),
+    ("2027-01-04", "2026-12-30", "Mon 4 Jan 2027"),
+    ("2025-12-03", "2026-01-02", "Wed 3 Dec 2025"),
+    ("2026-01-02", "2026-12-31", "Fri 2 Jan"),
+])
+func humanDatesNameAYearOtherThanTodays(_ date: String, _ today: String, _ shown: String) {
+    #expect(CivilDate(iso: date)!.display(today: CivilDate(iso: today)!) == shown)
+}
+
+@Test func messagesAboutNextYearSayWhichYear() {
+    let calendar = BusinessCalendar(timeZone: TimeZone(identifier: "UTC")!)
+    let milestone = Milestone(
+        projectID: "apollo", id: "go-live", title: "Go-live", owner: "alice", due: CivilDate(iso: "2027-01-04")!,
+        baseline: CivilDate(iso: "2026-12-21")!
+    )
+    let facts = MilestoneFacts(
+        milestone: milestone, updatedAt: Date(timeIntervalSince1970: 1_798_416_000),
+        today: CivilDate(iso: "2026-12-28")!, calendar: calendar
+    )
+    let text = MessageText.reminder(milestone: milestone, projectName: "Apollo", facts: facts)
+    #expect(text.hasSuffix("Mon 4 Jan 2027. It has slipped 10 business days from its baseline, Mon 21 Dec."))
+    let change = MessageText.change(
+        milestone: milestone, projectName: "Apollo",
+        fields: [FieldChange(field: "due", oldValue: "2026-12-21", newValue: "2027-01-04")],
+        today: CivilDate(iso: "2026-12-28")!
+    )
+    #expect(change == "Go-live (Apollo): due Mon 21 Dec → Mon 4 Jan 2027.")
+}

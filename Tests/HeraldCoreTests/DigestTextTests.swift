@@ -29,7 +29,8 @@ import Testing
             Slipped or moved:
             - Design (Apollo ERP upgrade): baseline Fri 27 Nov, was Fri 27 Nov, now Fri 4 Dec (+5 business days); \
             note: vendor review ran late
-            - Uat (Apollo ERP upgrade): baseline Fri 12 Feb, was Fri 19 Feb, now Fri 12 Feb (-5 business days)
+            - Uat (Apollo ERP upgrade): baseline Fri 12 Feb 2027, was Fri 19 Feb 2027, now Fri 12 Feb 2027 \
+            (-5 business days)
 
             Overdue:
             - Migration (Apollo ERP upgrade): due Tue 24 Nov, 4 business days overdue, Dan Okafor

@@ -28,7 +28,8 @@ import Testing
         #expect(reason.hasPrefix("HTTP \(status)"))
     }
 
-    @Test(arguments: [5, 6, 7, 16, 18, 28, 42, 52, 55, 56, 92])
+    /// 35 is a TLS handshake cut short (a reset or an EOF before it completed): transient, like a refused connection.
+    @Test(arguments: [5, 6, 7, 16, 18, 28, 35, 42, 52, 55, 56, 92])
     func transientCurlFailuresAreRetryable(code: Int) {
         let verdict = DeliveryVerdict(HTTPResult(status: nil, curlCode: code), now: now)
         guard case .retryable(let reason, nil) = verdict else {
@@ -38,7 +39,8 @@ import Testing
         #expect(reason.hasSuffix("(curl \(code))"))
     }
 
-    @Test(arguments: [1, 3, 35, 43, 58, 60, 77, 90])
+    /// Certificate verification (51, 58, 60, 83, 90, 91) never heals by retrying.
+    @Test(arguments: [1, 3, 43, 51, 58, 60, 77, 83, 90, 91])
     func configurationAndTLSFailuresArePermanent(code: Int) {
         let verdict = DeliveryVerdict(HTTPResult(status: nil, curlCode: code), now: now)
         guard case .permanent(let reason) = verdict else {

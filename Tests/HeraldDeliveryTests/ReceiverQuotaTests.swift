@@ -17,6 +17,31 @@ import Testing
             result([("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1800000004")]), now: now) == 4)
     }
 
+    /// A spent quota's wait is capped like `Retry-After`: at two hours, never negative, never NaN.
+    @Test(arguments: [
+        ("inf", 7200), ("Infinity", 7200), ("1e300", 7200), ("99999999999", 7200), ("7201", 7200), ("-5", 0),
+        ("-inf", 0), ("30", 30),
+    ] as [(String, Double)])
+    func aSpentQuotaWaitsTwoHoursAtMost(_ value: String, _ expected: Double) {
+        let headers = [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", value)]
+        #expect(RateLimitHeaders.exhausted(result(headers), now: now) == expected)
+    }
+
+    @Test func aSpentQuotaResetCenturiesAheadWaitsTwoHours() {
+        #expect(RateLimitHeaders.exhausted(
+            result([("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "99999999999")]), now: now) == 7200)
+    }
+
+    @Test(arguments: ["NaN", "nan", "-nan"])
+    func aQuotaWaitThatIsNoNumberIsIgnored(_ value: String) {
+        #expect(RateLimitHeaders.exhausted(
+            result([("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", value)]), now: now) == nil)
+        let gates = ChannelGates()
+        #expect(gates.admit("discord", rate: nil, now: now))
+        gates.record("discord", verdict: .success, quotaResetsIn: .infinity, now: now)
+        #expect(gates.blocked(now: now + 7200).isEmpty, "the gate caps what it is given too")
+    }
+
     @Test func quotaLeftOrNothingSaidMeansNoWait() {
         #expect(RateLimitHeaders.exhausted(
             result([("X-RateLimit-Remaining", "3"), ("X-RateLimit-Reset-After", "1.5")]), now: now) == nil)

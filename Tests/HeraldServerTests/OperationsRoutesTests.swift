@@ -38,6 +38,23 @@ import Testing
         }
     }
 
+    @Test func readyzIsUnavailableWhileTheStoreCannotBeWritten() async throws {
+        let fixture = try ServerFixture()
+        let operations = fixture.operations
+        operations.setStoreWriteFailure("disk full: the store cannot be written (database or disk is full)")
+        try await fixture.test { client in
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(errorText(response) == "store not writable: disk full: the store cannot be written "
+                    + "(database or disk is full)")
+            }
+            operations.setStoreWriteFailure(nil)
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
     /// The fixture's one delivery, made dead by a 400.
     private func deadDelivery(_ fixture: ServerFixture) throws -> Int64 {
         let id = try #require(try fixture.store.leaseDueDeliveries(now: fixture.now, limit: 1, leaseSeconds: 30)

@@ -53,6 +53,20 @@ import Testing
         #expect(!LogReport.line(log[0], in: zone).contains("replay"))
     }
 
+    @Test func aMessageIDReplaysItsLatestDelivery() throws {
+        let (store, dead) = try store(after: .dead(reason: "HTTP 400"))
+        guard case .queued(let first) = try store.replay(messageID: "msg_1", by: nil, now: t0 + 60) else {
+            Issue.record("the message's dead delivery is replayed")
+            return
+        }
+        #expect(first.replayOf == dead)
+        let waiting = try store.replay(messageID: "msg_1", by: nil, now: t0 + 61)
+        #expect(waiting == .alreadyWaiting(first), "its latest delivery waits: nothing is added")
+        #expect(throws: HeraldStoreError.unknownMessage("msg_nope")) {
+            try store.replay(messageID: "msg_nope", by: nil, now: t0 + 62)
+        }
+    }
+
     @Test func aDeliveredMessageCanBeSentAgainOnPurpose() throws {
         let (store, delivered) = try store(after: .delivered)
         guard case .queued(let replay) = try store.replay(deliveryID: delivered, by: nil, now: t0 + 60) else {

@@ -18,13 +18,13 @@ public enum PlanReport {
         for entry in plan.entries {
             let date = CivilDate(entry.sendAt, in: zone)
             if date != day {
-                lines += ["", date.shortDisplay]
+                lines += ["", date.display(today: CivilDate(plan.window.from, in: zone))]
                 day = date
             }
             lines.append(line(entry, in: zone))
         }
         if !plan.warnings.isEmpty {
-            lines += ["", "Warnings:"] + plan.warnings.map { "- " + $0 }
+            lines += ["", "Warnings:"] + plan.warnings.map { "- " + TerminalText.safe($0) }
         }
         return lines.joined(separator: "\n")
     }
@@ -38,9 +38,9 @@ public enum PlanReport {
         let level = message.escalation.map { " L\($0.level)" + ($0.isRepeat ? " again" : "") } ?? ""
         let what = [message.kind.rawValue + level, message.rule].compactMap { $0 }.joined(separator: "  ")
         let who = message.recipients.isEmpty ? "everyone" : message.recipients.joined(separator: ", ")
-        let text = message.text.split(separator: "\n", omittingEmptySubsequences: false)
-            .joined(separator: "\n       ")
-        var line = "\(time)  \(what)  \(subject(of: message)) → \(who) @ \(message.channel): \(text)"
+        let text = TerminalText.continued(message.text, indent: "       ")
+        let head = TerminalText.safe("\(time)  \(what)  \(subject(of: message)) → \(who) @ \(message.channel)")
+        var line = "\(head): \(text)"
         if entry.decidedAt != entry.sendAt {
             line += " (decided \(ConsoleLine.localTime(entry.decidedAt, in: zone)))"
         }

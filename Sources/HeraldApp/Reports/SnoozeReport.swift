@@ -7,7 +7,7 @@ public enum SnoozeReport {
     public static func line(_ snooze: Snooze, in zone: TimeZone) -> String {
         let scope = snooze.milestoneID == nil ? " (whole project)" : ""
         let since = ConsoleLine.localTime(snooze.createdAt, in: zone)
-        return "\(snooze.target)\(scope) \(snooze.summary) · since \(since)"
+        return TerminalText.safe("\(snooze.target)\(scope) \(snooze.summary) · since \(since)")
     }
 
     /// One JSON object per snooze, as an array.

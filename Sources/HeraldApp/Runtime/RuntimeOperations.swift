@@ -13,6 +13,8 @@ struct RuntimeOperations: DaemonOperations {
 
     var isDispatcherRunning: Bool { dispatcher.isRunning }
 
+    var storeWriteFailure: String? { dispatcher.storeWriteFailure }
+
     func wakeDispatcher() {
         dispatcher.wakeup.signal()
     }

@@ -43,7 +43,8 @@ extension DigestBuilder {
         guard let next else { return (.green, Self.greenRule, "no open milestones") }
         return (
             .green, Self.greenRule,
-            "every open milestone is on track; next: \(name(next)), due \(next.milestone.due.shortDisplay)"
+            "every open milestone is on track; next: \(name(next)), due "
+                + next.milestone.due.display(today: next.facts.today)
         )
     }
 }

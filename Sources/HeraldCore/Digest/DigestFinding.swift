@@ -65,14 +65,15 @@ struct DigestFinding {
     /// What is wrong, after the milestone's name: `is 3 business days overdue (due Fri 27 Nov)`.
     var predicate: String {
         let milestone = subject.milestone
-        let due = milestone.due.shortDisplay
+        let today = subject.facts.today
+        let due = milestone.due.display(today: today)
         switch kind {
         case .criticalOverdue, .overdue:
             return magnitude > 0
                 ? "is \(MessageText.count(magnitude, "business day")) overdue (due \(due))"
                 : "is overdue (due \(due))"
         case .criticalSlip, .slip:
-            let baseline = milestone.baseline?.shortDisplay ?? due
+            let baseline = milestone.baseline?.display(today: today) ?? due
             return "has slipped \(MessageText.count(magnitude, "business day")) past its baseline, \(baseline) "
                 + "(now due \(due))"
         case .blocked: return "is blocked (due \(due))"

@@ -56,7 +56,7 @@ public struct EscalationDeadlineCheck: Sendable {
             return "rule \(key.rule), \(key.projectID)/\(key.milestoneID): escalation \(policy.name) opens "
                 + "\(ConsoleLine.localTime(opened, in: calendar.timeZone)) and reaches level \(last.level) "
                 + "\(ConsoleLine.localTime(last.time, in: calendar.timeZone)), after the due date "
-                + milestone.due.shortDisplay
+                + milestone.due.display(today: calendar.today(at: opened))
         }
     }
 

@@ -1,12 +1,15 @@
 import Foundation
 
-/// The chat-style line the `console` channel prints and `herald log` shows.
+/// The chat-style line the `console` channel prints and `herald log` shows, safe for a terminal (see
+/// ``TerminalText``): a text of several lines (a digest) continues on lines indented by four spaces.
 public enum ConsoleLine {
     /// `2026-11-30 09:00 #console → @alice · reminder due-soon · Design sign-off ... Fri 4 Dec.`
     public static func line(for message: OutgoingMessage, in zone: TimeZone) -> String {
         let who = message.mentions.isEmpty ? "everyone" : message.mentions.joined(separator: ", ")
         let what = [message.kind.rawValue, message.rule].compactMap { $0 }.joined(separator: " ")
-        return "\(localTime(message.createdAt, in: zone)) #\(message.channel) → \(who) · \(what) · \(message.text)"
+        let time = localTime(message.createdAt, in: zone)
+        let head = TerminalText.safe("\(time) #\(message.channel) → \(who) · \(what)")
+        return head + " · " + TerminalText.continued(message.text, indent: "    ")
     }
 
     /// What the `console` channel prints: ``line(for:in:)``, then an escalation's acknowledgement link
@@ -14,7 +17,7 @@ public enum ConsoleLine {
     public static func channelLine(for message: OutgoingMessage, in zone: TimeZone) -> String {
         let chat = line(for: message, in: zone)
         guard let url = message.escalation?.ackURL else { return chat }
-        return "\(chat) · \(ChatText.acknowledgeLabel): \(url)"
+        return "\(chat) · \(ChatText.acknowledgeLabel): \(TerminalText.safe(url))"
     }
 
     /// `2026-11-30 09:00` in `zone`.

@@ -12,12 +12,14 @@ public struct DigestSection: Hashable, Sendable {
         public var detail: String
         /// True when the chat line names the due date and owner before the detail.
         public var showsDueAndOwner: Bool
+        /// The digest's day: dates in another year carry their year.
+        public var today: CivilDate
 
         /// `Design sign-off (Apollo ERP upgrade): due Tue 1 Dec, Alice Ng, in progress`, at most ``lineLimit``.
         public var line: String {
             var parts: [String] = []
             if showsDueAndOwner {
-                if let due { parts.append("due \(due.shortDisplay)") }
+                if let due { parts.append("due \(due.display(today: today))") }
                 if let owner { parts.append(owner) }
             }
             parts.append(detail)
@@ -44,12 +46,15 @@ public struct DigestSection: Hashable, Sendable {
 
     /// Every section of `report` in reporting order, empty ones included.
     public static func all(of report: DigestReport) -> [DigestSection] {
-        [
-            DigestSection(key: "completed", title: "Completed", rows: report.completed.map(completed)),
-            DigestSection(key: "due_soon", title: "Due soon", rows: report.dueSoon.map(dueSoon)),
-            DigestSection(key: "slipped", title: "Slipped or moved", rows: report.slipped.map(slipped)),
-            DigestSection(key: "overdue", title: "Overdue", rows: report.overdue.map(overdue)),
-            DigestSection(key: "escalations", title: "Open escalations", rows: report.escalations.map(escalation)),
+        let today = DigestWording.day(report)
+        return [
+            DigestSection(key: "completed", title: "Completed", rows: report.completed.map { completed($0, today) }),
+            DigestSection(key: "due_soon", title: "Due soon", rows: report.dueSoon.map { dueSoon($0, today) }),
+            DigestSection(key: "slipped", title: "Slipped or moved", rows: report.slipped.map { slipped($0, today) }),
+            DigestSection(key: "overdue", title: "Overdue", rows: report.overdue.map { overdue($0, today) }),
+            DigestSection(
+                key: "escalations", title: "Open escalations", rows: report.escalations.map { escalation($0, today) }
+            ),
         ]
     }
 
@@ -80,48 +85,49 @@ public struct DigestSection: Hashable, Sendable {
         return DigestSection(key: key, title: title, rows: kept, omitted: omitted + rows.count - kept.count)
     }
 
-    private static func completed(_ item: DigestItem) -> Row {
+    private static func completed(_ item: DigestItem, _ today: CivilDate) -> Row {
         let late = item.businessDays ?? 0
-        let day = item.completedOn.map { "done \($0.shortDisplay)" } ?? "done"
+        let day = item.completedOn.map { "done \($0.display(today: today))" } ?? "done"
         let timing = late > 0 ? "\(MessageText.count(late, "business day")) late" : "on time"
-        return row(item, detail: "\(day), \(timing)", showsDueAndOwner: false)
+        return row(item, detail: "\(day), \(timing)", showsDueAndOwner: false, today: today)
     }
 
-    private static func dueSoon(_ item: DigestItem) -> Row {
-        row(item, detail: statusWords(item.milestone.status), showsDueAndOwner: true)
+    private static func dueSoon(_ item: DigestItem, _ today: CivilDate) -> Row {
+        row(item, detail: statusWords(item.milestone.status), showsDueAndOwner: true, today: today)
     }
 
-    private static func slipped(_ item: DigestItem) -> Row {
+    private static func slipped(_ item: DigestItem, _ today: CivilDate) -> Row {
         var parts: [String] = []
-        if let baseline = item.baseline { parts.append("baseline \(baseline.shortDisplay)") }
-        if let previous = item.previousDue { parts.append("was \(previous.shortDisplay)") }
-        var detail = (parts + ["now \(item.milestone.due.shortDisplay)"]).joined(separator: ", ")
+        if let baseline = item.baseline { parts.append("baseline \(baseline.display(today: today))") }
+        if let previous = item.previousDue { parts.append("was \(previous.display(today: today))") }
+        var detail = (parts + ["now \(item.milestone.due.display(today: today))"]).joined(separator: ", ")
         if let moved = item.businessDays, moved != 0 {
             detail += " (\(moved > 0 ? "+" : "−")\(MessageText.count(abs(moved), "business day")))"
         }
         if let note = item.note, !note.isEmpty { detail += "; \(note)" }
-        return row(item, detail: detail, showsDueAndOwner: false)
+        return row(item, detail: detail, showsDueAndOwner: false, today: today)
     }
 
-    private static func overdue(_ item: DigestItem) -> Row {
+    private static func overdue(_ item: DigestItem, _ today: CivilDate) -> Row {
         let late = item.businessDays ?? 0
         let detail = late > 0 ? "\(MessageText.count(late, "business day")) overdue" : "overdue"
-        return row(item, detail: detail, showsDueAndOwner: true)
+        return row(item, detail: detail, showsDueAndOwner: true, today: today)
     }
 
-    private static func escalation(_ escalation: DigestEscalation) -> Row {
+    private static func escalation(_ escalation: DigestEscalation, _ today: CivilDate) -> Row {
         let acknowledged = escalation.acknowledgedBy.map { "acknowledged by \($0)" } ?? "not acknowledged"
         return Row(
             title: escalation.milestone.title, project: escalation.project.name, owner: nil,
             due: escalation.milestone.due, baseline: nil,
-            detail: "level \(escalation.level) of \(escalation.levels), \(acknowledged)", showsDueAndOwner: false
+            detail: "level \(escalation.level) of \(escalation.levels), \(acknowledged)", showsDueAndOwner: false,
+            today: today
         )
     }
 
-    private static func row(_ item: DigestItem, detail: String, showsDueAndOwner: Bool) -> Row {
+    private static func row(_ item: DigestItem, detail: String, showsDueAndOwner: Bool, today: CivilDate) -> Row {
         Row(
             title: item.milestone.title, project: item.project.name, owner: item.ownerName, due: item.milestone.due,
-            baseline: item.baseline, detail: detail, showsDueAndOwner: showsDueAndOwner
+            baseline: item.baseline, detail: detail, showsDueAndOwner: showsDueAndOwner, today: today
         )
     }
 

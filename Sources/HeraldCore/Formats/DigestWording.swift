@@ -5,9 +5,13 @@ import Foundation
 public enum DigestWording {
     /// `Digest weekly-sponsor · Mon 30 Nov` (the run's day in the report's zone), with `(late)` after a missed run.
     public static func title(_ report: DigestReport) -> String {
+        "Digest \(report.name) · \(day(report).shortDisplay)" + (report.late ? " (late)" : "")
+    }
+
+    /// The run's day in the report's zone (UTC when it has none): the "today" its dates are shown from.
+    public static func day(_ report: DigestReport) -> CivilDate {
         let zone = report.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        let day = CivilDate(report.at, in: zone)
-        return "Digest \(report.name) · \(day.shortDisplay)" + (report.late ? " (late)" : "")
+        return CivilDate(report.at, in: zone)
     }
 
     /// `Amber, worsening`: the overall status and the trend against the previous digest.

@@ -6,15 +6,12 @@ extension DiscordPayload {
     /// embeds fit ``embedsTotal``.
     static func digestBody(for message: OutgoingMessage, _ report: DigestReport) -> [UInt8] {
         let title = DigestWording.title(report)
-        let content = ChatText.mentioning(message, "**\(title)**: \(DigestWording.status(report))")
+        let content = ChatText.mentioning(message, "**\(escape(title))**: \(DigestWording.status(report))")
         func embeds(_ sections: [DigestSection]) -> [Embed] {
             let link = DigestSection.isSummarised(sections) ? report.link : nil
             let summary = Array(DigestWording.headline(report).dropFirst()) + DigestWording.notes(report)
             let projects = report.projects.prefix(maxFields).map { status in
-                Field(
-                    name: titleLimit.truncating(status.project.name),
-                    value: fieldLimit.truncating(DigestWording.projectStatus(status)), inline: false
-                )
+                Field(name: status.project.name, value: DigestWording.projectStatus(status), inline: false)
             }
             let first = Embed(
                 title: DigestWording.status(report), description: summary.joined(separator: "\n"), url: link,
@@ -28,7 +25,8 @@ extension DiscordPayload {
             embeds($0).reduce(0) { $0 + $1.length } <= embedsTotal
         }
         let payload = Payload(
-            content: contentLimit.truncating(content), embeds: embeds(sections), allowedMentions: .usersAndRoles
+            content: contentLimit.truncating(content), embeds: embeds(sections),
+            allowedMentions: AllowedMentions(message.mentions)
         )
         return JSONOutput.bytes(payload)
     }

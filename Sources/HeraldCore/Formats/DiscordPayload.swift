@@ -1,6 +1,7 @@
 /// A Discord webhook body: mentions and text as `content` (at most 2,000 characters), one embed per milestone
 /// with its due date, status and owner (at most 10 embeds and 6,000 characters of embeds in all), and
-/// `allowed_mentions` that lets user and role mentions ping but never `@everyone` or `@here`. An escalation's
+/// `allowed_mentions` that lets only the users and roles Herald mentions ping, never `@everyone`, `@here` or anyone
+/// the text names. Every text but the mentions is made inert (``ChatEscaping/discord``). An escalation's
 /// acknowledgement link ends the content (`Acknowledge: <URL>`, without a preview).
 public enum DiscordPayload {
     /// The `content` limit.
@@ -27,12 +28,11 @@ public enum DiscordPayload {
             guard total <= embedsTotal else { break }
             embeds.append(embed)
         }
+        let text = ChatText.mentioning(message, escape(message.text))
         let payload = Payload(
-            content: ChatText.fitting(ChatText.mentioning(message, message.text), to: contentLimit, of: message) {
-                "\(ChatText.acknowledgeLabel): <\($0)>"
-            },
+            content: ChatText.fitting(text, to: contentLimit, of: message) { "\(ChatText.acknowledgeLabel): <\($0)>" },
             embeds: embeds,
-            allowedMentions: .usersAndRoles
+            allowedMentions: AllowedMentions(message.mentions)
         )
         return JSONOutput.bytes(payload)
     }
@@ -48,11 +48,28 @@ public enum DiscordPayload {
         }
     }
 
-    struct AllowedMentions: Encodable {
-        var parse: [String]
+    /// User text inert in content and embeds: ``ChatEscaping/discord``.
+    static func escape(_ text: String) -> String {
+        ChatEscaping.discord.escape(text)
+    }
 
-        /// Users and roles ping; `@everyone` and `@here` never do.
-        static let usersAndRoles = AllowedMentions(parse: ["users", "roles"])
+    /// Who may be pinged: nothing is parsed from the text; only the users (`<@id>`, `<@!id>`) and roles (`<@&id>`)
+    /// among Herald's own mentions are listed.
+    struct AllowedMentions: Encodable {
+        var parse: [String] = []
+        var users: [String] = []
+        var roles: [String] = []
+
+        init(_ mentions: [String]) {
+            for mention in mentions where mention.hasPrefix("<@") && mention.hasSuffix(">") {
+                let id = mention.dropFirst(2).dropLast()
+                if id.hasPrefix("&") {
+                    roles.append(String(id.dropFirst()))
+                } else {
+                    users.append(String(id.hasPrefix("!") ? id.dropFirst() : id))
+                }
+            }
+        }
     }
 
     struct Embed: Encodable {
@@ -64,9 +81,10 @@ public enum DiscordPayload {
         var color: Int?
         var fields: [Field]
 
+        /// An embed whose title and description are made inert and cut to their limits.
         init(title: String, description: String?, url: String? = nil, color: Int? = nil, fields: [Field] = []) {
-            self.title = titleLimit.truncating(title)
-            self.description = description.map { descriptionLimit.truncating($0) }
+            self.title = titleLimit.truncating(escape(title))
+            self.description = description.map { descriptionLimit.truncating(escape($0)) }
             self.url = url
             self.color = color
             self.fields = fields
@@ -75,9 +93,7 @@ public enum DiscordPayload {
         init(_ milestone: MilestoneRef, project: ProjectRef?) {
             self.init(
                 title: milestone.title, description: project?.name,
-                fields: ChatText.facts(milestone).map {
-                    Field(name: $0.label, value: fieldLimit.truncating($0.value), inline: true)
-                }
+                fields: ChatText.facts(milestone).map { Field(name: $0.label, value: $0.value, inline: true) }
             )
         }
 
@@ -88,9 +104,16 @@ public enum DiscordPayload {
         }
     }
 
+    /// An embed field, its name and value made inert and cut to their limits.
     struct Field: Encodable {
         var name: String
         var value: String
         var inline: Bool
+
+        init(name: String, value: String, inline: Bool) {
+            self.name = titleLimit.truncating(escape(name))
+            self.value = fieldLimit.truncating(escape(value))
+            self.inline = inline
+        }
     }
 }

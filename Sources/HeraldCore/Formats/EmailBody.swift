@@ -1,3 +1,5 @@
+import Foundation
+
 /// The two renderings of a message in an email: plain text and a small HTML page with a table of milestones.
 public enum EmailBody {
     /// The message text, an escalation's acknowledgement link, one line per milestone, then a footer naming the
@@ -9,9 +11,10 @@ public enum EmailBody {
         }
         if !message.milestones.isEmpty {
             lines.append("")
+            let sent = CivilDate(message.createdAt, in: TimeZone(identifier: "UTC")!)
             for milestone in message.milestones {
                 lines.append(
-                    "- \(milestone.title): due \(milestone.due.shortDisplay) (\(milestone.due)), "
+                    "- \(milestone.title): due \(milestone.due.display(today: sent)) (\(milestone.due)), "
                         + "\(milestone.status.rawValue), owner \(milestone.owner)"
                 )
             }

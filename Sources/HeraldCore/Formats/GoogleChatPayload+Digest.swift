@@ -6,7 +6,8 @@ extension GoogleChatPayload {
     /// `…and N more`, and the button to ``DigestReport/link`` when there is one) until the body fits.
     static func digestBody(for message: OutgoingMessage, _ report: DigestReport) -> [UInt8] {
         let title = DigestWording.title(report)
-        let text = ChatText.mentioning(message, "\(title): \(DigestWording.status(report))")
+        let summary = ChatEscaping.googleChat.escape("\(title): \(DigestWording.status(report))")
+        let text = ChatText.mentioning(message, summary)
         var top = [
             CardSection(widgets: paragraphs(Array(DigestWording.headline(report).dropFirst())
                 + DigestWording.notes(report))),

@@ -1,5 +1,6 @@
-/// A Google Chat space-webhook body, `{"text"}` of at most 32,000 bytes (an escalation's acknowledgement link last,
-/// as `<URL|Acknowledge>`), and the thread a message belongs to.
+/// A Google Chat space-webhook body, `{"text"}` of at most 32,000 bytes (mentions first, then the text made inert,
+/// ``ChatEscaping/googleChat``, an escalation's acknowledgement link last, as `<URL|Acknowledge>`), and the thread a
+/// message belongs to.
 public enum GoogleChatPayload {
     /// Google Chat's message size limit.
     public static let textLimit = TextLimit.bytes(32_000)
@@ -7,7 +8,8 @@ public enum GoogleChatPayload {
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         if let digest = message.digest { return digestBody(for: message, digest) }
-        let text = ChatText.fitting(ChatText.mentioning(message, message.text), to: textLimit, of: message) {
+        let escaped = ChatEscaping.googleChat.escape(message.text)
+        let text = ChatText.fitting(ChatText.mentioning(message, escaped), to: textLimit, of: message) {
             "<\($0)|\(ChatText.acknowledgeLabel)>"
         }
         return JSONOutput.bytes(Payload(text: text))

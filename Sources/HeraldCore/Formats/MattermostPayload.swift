@@ -1,12 +1,13 @@
-/// A Mattermost incoming-webhook body: `{"text"}` in Markdown, mentions first, an escalation's acknowledgement
-/// link last, at most 16,383 characters.
+/// A Mattermost incoming-webhook body: `{"text"}` in Markdown, mentions first, then the text made inert
+/// (``ChatEscaping/mattermost``), an escalation's acknowledgement link last, at most 16,383 characters.
 public enum MattermostPayload {
     /// Mattermost's post length limit.
     public static let textLimit = TextLimit.characters(16_383)
 
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
-        let text = ChatText.fitting(ChatText.mentioning(message, message.text), to: textLimit, of: message) {
+        let escaped = ChatEscaping.mattermost.escape(message.text)
+        let text = ChatText.fitting(ChatText.mentioning(message, escaped), to: textLimit, of: message) {
             "[\(ChatText.acknowledgeLabel)](\($0))"
         }
         return JSONOutput.bytes(Payload(text: text))

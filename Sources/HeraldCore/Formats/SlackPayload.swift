@@ -35,11 +35,9 @@ public enum SlackPayload {
         return JSONOutput.bytes(Payload(text: textLimit.truncating(text), blocks: sections + actions + [contextBlock]))
     }
 
-    /// Slack's three control characters in message text.
+    /// Slack's three control characters in message text: see ``ChatEscaping/slack``.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        ChatEscaping.slack.escape(text)
     }
 
     struct Payload: Encodable {

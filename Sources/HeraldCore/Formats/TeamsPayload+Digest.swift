@@ -6,17 +6,14 @@ extension TeamsPayload {
     static func digestBody(for message: OutgoingMessage, _ report: DigestReport) -> [UInt8] {
         let headline = DigestWording.headline(report)
         var top = [
-            Element.text(headerLimit.truncating(DigestWording.title(report)), weight: "Bolder", size: "Medium"),
-            Element.text(ChatText.mentioning(message, headline[0]), weight: "Bolder", color: color(report)),
+            Element.text(headerLimit.truncating(escape(DigestWording.title(report))), weight: "Bolder", size: "Medium"),
+            Element.text(ChatText.mentioning(message, escape(headline[0])), weight: "Bolder", color: color(report)),
         ]
-        top += headline.dropFirst().map { Element.text($0) }
+        top += headline.dropFirst().map { Element.text(escape($0)) }
         top += DigestWording.notes(report).map { Element.text($0, isSubtle: true) }
         if !report.projects.isEmpty {
             let facts = report.projects.map { status in
-                Fact(
-                    title: factLimit.truncating(status.project.name),
-                    value: factLimit.truncating(DigestWording.projectStatus(status))
-                )
+                Fact(title: factLimit.truncating(status.project.name), value: DigestWording.projectStatus(status))
             }
             top.append(Element(type: "FactSet", facts: facts))
         }
@@ -24,7 +21,7 @@ extension TeamsPayload {
             let elements = top + sections.flatMap { section in
                 [
                     Element.text(section.title, weight: "Bolder", separator: true),
-                    Element.text(section.lines.map { "- " + $0 }.joined(separator: "\n")),
+                    Element.text(section.lines.map { "- " + escape($0) }.joined(separator: "\n")),
                 ]
             }
             var card = Card(body: elements)

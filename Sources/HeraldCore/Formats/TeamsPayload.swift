@@ -1,6 +1,7 @@
 /// A Microsoft Teams Workflows-webhook body: a message whose one attachment is an Adaptive Card 1.4 with a
 /// header (kind and project), the text, a fact set per milestone (milestone, due, status, owner), and for an
-/// escalation with an acknowledgement link an `Action.OpenUrl` button.
+/// escalation with an acknowledgement link an `Action.OpenUrl` button. Every text but the mentions is made inert
+/// (``ChatEscaping/teams``).
 ///
 /// The whole body stays within ``bodyLimit`` bytes: when it would not, the text and the number of fact sets
 /// are halved, deterministically, until it does.
@@ -24,14 +25,14 @@ public enum TeamsPayload {
     }
 
     private static func envelope(_ message: OutgoingMessage, textBytes: Int, factSets: Int) -> Envelope {
-        let text = TextLimit.bytes(textBytes).truncating(ChatText.mentioning(message, message.text))
+        let text = TextLimit.bytes(textBytes).truncating(ChatText.mentioning(message, escape(message.text)))
         var elements = [
-            Element.text(headerLimit.truncating(ChatText.header(message)), weight: "Bolder", size: "Medium"),
+            Element.text(headerLimit.truncating(escape(ChatText.header(message))), weight: "Bolder", size: "Medium"),
             Element.text(text),
         ]
         elements += message.milestones.prefix(factSets).map { milestone in
             let facts = [("Milestone", milestone.title)] + ChatText.facts(milestone).map { ($0.label, $0.value) }
-            return Element(type: "FactSet", facts: facts.map { Fact(title: $0.0, value: factLimit.truncating($0.1)) })
+            return Element(type: "FactSet", facts: facts.map { Fact(title: $0.0, value: $0.1) })
         }
         var card = Card(body: elements)
         if let url = message.escalation?.ackURL {
@@ -102,8 +103,19 @@ public enum TeamsPayload {
         }
     }
 
+    /// A fact of a fact set, its title and value made inert and the value cut to ``factLimit``.
     struct Fact: Encodable {
         var title: String
         var value: String
+
+        init(title: String, value: String) {
+            self.title = escape(title)
+            self.value = factLimit.truncating(escape(value))
+        }
+    }
+
+    /// User text inert in a card: ``ChatEscaping/teams``.
+    static func escape(_ text: String) -> String {
+        ChatEscaping.teams.escape(text)
     }
 }

@@ -37,12 +37,15 @@ public struct DeliveryRecord: Hashable, Sendable {
     public var replayOf: Int64?
     /// Who asked for the replay, when they said.
     public var replayedBy: String?
+    /// When its retries' age (`max_age`) counts from, when not from its message's release: the replay's creation,
+    /// or the time `channels enable` released it.
+    public var agedFrom: Date?
 
     /// Creates a delivery record.
     public init(
         id: Int64, messageID: String, channel: String, state: DeliveryState, attempts: Int, nextAttemptAt: Date,
         createdAt: Date, deliveredAt: Date? = nil, lastError: String? = nil, latencyMilliseconds: Double? = nil,
-        replayOf: Int64? = nil, replayedBy: String? = nil
+        replayOf: Int64? = nil, replayedBy: String? = nil, agedFrom: Date? = nil
     ) {
         self.id = id
         self.messageID = messageID
@@ -56,6 +59,13 @@ public struct DeliveryRecord: Hashable, Sendable {
         self.latencyMilliseconds = latencyMilliseconds
         self.replayOf = replayOf
         self.replayedBy = replayedBy
+        self.agedFrom = agedFrom
+    }
+
+    /// When the age of `message`'s retries through this delivery counts from: ``agedFrom``, else the message's
+    /// release (a message held over a long weekend still gets all its retries).
+    public func ageOrigin(of message: OutgoingMessage) -> Date {
+        agedFrom ?? message.releasedAt
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The values a message template can use. Names are snake_case, as in the config; absent values are left out, so
 /// `{{#escalation}}…{{/escalation}}` shows only when there is one.
 ///
@@ -12,14 +14,15 @@
 extension MessageTemplates {
     /// The values `message` offers its template.
     public static func context(for message: OutgoingMessage) -> [String: Any] {
+        let today = CivilDate(message.createdAt, in: TimeZone(identifier: "UTC")!)
         var values: [String: Any] = [
             "text": message.text, "kind": message.kind.rawValue, "channel": message.channel,
             "recipients": message.recipients, "mentions": message.mentions.joined(separator: " "),
-            "milestones": message.milestones.map(values(of:)),
+            "milestones": message.milestones.map { Self.values(of: $0, today: today) },
         ]
         values["rule"] = message.rule
         values["project"] = message.project.map { ["id": $0.id, "name": $0.name] }
-        values["milestone"] = message.milestones.first.map(values(of:))
+        values["milestone"] = message.milestones.first.map { Self.values(of: $0, today: today) }
         if let escalation = message.escalation {
             var item: [String: Any] = [
                 "id": escalation.id, "policy": escalation.policy, "level": escalation.level,
@@ -32,10 +35,12 @@ extension MessageTemplates {
         return values
     }
 
-    private static func values(of milestone: MilestoneRef) -> [String: Any] {
+    /// A milestone's values; `due_display` carries the year when it is not the year of `today`.
+    private static func values(of milestone: MilestoneRef, today: CivilDate) -> [String: Any] {
         [
             "id": milestone.id, "title": milestone.title, "due": milestone.due.description,
-            "due_display": milestone.due.shortDisplay, "status": milestone.status.rawValue, "owner": milestone.owner,
+            "due_display": milestone.due.display(today: today), "status": milestone.status.rawValue,
+            "owner": milestone.owner,
         ]
     }
 
@@ -62,8 +67,8 @@ extension MessageTemplates {
     private static func values(of row: DigestSection.Row) -> [String: Any] {
         var values: [String: Any] = ["title": row.title, "project": row.project, "detail": row.detail, "line": row.line]
         values["owner"] = row.owner
-        values["due"] = row.due?.shortDisplay
-        values["baseline"] = row.baseline?.shortDisplay
+        values["due"] = row.due?.display(today: row.today)
+        values["baseline"] = row.baseline?.display(today: row.today)
         return values
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The plain-text wording of digests: the message text, the console's line and the text part of emails.
 extension MessageText {
     /// The digest in plain text, times in `timeZone`: a title line, the headline, then each non-empty section
-    /// after a blank line. When nothing changed, the title and one line saying so.
+    /// after a blank line. When nothing changed, the title and one line saying so. Dates not in the year of the
+    /// digest's day carry their year.
     ///
     /// ```
     /// Digest weekly-sponsor, Mon 30 Nov 09:00
@@ -15,7 +16,8 @@ extension MessageText {
     /// ```
     public static func digest(_ report: DigestReport, timeZone: TimeZone) -> String {
         let clock = BusinessCalendar(timeZone: timeZone)
-        let since = report.since.map { clock.shortDisplay($0) }
+        let today = clock.today(at: report.at)
+        let since = report.since.map { clock.shortDisplay($0, today: today) }
         var title = "Digest \(report.name), \(clock.shortDisplay(report.at))"
         if report.late { title += " (late: Herald was not running at the scheduled time)" }
         let status = report.headline.status.rawValue.uppercased()
@@ -37,10 +39,13 @@ extension MessageText {
             })
         }
         let sections: [(String, [String])] = [
-            (since.map { "Completed since \($0):" } ?? "Completed:", report.completed.map(completedLine)),
-            (report.windowEnd.map { "Due by \($0.shortDisplay):" } ?? "Due soon:", report.dueSoon.map(dueLine)),
-            ("Slipped or moved:", report.slipped.map(slippedLine)),
-            ("Overdue:", report.overdue.map(overdueLine)),
+            (since.map { "Completed since \($0):" } ?? "Completed:", report.completed.map { completedLine($0, today) }),
+            (
+                report.windowEnd.map { "Due by \($0.display(today: today)):" } ?? "Due soon:",
+                report.dueSoon.map { dueLine($0, today) }
+            ),
+            ("Slipped or moved:", report.slipped.map { slippedLine($0, today) }),
+            ("Overdue:", report.overdue.map { overdueLine($0, today) }),
             ("Open escalations:", report.escalations.map(escalationLine)),
         ]
         for (heading, lines) in sections where !lines.isEmpty {
@@ -50,35 +55,35 @@ extension MessageText {
     }
 
     /// `- Requirements baseline (Apollo ERP upgrade), done Wed 25 Nov, 2 business days late`.
-    private static func completedLine(_ item: DigestItem) -> String {
+    private static func completedLine(_ item: DigestItem, _ today: CivilDate) -> String {
         let late = item.businessDays ?? 0
         let timing = late > 0 ? "\(count(late, "business day")) late" : "on time"
-        let done = item.completedOn.map { ", done \($0.shortDisplay)" } ?? ""
+        let done = item.completedOn.map { ", done \($0.display(today: today))" } ?? ""
         return "- \(subject(item))\(done), \(timing)" + noted(item)
     }
 
     /// `- Fri 4 Dec: Design sign-off (Apollo ERP upgrade), Alice Ng, in progress`.
-    private static func dueLine(_ item: DigestItem) -> String {
-        "- \(item.milestone.due.shortDisplay): \(subject(item)), \(item.ownerName), \(words(item.milestone.status))"
-            + noted(item)
+    private static func dueLine(_ item: DigestItem, _ today: CivilDate) -> String {
+        "- \(item.milestone.due.display(today: today)): \(subject(item)), \(item.ownerName), "
+            + words(item.milestone.status) + noted(item)
     }
 
     /// `- Design sign-off (Apollo ERP upgrade): baseline Fri 27 Nov, was Mon 30 Nov, now Fri 4 Dec
     /// (+4 business days)`.
-    private static func slippedLine(_ item: DigestItem) -> String {
-        let baseline = item.baseline.map { "baseline \($0.shortDisplay)" } ?? "no baseline"
-        let was = item.previousDue.map { ", was \($0.shortDisplay)" } ?? ""
+    private static func slippedLine(_ item: DigestItem, _ today: CivilDate) -> String {
+        let baseline = item.baseline.map { "baseline \($0.display(today: today))" } ?? "no baseline"
+        let was = item.previousDue.map { ", was \($0.display(today: today))" } ?? ""
         let moved = item.businessDays ?? 0
         let delta = "\(moved < 0 ? "-" : "+")\(count(abs(moved), "business day"))"
-        return "- \(subject(item)): \(baseline)\(was), now \(item.milestone.due.shortDisplay) (\(delta))"
+        return "- \(subject(item)): \(baseline)\(was), now \(item.milestone.due.display(today: today)) (\(delta))"
             + noted(item)
     }
 
     /// `- Data migration plan (Apollo ERP upgrade): due Tue 24 Nov, 4 business days overdue, Dan Okafor`.
-    private static func overdueLine(_ item: DigestItem) -> String {
+    private static func overdueLine(_ item: DigestItem, _ today: CivilDate) -> String {
         let late = item.businessDays ?? 0
         let overdue = late > 0 ? "\(count(late, "business day")) overdue" : "overdue"
-        return "- \(subject(item)): due \(item.milestone.due.shortDisplay), \(overdue), \(item.ownerName)"
+        return "- \(subject(item)): due \(item.milestone.due.display(today: today)), \(overdue), \(item.ownerName)"
             + noted(item)
     }
 

@@ -12,7 +12,8 @@ extension MessageText {
             : "Escalation level \(escalation.level) of \(escalation.levels)"
         var text = "\(level) (\(escalation.policy)): " + reminder(milestone: milestone, projectName: projectName,
                                                                    facts: facts)
-        var dates = "Baseline \(milestone.baseline?.shortDisplay ?? "none"), forecast \(milestone.due.shortDisplay)"
+        let baseline = milestone.baseline?.display(today: facts.today) ?? "none"
+        var dates = "Baseline \(baseline), forecast \(milestone.due.display(today: facts.today))"
         if facts.businessDaysOverdue > 0 {
             dates += ", \(count(facts.businessDaysOverdue, "business day")) late"
         }
@@ -20,7 +21,8 @@ extension MessageText {
         if !prior.isEmpty {
             let told = prior.map { notice in
                 "\(notice.people.isEmpty ? notice.channel : notice.people.joined(separator: ", ")) "
-                    + "(level \(notice.level), \(calendar.shortDisplay(notice.at)) on \(notice.channel))"
+                    + "(level \(notice.level), \(calendar.shortDisplay(notice.at, today: facts.today)) "
+                    + "on \(notice.channel))"
             }
             text += " Told before: \(told.joined(separator: "; "))."
         }

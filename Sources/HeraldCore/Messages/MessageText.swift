@@ -4,7 +4,7 @@ public enum MessageText {
     /// for today and overdue, plus the slip from baseline and the status when they need attention.
     public static func reminder(milestone: Milestone, projectName: String, facts: MilestoneFacts) -> String {
         let subject = "\(milestone.title) (\(projectName))"
-        let date = milestone.due.shortDisplay
+        let date = milestone.due.display(today: facts.today)
         var text: String
         if facts.daysOverdue > 0 {
             let late = facts.businessDaysOverdue
@@ -20,7 +20,7 @@ public enum MessageText {
         }
         if let baseline = milestone.baseline, facts.slipDays > 0 {
             let slip = count(facts.slipDays, "business day")
-            text += " It has slipped \(slip) from its baseline, \(baseline.shortDisplay)."
+            text += " It has slipped \(slip) from its baseline, \(baseline.display(today: facts.today))."
         }
         switch milestone.status {
         case .atRisk: text += " Status: at risk."
@@ -32,16 +32,19 @@ public enum MessageText {
     }
 
     /// `Design sign-off (Apollo ERP upgrade): status in_progress → done.` for change announcements, followed by
-    /// `Note: …` when the change came with one (an API or chat update).
-    public static func change(milestone: Milestone, projectName: String, fields: [FieldChange]) -> String {
+    /// `Note: …` when the change came with one (an API or chat update); dates have their year when it is not
+    /// `today`'s.
+    public static func change(
+        milestone: Milestone, projectName: String, fields: [FieldChange], today: CivilDate
+    ) -> String {
         let subject = "\(milestone.title) (\(projectName))"
         let described = fields.compactMap { change -> String? in
             switch change.field {
             case "status":
                 return "status \(change.oldValue ?? "none") → \(change.newValue ?? "none")"
             case "due":
-                let old = change.oldValue.flatMap { CivilDate(iso: $0) }?.shortDisplay ?? "none"
-                let new = change.newValue.flatMap { CivilDate(iso: $0) }?.shortDisplay ?? "none"
+                let old = change.oldValue.flatMap { CivilDate(iso: $0) }?.display(today: today) ?? "none"
+                let new = change.newValue.flatMap { CivilDate(iso: $0) }?.display(today: today) ?? "none"
                 return "due \(old) → \(new)"
             case "owner":
                 return "owner \(change.oldValue ?? "none") → \(change.newValue ?? "none")"
@@ -49,7 +52,7 @@ public enum MessageText {
                 return nil
             }
         }
-        if described.isEmpty { return "\(subject) was added, due \(milestone.due.shortDisplay)." }
+        if described.isEmpty { return "\(subject) was added, due \(milestone.due.display(today: today))." }
         let note = fields.last { $0.field == "note" }?.newValue.map { " Note: \($0)" } ?? ""
         return "\(subject): \(described.joined(separator: "; "))." + note
     }

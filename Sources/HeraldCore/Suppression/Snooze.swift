@@ -47,11 +47,13 @@ public struct Snooze: Hashable, Sendable {
         }
     }
 
-    /// `until Mon 7 Dec (by bob: on leave)`, `until its due date changes from Fri 4 Dec`.
+    /// `until Mon 7 Dec (by bob: on leave)`, `until its due date changes from Fri 4 Dec`; a date in another year than
+    /// the snooze's creation (UTC) carries its year (`until Mon 4 Jan 2027`).
     public var summary: String {
+        let today = CivilDate(createdAt, in: TimeZone(identifier: "UTC")!)
         let until = switch end {
-        case .date(let date, _): "until \(date.shortDisplay)"
-        case .dueChange(let due): "until its due date changes from \(due.shortDisplay)"
+        case .date(let date, _): "until \(date.display(today: today))"
+        case .dueChange(let due): "until its due date changes from \(due.display(today: today))"
         }
         let who = [by.map { "by \($0)" }, note].compactMap { $0 }.joined(separator: ": ")
         return who.isEmpty ? until : "\(until) (\(who))"

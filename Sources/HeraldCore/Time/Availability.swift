@@ -56,9 +56,11 @@ struct Availability: Sendable {
         return "outside working hours for \(name) (\(calendar.hours) \(zone))"
     }
 
-    /// `Mon 30 Nov 09:00`: `instant` on the subject's wall clock.
-    func wallTime(_ instant: Date) -> String {
-        "\(calendar.today(at: instant).shortDisplay) \(DailyWindow.clockTime(calendar.minuteOfDay(instant)))"
+    /// `Mon 30 Nov 09:00`: `instant` on the subject's wall clock, with its year when that is not the year at `now`
+    /// (`Mon 4 Jan 2027 09:00`).
+    func wallTime(_ instant: Date, seenAt now: Date) -> String {
+        let day = calendar.today(at: instant).display(today: calendar.today(at: now))
+        return "\(day) \(DailyWindow.clockTime(calendar.minuteOfDay(instant)))"
     }
 
     /// `alice` or `#eng`.

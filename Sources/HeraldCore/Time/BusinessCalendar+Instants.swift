@@ -87,10 +87,13 @@ extension BusinessCalendar {
 }
 
 extension BusinessCalendar {
-    /// A short local form of `instant` for message text, such as `Mon 30 Nov 09:00`.
-    public func shortDisplay(_ instant: Date) -> String {
+    /// A short local form of `instant` for message text, such as `Mon 30 Nov 09:00`, with the year
+    /// (`Mon 30 Nov 2026 09:00`) when it is not the year of `today` (when given).
+    public func shortDisplay(_ instant: Date, today reference: CivilDate? = nil) -> String {
         let minute = minuteOfDay(instant)
         let (h, m) = (minute / 60, minute % 60)
-        return today(at: instant).shortDisplay + " " + (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+        let day = today(at: instant)
+        return day.display(today: reference ?? day) + " " + (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "")
+            + "\(m)"
     }
 }

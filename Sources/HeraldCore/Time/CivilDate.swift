@@ -86,10 +86,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(y.zeroPadded(4))-\(m.zeroPadded(2))-\(d.zeroPadded(2))"
     }
 
-    /// A short human form such as `Fri 4 Dec`.
+    /// A short human form such as `Fri 4 Dec`, without the year: for dates whose year goes without saying.
     public var shortDisplay: String {
         let (_, m, d) = components
         return "\(weekday.displayName) \(d) \(CivilDate.monthNames[m - 1])"
+    }
+
+    /// ``shortDisplay`` as seen on `today`: `Fri 4 Dec` in today's year, `Fri 4 Dec 2027` in any other, so that a
+    /// date in December about January (or a year late) never leaves its year to guess.
+    public func display(today: CivilDate) -> String {
+        let year = components.year
+        return year == today.components.year ? shortDisplay : "\(shortDisplay) \(year)"
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

@@ -62,7 +62,7 @@ public struct Reachability: Sendable {
         let obstacles = everyone.filter { !$0.isOpen(at: now) }
         guard let shownIn = firstReachable ?? obstacles.first else { return nil }
         var reason = obstacles.map { $0.obstacle(at: now) }.joined(separator: ", ") + " until "
-            + shownIn.wallTime(release)
+            + shownIn.wallTime(release, seenAt: now)
         if shownIn.calendar.timeZone != displayZone { reason += " " + shownIn.calendar.timeZone.identifier }
         if let firstReachable {
             let names = everyone.map(\.name)

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// What an ``HTTPResult`` means for a webhook delivery: done, try again, or give up.
 ///
@@ -67,15 +68,17 @@ public enum DeliveryVerdict: Hashable, Sendable {
 
     // MARK: - curl failures
 
-    /// Codes that retrying will not fix: bad input, unsupported protocol, TLS and certificate problems.
+    /// Codes that retrying will not fix: bad input, unsupported protocol, TLS configuration and certificate
+    /// problems. A TLS handshake cut short (curl 35: a reset or an EOF mid-handshake) is not among them: it is
+    /// retried like any connection failure, while the certificate checks (51, 58, 60, 83, 90, 91) stay permanent.
     private static let permanentCurlCodes: Set<Int> = [
         1,  // unsupported protocol
         2,  // failed init
         3,  // malformed URL
         4,  // feature not built in
-        35, // TLS handshake failed
         43, // bad function argument (invalid request)
         48, // unknown option
+        51, // peer certificate name mismatch (older libcurl)
         53, 54, 66, // TLS engine
         58, // local certificate problem
         59, // cipher
@@ -139,10 +142,10 @@ public enum DeliveryVerdict: Hashable, Sendable {
         return excerpt.isEmpty ? reason : "\(reason): \(excerpt)"
     }
 
-    /// The first 200 characters of the body on one line, URLs reduced to their host.
+    /// The first 200 characters of the body on one line, without control characters, URLs reduced to their host.
     private static func excerpt(_ body: [UInt8]) -> String {
         let text = String(decoding: body.prefix(4096), as: UTF8.self)
-        let oneLine = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }).trimmingWhitespace()
+        let oneLine = TerminalText.safe(String(text.map { $0.isNewline ? " " : $0 })).trimmingWhitespace()
         return String(URLRedaction.redact(oneLine).prefix(200))
     }
 }

@@ -3,17 +3,22 @@ import Foundation
 /// A receiver's own account of its rate limit, as Discord (and GitHub-style APIs) send it:
 /// `X-RateLimit-Remaining` with `X-RateLimit-Reset-After` (seconds) or `X-RateLimit-Reset` (Unix time).
 public enum RateLimitHeaders {
-    /// Seconds until the quota refills when the answer says none is left (`X-RateLimit-Remaining: 0`);
-    /// nil when quota remains or the answer says nothing about it.
+    /// Seconds until the quota refills when the answer says none is left (`X-RateLimit-Remaining: 0`), at most
+    /// ``RetryAfter/longestWait`` (`inf` or a huge number is capped, a negative one is 0); nil when quota remains,
+    /// the answer says nothing about it, or what it says is not a number (`NaN`).
     public static func exhausted(_ result: HTTPResult, now: Date) -> Double? {
-        guard let remaining = result.header("x-ratelimit-remaining").flatMap({ Double($0.trimmingWhitespace()) }),
-              remaining <= 0 else { return nil }
-        if let after = result.header("x-ratelimit-reset-after").flatMap({ Double($0.trimmingWhitespace()) }) {
-            return max(0, after)
+        guard let remaining = number(result, "x-ratelimit-remaining"), remaining <= 0 else { return nil }
+        if let after = number(result, "x-ratelimit-reset-after") {
+            return RetryAfter.bounded(after)
         }
-        if let reset = result.header("x-ratelimit-reset").flatMap({ Double($0.trimmingWhitespace()) }) {
-            return max(0, reset - now.timeIntervalSince1970)
+        if let reset = number(result, "x-ratelimit-reset") {
+            return RetryAfter.bounded(reset - now.timeIntervalSince1970)
         }
         return nil
+    }
+
+    /// The header `name` as a number, NaN left out.
+    private static func number(_ result: HTTPResult, _ name: String) -> Double? {
+        result.header(name).flatMap { Double($0.trimmingWhitespace()) }.flatMap { $0.isNaN ? nil : $0 }
     }
 }

@@ -2,6 +2,16 @@ import Foundation
 
 /// Parses the HTTP `Retry-After` header (RFC 9110 §10.2.3): delay seconds, or an HTTP-date.
 public enum RetryAfter {
+    /// The longest wait a receiver can impose, however it asks (`Retry-After`, `retry_after`, a spent quota's
+    /// `X-RateLimit-Reset-After` or `X-RateLimit-Reset`): two hours.
+    public static let longestWait: Double = 7200
+
+    /// `seconds` as a wait a receiver may impose: at least 0 and at most ``longestWait`` (an infinite or huge
+    /// number too); nil for NaN.
+    public static func bounded(_ seconds: Double) -> Double? {
+        seconds.isNaN ? nil : min(max(seconds, 0), longestWait)
+    }
+
     /// The wait the header asks for, in seconds from `now` (never negative), or nil when it is malformed.
     ///
     /// Accepts delay seconds (`120`) and the three HTTP-date forms: IMF-fixdate

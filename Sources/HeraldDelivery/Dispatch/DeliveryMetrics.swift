@@ -1,9 +1,11 @@
+import Foundation
 import HeraldCore
 import Metrics
 import Synchronization
 
 /// The delivery metrics, recorded through swift-metrics into whatever backend `factory` is:
-/// `herald_deliveries_total{channel, outcome}` and `herald_delivery_attempt_duration_seconds{channel}`.
+/// `herald_deliveries_total{channel, outcome}`, `herald_delivery_attempt_duration_seconds{channel}` and
+/// `herald_channel_paused_until_seconds{channel}`.
 ///
 /// A channel's metrics are made the first time it is seen, every outcome at once, so each series starts at zero.
 public final class DeliveryMetrics: Sendable {
@@ -35,6 +37,8 @@ public final class DeliveryMetrics: Sendable {
     public static let deliveriesLabel = "herald_deliveries_total"
     /// The attempt latency histogram's name.
     public static let attemptDurationLabel = "herald_delivery_attempt_duration_seconds"
+    /// The name of the gauge of when each channel's last pause ends (Unix seconds; 0 before any pause).
+    public static let pausedUntilLabel = "herald_channel_paused_until_seconds"
 
     private let factory: any MetricsFactory
     private let channels = Mutex<[String: ChannelMetrics]>([:])
@@ -56,6 +60,11 @@ public final class DeliveryMetrics: Sendable {
         metrics(of: channel).deliveries[outcome]?.increment()
     }
 
+    /// No attempt goes to `channel` before `until` (a spent quota, an open breaker).
+    public func paused(channel: String, until: Date) {
+        metrics(of: channel).pausedUntil.record(until.timeIntervalSince1970)
+    }
+
     private func metrics(of channel: String) -> ChannelMetrics {
         channels.withLock { channels in
             if let known = channels[channel] { return known }
@@ -66,10 +75,11 @@ public final class DeliveryMetrics: Sendable {
     }
 }
 
-/// One channel's counters, by outcome, and its attempt latency timer.
+/// One channel's counters, by outcome, its attempt latency timer and its pause gauge.
 private final class ChannelMetrics: Sendable {
     let deliveries: [DeliveryMetrics.Outcome: Counter]
     let attemptDuration: Timer
+    let pausedUntil: Gauge
 
     init(channel: String, factory: any MetricsFactory) {
         deliveries = Dictionary(uniqueKeysWithValues: DeliveryMetrics.Outcome.allCases.map { outcome in
@@ -81,5 +91,9 @@ private final class ChannelMetrics: Sendable {
         attemptDuration = Timer(
             label: DeliveryMetrics.attemptDurationLabel, dimensions: [("channel", channel)], factory: factory
         )
+        pausedUntil = Gauge(
+            label: DeliveryMetrics.pausedUntilLabel, dimensions: [("channel", channel)], factory: factory
+        )
+        pausedUntil.record(0)
     }
 }

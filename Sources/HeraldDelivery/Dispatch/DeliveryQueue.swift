@@ -16,4 +16,6 @@ public protocol DeliveryQueue: Sendable {
     /// Keeps leased deliveries that may not start yet from being leased again before their time (no attempt
     /// counted).
     func postpone(_ deliveries: [(id: Int64, until: Date)]) throws
+    /// Records that no attempt goes to `channel` before the pause ends, and why, for those who read the queue.
+    func pause(channel: String, _ pause: ChannelPause) throws
 }

@@ -9,6 +9,10 @@ import Synchronization
 /// Work comes only from the durable queue: a delivery is leased, sent, and its result recorded;
 /// a crash before the record leaves the lease to expire (or be reclaimed at start-up), so the
 /// delivery goes out again with the same message id. At-least-once, never lost.
+///
+/// When results cannot be recorded (a full disk), they are kept in memory and recorded as soon as the store can be
+/// written again, tried every ``recordRetryDelay``; meanwhile nothing new is leased and the deliveries kept are not
+/// sent again, so a full disk sends no duplicates. ``storeWriteFailure`` says why while it lasts.
 public final class Dispatcher: Sendable {
     private let queue: any DeliveryQueue
     private let senders: SenderDirectory
@@ -19,6 +23,7 @@ public final class Dispatcher: Sendable {
     private let leaseSeconds: Double
     private let stopping = Atomic<Bool>(false)
     private let running = Atomic<Bool>(false)
+    private let writeFailure = Mutex<String?>(nil)
     private let metrics: DeliveryMetrics
     private let onChannelDisabled: @Sendable (ChannelStatus) -> Void
     /// Each channel's pacing and circuit breaker.
@@ -59,6 +64,12 @@ public final class Dispatcher: Sendable {
         running.load(ordering: .acquiring)
     }
 
+    /// Why the dispatcher's last write to the store (a lease, a record of results) failed, `disk full: …`, while it
+    /// cannot write (results wait in memory to be recorded meanwhile); nil while its writes succeed.
+    public var storeWriteFailure: String? {
+        writeFailure.withLock { $0 }
+    }
+
     private enum Event: Sendable {
         case woke
         case attempted(Finished)
@@ -82,28 +93,45 @@ public final class Dispatcher: Sendable {
             var waiting = false
             var finished: [Finished] = []
             var oldestFinished = ContinuousClock.now
+            /// Set while the last try to record failed: when to try again. Nothing is leased meanwhile.
+            var retryRecordingAt: ContinuousClock.Instant?
+            var tally = DeliveryTally(since: now())
             while true {
                 let stop = stopping.load(ordering: .acquiring) || Task.isCancelled
                 let free = maxInFlight - inFlight
-                if !stop, free >= min(Self.batch, maxInFlight) || inFlight == 0 {
+                if !stop, retryRecordingAt == nil, free >= min(Self.batch, maxInFlight) || inFlight == 0 {
                     for (delivery, message) in lease(limit: free) where unrecorded.insert(delivery.id).inserted {
                         group.addTask { await self.attempt(delivery, message) }
                         inFlight += 1
                     }
                 }
-                if !finished.isEmpty,
-                   finished.count >= Self.batch || inFlight == 0 || stop
-                    || ContinuousClock.now - oldestFinished >= Self.recordDelay {
-                    record(finished)
-                    for result in finished { unrecorded.remove(result.attempt.deliveryID) }
-                    finished.removeAll(keepingCapacity: true)
+                let due = retryRecordingAt.map { ContinuousClock.now >= $0 }
+                    ?? (finished.count >= Self.batch || inFlight == 0
+                        || ContinuousClock.now - oldestFinished >= Self.recordDelay)
+                if !finished.isEmpty, due || stop {
+                    if record(finished) {
+                        for result in finished {
+                            unrecorded.remove(result.attempt.deliveryID)
+                            tally.count(result.outcome)
+                        }
+                        finished.removeAll(keepingCapacity: true)
+                        retryRecordingAt = nil
+                    } else {
+                        retryRecordingAt = .now + Self.recordRetryDelay
+                    }
+                }
+                if let summary = tally.summary(at: now(), final: stop && inFlight == 0) {
+                    logger.info("\(summary)")
                 }
                 if stop, inFlight == 0 {
+                    // Results still unrecorded (the store cannot be written) are lost here: their leases expire and
+                    // the deliveries go out again after a restart, at-least-once.
                     group.cancelAll()
                     return
                 }
                 if !waiting, !stop {
-                    let timeout = finished.isEmpty ? sleepDuration() : Self.recordDelay
+                    let timeout = finished.isEmpty ? sleepDuration()
+                        : retryRecordingAt == nil ? Self.recordDelay : Self.recordRetryDelay
                     group.addTask {
                         await self.wakeup.wait(timeout: timeout)
                         return .woke
@@ -130,6 +158,8 @@ public final class Dispatcher: Sendable {
     private static let batch = 64
     /// The longest a finished attempt waits to be recorded with others.
     private static let recordDelay = Duration.milliseconds(5)
+    /// How long results that could not be recorded wait before the next try.
+    private static let recordRetryDelay = Duration.milliseconds(250)
 
     /// Stops leasing new work; `run()` returns once the attempts under way are recorded.
     public func stop() {
@@ -147,8 +177,9 @@ public final class Dispatcher: Sendable {
             leased = try queue.leaseDueDeliveries(
                 now: time, limit: limit, leaseSeconds: leaseSeconds, excluding: Set(gates.blocked(now: time).keys)
             )
+            writeSucceeded()
         } catch {
-            logger.error("cannot lease deliveries", metadata: ["error": "\(error)"])
+            writeFailed("cannot lease deliveries", error)
             return []
         }
         var admitted: [(delivery: DeliveryRecord, message: OutgoingMessage)] = []
@@ -192,18 +223,23 @@ public final class Dispatcher: Sendable {
                 verdict: .retryable(reason: "channel '\(delivery.channel)' is not configured", retryAfter: nil),
                 latencyMilliseconds: 0
             )
+        let answered = now()
         if let probe = gates.record(
-            delivery.channel, verdict: result.verdict, quotaResetsIn: result.quotaResetsIn, now: now()
+            delivery.channel, verdict: result.verdict, quotaResetsIn: result.quotaResetsIn, now: answered
         ) {
             logger.warning(
                 "circuit breaker open: no attempts to the channel until a probe",
                 metadata: ["channel": "\(delivery.channel)", "probe_at": "\(ISO8601.string(probe))"]
             )
+            pause(delivery.channel, ChannelPause(until: probe, reason: Self.breakerReason))
+        }
+        if let wait = result.quotaResetsIn, wait > 0 {
+            pause(delivery.channel, ChannelPause(until: answered.addingTimeInterval(wait), reason: Self.quotaReason))
         }
         let number = delivery.attempts + 1
-        // A message's age counts from its release: one held over a long weekend still gets all its retries.
+        // A message's age counts from its release, a replay's from the replay, a released hold's from its release.
         let outcome = RetryDecision.outcome(
-            for: result.verdict, attempt: number, messageCreatedAt: message.releasedAt, now: now(),
+            for: result.verdict, attempt: number, messageCreatedAt: delivery.ageOrigin(of: message), now: now(),
             policy: entry?.policy ?? .standard, unit: random()
         )
         let attempt = AttemptRecord(
@@ -215,10 +251,27 @@ public final class Dispatcher: Sendable {
         return .attempted((attempt, outcome, delivery.channel))
     }
 
+    /// Why a channel pauses after its receiver said its quota is spent.
+    private static let quotaReason = "the receiver's rate limit quota is spent (X-RateLimit-Remaining: 0)"
+    /// Why a channel pauses after its circuit breaker opened.
+    private static let breakerReason = "circuit breaker open after repeated retryable failures"
+
+    /// Makes the pause of `channel` visible: in the store for `herald channels` and the dashboard, and as a metric.
+    private func pause(_ channel: String, _ pause: ChannelPause) {
+        metrics.paused(channel: channel, until: pause.until)
+        do {
+            try queue.pause(channel: channel, pause)
+        } catch {
+            logger.error("cannot record a channel's pause", metadata: ["channel": "\(channel)", "error": "\(error)"])
+        }
+    }
+
     /// Records the results in one transaction; once committed, their latencies and outcomes are counted.
-    private func record(_ results: [Finished]) {
+    /// - Returns: False when the store could not be written: the results are to be kept and recorded later.
+    private func record(_ results: [Finished]) -> Bool {
         do {
             let disabled = try queue.record(results.map { ($0.attempt, $0.outcome) })
+            writeSucceeded()
             for result in results {
                 metrics.recorded(
                     DeliveryMetrics.Outcome(result.outcome), channel: result.channel,
@@ -237,20 +290,42 @@ public final class Dispatcher: Sendable {
                 wakeup.signal() // the announcement may be waiting in the outbox
             }
         } catch {
-            // The leases expire and the deliveries are attempted again: at-least-once, never lost.
-            logger.error("cannot record attempts", metadata: ["count": "\(results.count)", "error": "\(error)"])
+            // Kept in memory and tried again: sending them again after their lease would duplicate them.
+            writeFailed(
+                "cannot record attempts: their results are kept and recorded once the store can be written", error
+            )
+            return false
         }
         let retries = results.contains {
             if case .retry = $0.outcome { return true }
             return false
         }
         if retries { wakeup.signal() } // a retry may fall due before the current sleep ends
+        return true
     }
 
+    /// Notes that a write to the store failed with `error` (``storeWriteFailure``); logs `what` on the first failure
+    /// of a run, not on every retry.
+    private func writeFailed(_ what: String, _ error: any Error) {
+        let failure = "\(error)"
+        let first = writeFailure.withLock { stored in
+            defer { stored = failure }
+            return stored == nil
+        }
+        if first { logger.error("\(what)", metadata: ["error": "\(failure)"]) }
+    }
+
+    /// Notes that a write to the store succeeded; logs the end of a run of failures.
+    private func writeSucceeded() {
+        guard let failure = writeFailure.withLock({ $0.take() }) else { return }
+        logger.notice("the store can be written again", metadata: ["was": "\(failure)"])
+    }
+
+    /// Logs one attempt: at debug when delivered or to be retried (the minute's summary counts them at info), at
+    /// error when the delivery is dead or held (someone has to act).
     private func log(message: OutgoingMessage, attempt: Int, result: SendResult, outcome: DeliveryOutcome) {
         let level: Logger.Level = switch outcome {
-        case .delivered: .info
-        case .retry: .warning
+        case .delivered, .retry: .debug
         case .dead, .held: .error
         }
         // The metadata is a handful of strings per attempt: build it only when it will be logged.
@@ -263,11 +338,11 @@ public final class Dispatcher: Sendable {
         if let note = result.note { metadata["note"] = "\(note)" }
         switch outcome {
         case .delivered:
-            logger.info("delivered", metadata: metadata)
+            logger.debug("delivered", metadata: metadata)
         case .retry(let at, let reason):
             metadata["reason"] = "\(reason)"
             metadata["next_attempt"] = "\(ISO8601.string(at))"
-            logger.warning("attempt failed, will retry", metadata: metadata)
+            logger.debug("attempt failed, will retry", metadata: metadata)
         case .dead(let reason):
             metadata["reason"] = "\(reason)"
             logger.error("delivery dead", metadata: metadata)

@@ -5,11 +5,8 @@ import HeraldCore
 ///
 /// A wait the receiver asks for (`Retry-After`, a JSON `retry_after`) lengthens the wait before the next step of
 /// the schedule but never skips a step: the next attempt waits `max(backoff, asked)`, the asked part capped at
-/// ``maxReceiverWait``.
+/// ``RetryAfter/longestWait``.
 public enum RetryDecision {
-    /// The longest wait a receiver can impose on one retry: two hours.
-    public static let maxReceiverWait: Double = 7200
-
     /// - Parameters:
     ///   - attempt: the number of this attempt, 1 for the first.
     ///   - unit: a random number in [0, 1) for the jitter.
@@ -28,7 +25,7 @@ public enum RetryDecision {
             guard let delay = policy.delay(beforeRetry: attempt, unit: unit) else {
                 return .dead(reason: "gave up after \(attempt) attempts: \(reason)")
             }
-            let wait = max(delay, min(retryAfter ?? 0, maxReceiverWait))
+            let wait = max(delay, retryAfter.flatMap(RetryAfter.bounded) ?? 0)
             let next = now.addingTimeInterval(wait)
             guard next.timeIntervalSince(messageCreatedAt) <= policy.maxAge else {
                 return .dead(reason: "gave up after \(attempt) attempts (max age reached): \(reason)")

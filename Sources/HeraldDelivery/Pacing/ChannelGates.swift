@@ -41,14 +41,15 @@ public final class ChannelGates: Sendable {
     }
 
     /// Feeds an attempt's verdict to the channel's breaker (retryable failures count, anything answered resets),
-    /// and holds the channel back until `quotaResetsIn` seconds from `now` when the receiver said its quota is spent.
+    /// and holds the channel back until `quotaResetsIn` seconds from `now` (at most ``RetryAfter/longestWait``)
+    /// when the receiver said its quota is spent.
     /// - Returns: When this opened the breaker, the time it lets a probe through; nil otherwise.
     @discardableResult
     public func record(_ channel: String, verdict: DeliveryVerdict, quotaResetsIn: Double? = nil, now: Date) -> Date? {
         gates.withLock { gates in
             guard var gate = gates[channel] else { return nil }
-            if let quotaResetsIn {
-                let resetsAt = now.addingTimeInterval(quotaResetsIn)
+            if let wait = quotaResetsIn.flatMap(RetryAfter.bounded) {
+                let resetsAt = now.addingTimeInterval(wait)
                 gate.quotaResetsAt = max(gate.quotaResetsAt ?? resetsAt, resetsAt)
             }
             let wasOpen = gate.breaker.reopensAt != nil

@@ -1,14 +1,16 @@
 import Foundation
 import HeraldCore
 
-/// Renders `herald deliveries`.
+/// Renders `herald deliveries`: lines safe for a terminal (see ``TerminalText``), or JSON.
 public enum DeliveryReport {
     /// `#42 msg_… #eng created 2026-11-30 09:00 · dead: HTTP 404 Not Found`; a replay ends
     /// `· replay of #41 by bob at 2026-12-01 10:15`.
     public static func line(_ delivery: DeliveryRecord, in zone: TimeZone) -> String {
         let created = ConsoleLine.localTime(delivery.createdAt, in: zone)
-        return "#\(delivery.id) \(delivery.messageID) #\(delivery.channel) created \(created) · "
-            + LogReport.state(delivery, in: zone) + LogReport.replay(delivery, in: zone)
+        return TerminalText.safe(
+            "#\(delivery.id) \(delivery.messageID) #\(delivery.channel) created \(created) · "
+                + LogReport.state(delivery, in: zone) + LogReport.replay(delivery, in: zone)
+        )
     }
 
     /// The deliveries as a JSON array.

@@ -1,7 +1,8 @@
 import Foundation
 import HeraldCore
 
-/// Renders escalations for `herald escalations` and `herald ack`.
+/// Renders escalations for `herald escalations` and `herald ack`: lines safe for a terminal (see ``TerminalText``), or
+/// JSON.
 public enum EscalationReport {
     /// `esc_… open  level 2 of 3 (missed-deadline)  apollo/design-signoff  rule overdue  opened Mon 30 Nov 09:00`.
     public static func line(_ record: EscalationRecord, in zone: TimeZone) -> String {
@@ -13,11 +14,15 @@ public enum EscalationReport {
             line += "; closed \(ConsoleLine.localTime(closedAt, in: zone)): \(record.closeReason ?? "closed")"
         }
         if let note = record.acknowledgement?.note, !note.isEmpty { line += " (\"\(note)\")" }
-        return line
+        return TerminalText.safe(line)
     }
 
     /// What `herald ack` prints.
     public static func acknowledgement(_ outcome: HeraldStore.AcknowledgeOutcome, in zone: TimeZone) -> String {
+        TerminalText.safe(acknowledgementText(outcome, in: zone))
+    }
+
+    private static func acknowledgementText(_ outcome: HeraldStore.AcknowledgeOutcome, in zone: TimeZone) -> String {
         switch outcome {
         case .acknowledged(let record):
             let told = Set(record.notices.flatMap(\.people)).sorted()

@@ -1,7 +1,8 @@
 import Foundation
 import HeraldCore
 
-/// Renders the communication log: chat-style lines for people, JSON for scripts.
+/// Renders the communication log: chat-style lines for people, safe for a terminal (see ``TerminalText``), and JSON
+/// for scripts.
 public enum LogReport {
     /// One line per event: a message delivery, a suppression, a snooze starting or ending, a chat command.
     public static func line(_ event: LogEvent, in zone: TimeZone) -> String {
@@ -12,10 +13,10 @@ public enum LogReport {
             return line(suppression, in: zone)
         case .snoozed(let snooze):
             let scope = snooze.milestoneID == nil ? " (whole project)" : ""
-            return "\(ConsoleLine.localTime(snooze.createdAt, in: zone)) snoozed \(snooze.target)\(scope) "
-                + snooze.summary
+            let at = ConsoleLine.localTime(snooze.createdAt, in: zone)
+            return TerminalText.safe("\(at) snoozed \(snooze.target)\(scope) " + snooze.summary)
         case .unsnoozed(let snooze, let at, let reason):
-            return "\(ConsoleLine.localTime(at, in: zone)) unsnoozed \(snooze.target): \(reason)"
+            return TerminalText.safe("\(ConsoleLine.localTime(at, in: zone)) unsnoozed \(snooze.target): \(reason)")
         case .chat(let exchange):
             return line(exchange, in: zone)
         }
@@ -27,8 +28,10 @@ public enum LogReport {
         let who = exchange.userID + (exchange.person.map { " (\($0))" } ?? " (unknown user)")
         let place = exchange.channel.map { " in #\($0)" } ?? ""
         let answer = exchange.answer.split(separator: "\n").joined(separator: " · ")
-        return "\(ConsoleLine.localTime(exchange.at, in: zone)) \(exchange.platform) \(who)\(place): "
-            + "\(exchange.text) → \(answer) · \(exchange.outcome.rawValue)"
+        return TerminalText.safe(
+            "\(ConsoleLine.localTime(exchange.at, in: zone)) \(exchange.platform) \(who)\(place): "
+                + "\(exchange.text) → \(answer) · \(exchange.outcome.rawValue)"
+        )
     }
 
     /// `2026-12-01 09:00 suppressed reminder due-soon → alice on #eng · apollo/design: snoozed until Mon 7 Dec (by
@@ -37,9 +40,11 @@ public enum LogReport {
         let who = suppression.recipients.isEmpty ? "nobody" : suppression.recipients.joined(separator: ", ")
         let channels = suppression.channels.isEmpty
             ? "" : " on " + suppression.channels.map { "#\($0)" }.joined(separator: ", ")
-        return "\(ConsoleLine.localTime(suppression.at, in: zone)) suppressed \(suppression.kind.rawValue) "
-            + "\(suppression.rule) → \(who)\(channels) · \(suppression.projectID)/\(suppression.milestoneID): "
-            + suppression.reason
+        return TerminalText.safe(
+            "\(ConsoleLine.localTime(suppression.at, in: zone)) suppressed \(suppression.kind.rawValue) "
+                + "\(suppression.rule) → \(who)\(channels) · \(suppression.projectID)/\(suppression.milestoneID): "
+                + suppression.reason
+        )
     }
 
     /// `2026-11-30 09:00 #eng → @alice · reminder due-soon · Design sign-off … · delivered in 12 ms`.
@@ -48,7 +53,7 @@ public enum LogReport {
     /// state followed by the same words once it has gone. A replay says so after its state:
     /// `· replay of #41 by bob at 2026-12-01 10:15`.
     public static func line(_ entry: LogEntry, in zone: TimeZone) -> String {
-        ConsoleLine.line(for: entry.message, in: zone) + " · " + state(entry, in: zone)
+        ConsoleLine.line(for: entry.message, in: zone) + " · " + TerminalText.safe(state(entry, in: zone))
     }
 
     /// The entry's delivery state in words, with its quiet-hours hold: `held until 2026-11-30 09:00 (why)` while
