@@ -3,9 +3,10 @@ import HeraldStore
 import Hummingbird
 
 extension ServerRouter {
-    /// `GET /api/v1/projects/{p}/milestones/{m}/history`: the milestone's changes as `herald history P/M --json`
-    /// prints them, oldest first: `[{"at", "milestone", "field", "from", "to", "source", "actor"}]`. 404 for a
-    /// project or milestone the store has no history of.
+    /// `GET /api/v1/projects/{p}/milestones/{m}/history`: the milestone's changes, acknowledgements and snoozes as
+    /// `herald history P/M --json` prints them, oldest first:
+    /// `[{"at", "milestone", "field", "from", "to", "source", "actor", "note"}]`. 404 for a project or milestone the
+    /// store has no history of.
     func addHistory(to api: RouterGroup<ServerRequestContext>) {
         api.get("projects/:project/milestones/:milestone/history") { request, context in
             _ = try QueryParameters(request, allowed: [])

@@ -4,14 +4,15 @@ import HeraldApp
 import HeraldStore
 
 /// `herald history PROJECT[/MILESTONE] [--since 7d] [--json]`: what changed in a milestone (or a whole project), when,
-/// from where and by whom, oldest first.
+/// from where and by whom, with its acknowledgements and snoozes, oldest first.
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Show a milestone's (or a whole project's) changes, oldest first.",
         discussion: """
             Each line says when, which field, old → new, where the change came from (the project file, the API, \
-            chat) and who made it. Exit status 1 when the store has no history of the project or milestone.
+            chat) and who made it; acknowledgements and snoozes are among them. Exit status 1 when the store has no \
+            history of the project or milestone.
             """
     )
 

@@ -34,6 +34,25 @@ import Testing
         #expect(try fixture.store.history(projectID: "apollo", milestoneID: "design").last?.actor == "mike")
     }
 
+    @Test func anAcknowledgementIsAnEventOfTheHistory() async throws {
+        let fixture = try await RuntimeFixture()
+        let id = try #require(try fixture.store.escalations(states: [.open]).first?.id)
+        try await fixture.test { client in
+            try await client.execute(
+                uri: "/api/v1/escalations/\(id)/ack", method: .post, headers: authorized,
+                body: body(#"{"by": "alice", "note": "on it"}"#)
+            ) { #expect($0.status == .ok) }
+            try await client.execute(uri: Self.design + "/history", method: .get, headers: authorized) { response in
+                let last = try #require((json(response) as? [[String: Any]])?.last)
+                #expect(last["field"] as? String == "acknowledged")
+                #expect(last["source"] as? String == "escalation:\(id)")
+                #expect(last["actor"] as? String == "alice")
+                #expect(last["note"] as? String == "on it")
+                #expect(last["milestone"] as? String == "design")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("/api/v1/projects/zeus/milestones/design/history", "unknown project 'zeus'"),
         ("/api/v1/projects/apollo/milestones/qa/history", "unknown milestone 'qa' in project 'apollo'"),

@@ -42,7 +42,7 @@ import Testing
         let report = try HistoryReport(
             store: store(), projectID: "apollo", milestoneID: nil, since: t0 + 86_400
         )
-        #expect(report.entries.map(\.change.field) == ["status", "note", "owner"])
+        #expect(report.entries.map(\.field) == ["status", "note", "owner"])
         #expect(report.entries.map(\.actor) == ["mike", "mike", "bob"])
     }
 
@@ -84,5 +84,29 @@ import Testing
         let report = try HistoryReport(store: store, projectID: "apollo", milestoneID: "design")
         #expect(report.lines(names: Self.names, in: Self.utc).last
             == "Tue 22 Sep 2026 18:00  design  removed  (file apollo.yaml)")
+    }
+
+    @Test func acknowledgementsAndSnoozesAreEventsAmongTheChanges() throws {
+        let store = try store()
+        let snooze = Snooze(
+            projectID: "apollo", milestoneID: "design", end: .date(date("2026-09-28"), startsAt: t0 + 7 * 86_400),
+            by: "bob", note: "on leave", createdAt: t0 + 7200
+        )
+        try store.add(snooze: snooze)
+        try store.liftSnooze(projectID: "apollo", milestoneID: "design", at: t0 + 10_800)
+        try store.add(snooze: Snooze(
+            projectID: "apollo", milestoneID: nil, end: .dueChange(from: date("2026-12-11")), createdAt: t0 + 14_400
+        ))
+        let report = try HistoryReport(store: store, projectID: "apollo", milestoneID: "design", since: t0 + 3600)
+        #expect(report.lines(names: Self.names, in: Self.utc) == [
+            "Mon 21 Sep 2026 15:13  design  due: Fri 4 Dec → Fri 11 Dec  (file apollo.yaml)",
+            "Mon 21 Sep 2026 16:13  design  snoozed until Mon 28 Sep: \"on leave\"  (by Bob Roe)",
+            "Mon 21 Sep 2026 17:13  design  unsnoozed: unsnoozed",
+            "Mon 21 Sep 2026 18:13  whole project  snoozed until its due date changes",
+            "Tue 22 Sep 2026 14:13  design  status: in progress → done  (API, by mike)",
+            "Tue 22 Sep 2026 14:13  design  note: \"signed off\"  (API, by mike)",
+            "Tue 22 Sep 2026 15:13  design  owner: Alice Ng → Bob Roe  (chat, by Bob Roe)",
+        ])
+        #expect(report.entries.map(\.source) == ["file:apollo.yaml", "snooze", "snooze", "snooze", "api", "api", "chat:bob"])
     }
 }
