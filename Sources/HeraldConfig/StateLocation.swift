@@ -34,9 +34,14 @@ extension ConfigLoader {
                 context.error("unknown time zone '\(name)'", at: node)
             }
         }
+        // Names are for display only: a malformed `people` section is `herald check`'s to report, not a reason to
+        // refuse reading the state.
         var names: [String: String] = [:]
-        for (key, _, value) in root?.value(forKey: "people").map({ context.namedEntries($0, "people") }) ?? [] {
-            names[key] = value.value(forKey: "name").flatMap { context.string($0, "'name'") } ?? key
+        if case .mapping(let people)? = root?.value(forKey: "people") {
+            for (key, value) in people {
+                guard let key = key.scalar?.string else { continue }
+                names[key] = value.value(forKey: "name")?.scalar?.string ?? key
+            }
         }
         if !sink.diagnostics.isEmpty { throw ConfigError(diagnostics: sink.sorted) }
         return StateLocation(stateDirectory: context.path(stateDirectory), timeZone: zone, personNames: names)

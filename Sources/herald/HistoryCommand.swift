@@ -45,7 +45,7 @@ struct HistoryCommand: ParsableCommand {
         } else if report.entries.isEmpty {
             print("no changes to \(target) since \(since ?? "it was first recorded")")
         } else {
-            for line in report.lines(names: location.personNames, in: zone) { StandardOutput.writeLine(line) }
+            for line in report.lines(names: location.personNames, in: zone) { print(line) }
         }
     }
 }

@@ -20,7 +20,9 @@ import Testing
                 #expect(response.status == .ok)
                 let entries = try #require(json(response) as? [[String: Any]])
                 let file = entries.filter { $0["source"] as? String == "file:apollo.yaml" }
-                #expect(file.map { $0["field"] as? String } == ["title", "owner", "due", "baseline", "status", "critical"])
+                #expect(
+                    file.map { $0["field"] as? String } == ["title", "owner", "due", "baseline", "status", "critical"]
+                )
                 #expect(file.allSatisfy { $0["actor"] is NSNull && $0["from"] is NSNull })
                 let api = entries.filter { $0["source"] as? String == "api" }
                 #expect(api.map { $0["field"] as? String } == ["due", "note"])

@@ -107,6 +107,7 @@ import Testing
             "Tue 22 Sep 2026 14:13  design  note: \"signed off\"  (API, by mike)",
             "Tue 22 Sep 2026 15:13  design  owner: Alice Ng → Bob Roe  (chat, by Bob Roe)",
         ])
-        #expect(report.entries.map(\.source) == ["file:apollo.yaml", "snooze", "snooze", "snooze", "api", "api", "chat:bob"])
+        #expect(report.entries.map(\.source)
+            == ["file:apollo.yaml", "snooze", "snooze", "snooze", "api", "api", "chat:bob"])
     }
 }
