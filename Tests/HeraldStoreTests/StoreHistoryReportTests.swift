@@ -101,7 +101,7 @@ import Testing
         #expect(report.lines(names: Self.names, in: Self.utc) == [
             "Mon 21 Sep 2026 15:13  design  due: Fri 4 Dec → Fri 11 Dec  (file apollo.yaml)",
             "Mon 21 Sep 2026 16:13  design  snoozed until Mon 28 Sep: \"on leave\"  (by Bob Roe)",
-            "Mon 21 Sep 2026 17:13  design  unsnoozed: unsnoozed",
+            "Mon 21 Sep 2026 17:13  design  snooze lifted",
             "Mon 21 Sep 2026 18:13  whole project  snoozed until its due date changes",
             "Tue 22 Sep 2026 14:13  design  status: in progress → done  (API, by mike)",
             "Tue 22 Sep 2026 14:13  design  note: \"signed off\"  (API, by mike)",

@@ -132,7 +132,7 @@ public struct HistoryReport: Hashable, Sendable {
     }
 
     /// `due: Thu 3 Dec → Fri 11 Dec`, `note: "waiting for the board"`, `removed`, `snoozed until Mon 7 Dec: "on
-    /// leave"`, `acknowledged`, `unsnoozed: due changed`.
+    /// leave"`, `acknowledged`, `snooze lifted: due changed`.
     static func described(_ entry: Entry, names: [String: String], zone: TimeZone) -> String {
         let note = entry.note.map { ": \"\($0)\"" } ?? ""
         switch entry.field {
@@ -147,7 +147,8 @@ public struct HistoryReport: Hashable, Sendable {
                 .map { "until \($0.shortDisplay)" } ?? "until its due date changes"
             return "snoozed \(until)" + note
         case "unsnoozed":
-            return "unsnoozed" + (entry.note.map { ": \($0)" } ?? "")
+            // `herald unsnooze` records the reason `unsnoozed`, which the line says already.
+            return "snooze lifted" + (entry.note.flatMap { $0 == "unsnoozed" ? nil : ": \($0)" } ?? "")
         default:
             let field = entry.field == "due_instant" ? "due time" : entry.field.replacingOccurrences(of: "_", with: " ")
             let old = value(entry.from, of: entry.field, names: names, zone: zone)
