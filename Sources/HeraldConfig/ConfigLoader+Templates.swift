@@ -1,22 +1,26 @@
 import Foundation
 import HeraldCore
+import Yams
 
 /// Reads `templates_dir`: one Mustache template per message kind, named after it (`digest.mustache`). Other files
-/// are ignored; a `.mustache` file named after no kind, or one Mustache cannot parse, is a config error located in
-/// that file.
+/// are ignored; a `.mustache` file named after no kind, one Mustache cannot parse, or a symbolic link resolving to
+/// a file outside the directory is a config error located in that file.
 extension ConfigLoader {
-    /// The templates in the configuration's `templates_dir`; none when it has no such directory.
-    static func loadTemplates(in configuration: Configuration, sink: DiagnosticSink) -> MessageTemplates {
+    /// The templates in the configuration's `templates_dir`; none when it has no such directory. `key` is the
+    /// `templates_dir` key that an unreadable directory is reported at.
+    static func loadTemplates(in configuration: Configuration, sink: DiagnosticSink, key: Node?) -> MessageTemplates {
         var templates = MessageTemplates()
         guard let directory = configuration.templatesDirectory else { return templates }
         let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(".mustache") }.sorted()
-        } catch {
-            sink.error("cannot read templates_dir \(directory)", file: configuration.file, at: nil)
+        switch FileReader.entries(ofDirectory: directory) {
+        case .success(let entries):
+            names = entries.filter { $0.hasSuffix(".mustache") }.sorted()
+        case .failure(let failure):
+            sink.error("cannot read templates_dir \(directory): \(failure.reason)", file: configuration.file,
+                       at: key?.mark)
             return templates
         }
+        let root = FileReader.resolved(directory) ?? directory
         let kinds = MessageKind.allCases.map(\.rawValue)
         for name in names {
             let file = displayPath(directory: directory, name: name, relativeTo: configuration.file)
@@ -30,7 +34,13 @@ extension ConfigLoader {
                 )
                 continue
             }
-            guard let source = read(URL(fileURLWithPath: directory).appendingPathComponent(name).path, sink: sink,
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            if let target = FileReader.resolved(path), !target.hasPrefix(root + "/") {
+                sink.error("a template must be a file inside templates_dir, but this one links to \(target)",
+                           file: file, at: nil)
+                continue
+            }
+            guard let source = read(path, limit: Self.templateLimit, limitName: "a template's limit", sink: sink,
                                     shownAs: file)
             else { continue }
             do {
@@ -41,4 +51,7 @@ extension ConfigLoader {
         }
         return templates
     }
+
+    /// The largest template read, in bytes.
+    private static let templateLimit = 1_048_576
 }

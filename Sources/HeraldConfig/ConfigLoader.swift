@@ -16,30 +16,37 @@ public enum ConfigLoader {
             file: path, sink: sink, environment: environment,
             baseDirectory: absolute.deletingLastPathComponent().path
         )
-        guard let text = read(path, sink: sink) else { throw ConfigError(diagnostics: sink.sorted) }
+        guard let text = read(path, limit: InputLimits.mainFileSize, limitName: "the main file's limit", sink: sink)
+        else {
+            throw ConfigError(diagnostics: sink.sorted)
+        }
         guard let root = context.parse(text), let (main, references) = MainFileReader(context: context).read(root)
         else { throw ConfigError(diagnostics: sink.sorted) }
         var configuration = main
         configuration.projects = loadProjects(
-            in: configuration, references: references, sink: sink, environment: environment
+            in: configuration, references: references, sink: sink, environment: environment,
+            key: root.key(named: "projects_dir")
         )
         MainFileReader(context: context).checkDigestProjects(root, known: Set(configuration.projects.map(\.id)))
-        configuration.templates = loadTemplates(in: configuration, sink: sink)
+        configuration.templates = loadTemplates(in: configuration, sink: sink, key: root.key(named: "templates_dir"))
         if !sink.diagnostics.isEmpty { throw ConfigError(diagnostics: sink.sorted) }
         return configuration
     }
 
-    /// Reads each `*.yaml`/`*.yml` file in the projects directory, sorted by name.
+    /// Reads each `*.yaml`/`*.yml` file in the projects directory, sorted by name; `key` is the `projects_dir` key
+    /// that an unreadable directory is reported at.
     private static func loadProjects(
-        in configuration: Configuration, references: References, sink: DiagnosticSink, environment: [String: String]
+        in configuration: Configuration, references: References, sink: DiagnosticSink, environment: [String: String],
+        key: Node?
     ) -> [Project] {
         let directory = configuration.projectsDirectory
         let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        } catch {
-            sink.error("cannot read projects_dir \(directory)", file: configuration.file, at: nil)
+        switch FileReader.entries(ofDirectory: directory) {
+        case .success(let entries):
+            names = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        case .failure(let failure):
+            sink.error("cannot read projects_dir \(directory): \(failure.reason)", file: configuration.file,
+                       at: key?.mark)
             return []
         }
         var projects: [Project] = []
@@ -47,10 +54,14 @@ public enum ConfigLoader {
         for name in names {
             let file = displayPath(directory: directory, name: name, relativeTo: configuration.file)
             let context = YAMLContext(file: file, sink: sink, environment: environment, baseDirectory: directory)
-            guard let text = read(URL(fileURLWithPath: directory).appendingPathComponent(name).path, sink: sink,
-                                  shownAs: file),
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            guard let text = read(path, limit: configuration.limits.projectFileSize,
+                                  limitName: "limits.project_file_size", sink: sink, shownAs: file),
                   let root = context.parse(text),
-                  let project = ProjectFileReader(context: context, calendar: configuration.calendar, references: references).read(root)
+                  let project = ProjectFileReader(
+                      context: context, calendar: configuration.calendar, references: references,
+                      limits: configuration.limits
+                  ).read(root)
             else { continue }
             if let other = seen[project.id] {
                 context.error("project '\(project.id)' is already defined in \(other)", at: root)
@@ -62,16 +73,17 @@ public enum ConfigLoader {
         return projects.sorted { $0.id < $1.id }
     }
 
-    static func read(_ path: String, sink: DiagnosticSink, shownAs: String? = nil) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            sink.error("cannot read file", file: shownAs ?? path, at: nil)
+    /// The text of a file of at most `limit` bytes; nil, reported with the reason, when it cannot be read.
+    static func read(
+        _ path: String, limit: Int, limitName: String, sink: DiagnosticSink, shownAs: String? = nil
+    ) -> String? {
+        switch FileReader.text(atPath: path, limit: limit, limitName: limitName) {
+        case .success(let text):
+            return text
+        case .failure(let failure):
+            sink.error("cannot read file: \(failure.reason)", file: shownAs ?? path, at: nil)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            sink.error("file is not UTF-8", file: shownAs ?? path, at: nil)
-            return nil
-        }
-        return text
     }
 
     /// A project file's path as the user would write it: relative to the main file's directory when inside it.

@@ -14,17 +14,25 @@ final class DiagnosticSink {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
 
-    /// Records a YAML syntax error thrown by Yams.
-    func yamlError(_ error: Error, file: String) {
+    /// Records a YAML syntax error thrown by Yams while parsing `text`.
+    func yamlError(_ error: Error, file: String, text: String) {
         switch error as? YamlError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                self.error("invalid YAML: nested more than 1000 levels deep", file: file, at: mark)
+                return
+            }
             let prefix = context.map { "\($0.text) " } ?? ""
-            self.error("invalid YAML: \(prefix)\(problem)", file: file, at: mark)
+            let hint = YAMLHints.flowVariable(in: text, at: mark, problem: prefix + problem)
+            self.error("invalid YAML: \(prefix)\(problem)\(hint)", file: file, at: mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            self.error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", file: file,
-                       at: context.mark)
+            for key in duplicates {
+                let (line, column) = YAMLHints.repetition(of: key, in: text, after: context.mark)
+                self.error("duplicate key '\(key)' (first given at line \(context.mark.line))", file: file,
+                           line: line, column: column)
+            }
         default:
             self.error("invalid YAML: \(error)", file: file, at: nil)
         }

@@ -34,7 +34,8 @@ extension MainFileReader {
         switch type {
         case "webhook":
             guard let url = fields.secret("url", in: what, required: true), checkURL(url, fields) else { return nil }
-            kind = .webhook(url: url, secrets: readSecrets(fields))
+            guard let keys = readKeys(fields) else { return nil }
+            kind = .webhook(url: url, secrets: keys)
         case "email":
             guard let settings = readEmail(fields, in: what) else { return nil }
             kind = .email(settings)
@@ -87,12 +88,27 @@ extension MainFileReader {
         return true
     }
 
-    /// `secret: KEY` or, during a rotation, `secret: [new, old]`.
-    private func readSecrets(_ fields: Fields) -> [Secret] {
+    /// `secret: KEY` (or `secret_file`) or, during a rotation, `secret: [new, old]`: each a Standard Webhooks key,
+    /// `whsec_` and base64 of at least 24 bytes. Nil when any is wrong; none when the channel signs nothing.
+    private func readKeys(_ fields: Fields) -> [WebhookKey]? {
+        let given: [(text: String, node: Node)]
         if let node = fields["secret"], case .sequence = node {
-            return context.stringList(node, "'secret'").map { Secret($0.0) }
+            given = context.stringList(node, "'secret'").map { (text: $0.0, node: $0.1) }
+            if given.isEmpty { context.error("'secret' lists no key", at: node) }
+        } else if fields["secret"] != nil || fields["secret_file"] != nil {
+            given = fields.secretText("secret", in: "channel", required: false).map { [$0] } ?? []
+        } else {
+            return []
         }
-        return fields.secret("secret", in: "channel", required: false).map { [$0] } ?? []
+        var keys: [WebhookKey] = []
+        for (text, node) in given {
+            do {
+                keys.append(try WebhookKey(text))
+            } catch {
+                context.error("the webhook 'secret' \(error)", at: node)
+            }
+        }
+        return keys.isEmpty || keys.count < given.count ? nil : keys
     }
 
     private func readRetry(_ node: Node) -> RetryPolicy? {
@@ -119,11 +135,16 @@ extension MainFileReader {
         return policy
     }
 
-    /// `250ms`, `5s`, `5m`, `2h`, `1d` in seconds.
+    /// `250ms`, `5s`, `1.5m`, `2h`, `1d` in seconds: decimal digits with an optional fraction, then a unit, so
+    /// `inf`, `nan`, `1e400` and hexadecimal are no length of time.
     static func seconds(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            guard let number = Double(text.dropLast(suffix.count)), number >= 0 else { return nil }
+            let digits = text.dropLast(suffix.count)
+            let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let isDecimal = parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+            guard isDecimal, let number = Double(digits), (number * scale).isFinite
+            else { return nil }
             return number * scale
         }
         return nil

@@ -56,7 +56,7 @@ extension MainFileReader {
                 if isAddress(address, at: item) { to.append(address) } else { valid = false }
             }
         }
-        let username = fields.string("username", in: what).map(Secret.init)
+        let username = fields.secret("username", in: what, required: false)
         let password = fields.secret("password", in: what, required: false)
         if password != nil && username == nil {
             context.error("\(what) has a password but no 'username'", at: fields["password"] ?? fields["password_file"])

@@ -2,11 +2,13 @@ import Foundation
 import HeraldCore
 import Yams
 
-/// Reads one project file (SPEC §2) and checks its references against the main config.
+/// Reads one project file (SPEC §2) and checks its references against the main config, its ids against the safe
+/// set (``isValidID(_:)``) and its fields against the config's ``InputLimits``.
 struct ProjectFileReader {
     let context: YAMLContext
     let calendar: BusinessCalendar
     let references: References
+    let limits: InputLimits
 
     private static let projectKeys = ["project", "name", "manager", "sponsor", "channel", "status", "milestones"]
     private static let milestoneKeys = [
@@ -15,8 +17,11 @@ struct ProjectFileReader {
 
     func read(_ root: Node) -> Project? {
         guard let fields = context.mapping(root, "a project file", allowed: Self.projectKeys),
-              let id = fields.string("project", required: true, in: "the project file") else { return nil }
-        var project = Project(id: id, name: fields.string("name", in: "the project") ?? id, sourceFile: context.file)
+              let id = fields.string("project", required: true, in: "the project file"),
+              checkID(id, of: "project", at: fields["project"]) else { return nil }
+        let name = fields.string("name", in: "the project")
+        if let name { checkLength(name, "'name'", limit: limits.textLength, key: "text_length", at: fields["name"]) }
+        var project = Project(id: id, name: name ?? id, sourceFile: context.file)
         project.manager = person(fields, "manager")
         project.sponsor = person(fields, "sponsor")
         if let node = fields["channel"], let channel = context.string(node, "'channel'") {
@@ -33,9 +38,10 @@ struct ProjectFileReader {
             }
         }
         let items = fields["milestones"].flatMap { context.sequence($0, "'milestones'") } ?? []
+        let ids = Set(items.compactMap { $0.value(forKey: "id")?.scalar?.string })
         var idNodes: [String: Node] = [:]
         for item in items {
-            guard let milestone = readMilestone(item, projectID: id) else { continue }
+            guard let milestone = readMilestone(item, projectID: id, ids: ids) else { continue }
             if idNodes[milestone.id] != nil {
                 context.error("duplicate milestone id '\(milestone.id)' in project '\(id)'",
                               at: item.value(forKey: "id"))
@@ -44,8 +50,48 @@ struct ProjectFileReader {
             idNodes[milestone.id] = item
             project.milestones.append(milestone)
         }
-        checkDependencies(items: items)
         return project
+    }
+
+    /// Project and milestone ids are letters (any script), digits, `-`, `_` and `.`, starting with a letter or
+    /// digit: safe as a URL path segment and on a command line, never `..` or `a/b`.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first)
+        else { return false }
+        return id.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
+        }
+    }
+
+    /// Reports an id outside the safe set or over `limits.idLength`; true when it is fine.
+    private func checkID(_ id: String, of kind: String, at node: Node?) -> Bool {
+        guard Self.isValidID(id) else {
+            context.error("\(kind) id '\(id.debugDescription.dropFirst().dropLast())' may hold only letters, digits, "
+                + "'-', '_' and '.', and must start with a letter or digit", at: node)
+            return false
+        }
+        return checkLength(id, "\(kind) id", limit: limits.idLength, key: "id_length", at: node)
+    }
+
+    /// Reports a text over `limit` characters (the limit `limits.KEY`); true when it is within it.
+    @discardableResult
+    private func checkLength(_ text: String, _ what: String, limit: Int, key: String, at node: Node?) -> Bool {
+        guard text.count > limit else { return true }
+        context.error("\(what) is \(text.count) characters long, over limits.\(key) (\(limit))", at: node)
+        return false
+    }
+
+    /// The items of a `deliverables` or `depends_on` list, each within `limits.textLength`; reports a list over
+    /// `limits.listLength`.
+    private func list(_ node: Node, _ what: String) -> [(String, Node)] {
+        let items = context.stringList(node, what)
+        if items.count > limits.listLength {
+            context.error("\(what) has \(items.count) items, over limits.list_length (\(limits.listLength))", at: node)
+        }
+        for (text, item) in items {
+            checkLength(text, "each item of \(what)", limit: limits.textLength, key: "text_length", at: item)
+        }
+        return items
     }
 
     /// A `manager`/`sponsor`/`owner` field naming a person from the config.
@@ -58,11 +104,18 @@ struct ProjectFileReader {
         return name
     }
 
-    private func readMilestone(_ node: Node, projectID: String) -> Milestone? {
+    /// One milestone; `ids` are all the milestone ids the file declares, valid or not, for `depends_on`.
+    private func readMilestone(_ node: Node, projectID: String, ids: Set<String>) -> Milestone? {
         guard let fields = context.mapping(node, "a milestone", allowed: Self.milestoneKeys),
-              let id = fields.string("id", required: true, in: "a milestone") else { return nil }
+              let id = fields.string("id", required: true, in: "a milestone"),
+              checkID(id, of: "milestone", at: fields["id"]) else { return nil }
         let what = "milestone '\(id)'"
         let title = fields.string("title", in: what) ?? id
+        checkLength(title, "'title'", limit: limits.titleLength, key: "title_length", at: fields["title"])
+        let phase = fields.string("phase", in: what)
+        if let phase {
+            checkLength(phase, "'phase'", limit: limits.textLength, key: "text_length", at: fields["phase"])
+        }
         let owner = person(fields, "owner", required: true, in: what)
         let due = fields["due"].flatMap(deadline)
         if fields["due"] == nil { context.error("\(what) is missing 'due'", at: node) }
@@ -85,17 +138,30 @@ struct ProjectFileReader {
         }
         var labels: [String: String] = [:]
         if let labelNode = fields["labels"] {
-            for (key, _, value) in context.namedEntries(labelNode, "'labels'") {
+            let entries = context.namedEntries(labelNode, "'labels'")
+            if entries.count > limits.listLength {
+                context.error("'labels' has \(entries.count) items, over limits.list_length (\(limits.listLength))",
+                              at: labelNode)
+            }
+            for (key, keyNode, value) in entries {
+                checkLength(key, "a label's name", limit: limits.textLength, key: "text_length", at: keyNode)
                 labels[key] = context.string(value, "label '\(key)'")
+                if let text = labels[key] {
+                    checkLength(text, "label '\(key)'", limit: limits.textLength, key: "text_length", at: value)
+                }
             }
         }
+        let dependencies = fields["depends_on"].map { list($0, "'depends_on'") } ?? []
+        for (dependency, item) in dependencies where !ids.contains(dependency) {
+            context.error("unknown milestone '\(dependency)' in depends_on", at: item)
+        }
+        let deliverables = fields["deliverables"].map { list($0, "'deliverables'") } ?? []
         guard let owner, let due else { return nil }
         return Milestone(
-            projectID: projectID, id: id, title: title, phase: fields.string("phase", in: what), owner: owner,
+            projectID: projectID, id: id, title: title, phase: phase, owner: owner,
             due: due.date, dueInstant: due.instant, baseline: baseline, status: status,
             critical: fields.bool("critical") ?? false,
-            dependsOn: fields["depends_on"].map { context.stringList($0, "'depends_on'").map(\.0) } ?? [],
-            deliverables: fields["deliverables"].map { context.stringList($0, "'deliverables'").map(\.0) } ?? [],
+            dependsOn: dependencies.map(\.0), deliverables: deliverables.map(\.0),
             labels: labels
         )
     }
@@ -107,16 +173,5 @@ struct ProjectFileReader {
         context.error("'due' must be a date (YYYY-MM-DD) or a date-time with offset "
             + "(2026-12-04T17:00:00+01:00), not '\(text)'", at: node)
         return nil
-    }
-
-    /// Every `depends_on` must name a milestone declared in the same project (valid or not, so one broken
-    /// milestone is reported once).
-    private func checkDependencies(items: [Node]) {
-        let ids = Set(items.compactMap { $0.value(forKey: "id")?.scalar?.string })
-        for value in items.compactMap({ $0.value(forKey: "depends_on") }) {
-            for (dependency, node) in context.stringList(value, "'depends_on'") where !ids.contains(dependency) {
-                context.error("unknown milestone '\(dependency)' in depends_on", at: node)
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 import Yams
 
 /// Where the store is and how to show times and people: all that the state-reading commands (`log`,
@@ -21,10 +22,9 @@ extension ConfigLoader {
             file: path, sink: sink, environment: environment,
             baseDirectory: absolute.deletingLastPathComponent().path
         )
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(diagnostics: [Diagnostic(file: path, line: 1, column: 1, message: "cannot read file")])
-        }
-        let root = context.parse(String(decoding: data, as: UTF8.self))
+        guard let text = read(path, limit: InputLimits.mainFileSize, limitName: "the main file's limit", sink: sink)
+        else { throw ConfigError(diagnostics: sink.sorted) }
+        let root = context.parse(text)
         let stateDirectory = root?.value(forKey: "state_dir").flatMap { context.string($0, "'state_dir'") } ?? "data"
         var zone = TimeZone(identifier: "UTC")!
         if let node = root?.value(forKey: "timezone"), let name = context.string(node, "'timezone'") {

@@ -22,7 +22,7 @@ struct YAMLContext {
             }
             return root
         } catch {
-            sink.yamlError(error, file: file)
+            sink.yamlError(error, file: file, text: text)
             return nil
         }
     }
@@ -60,7 +60,7 @@ struct YAMLContext {
             return []
         }
         return mapping.compactMap { key, value in
-            guard let name = key.scalar?.string, !name.isEmpty else {
+            guard let name = key.scalar?.string, !name.isEmpty, !name.utf8.contains(0) else {
                 error("\(what) names must be plain strings", at: key)
                 return nil
             }
@@ -77,13 +77,18 @@ struct YAMLContext {
         return Array(sequence)
     }
 
-    /// The node as text with `${VAR}` expanded.
+    /// The node as text with `${VAR}` expanded; a NUL character in it is an error (never truncated).
     func string(_ node: Node, _ what: String) -> String? {
         guard case .scalar(let scalar) = node else {
             error("\(what) must be a single value, not a \(node.isMapping ? "mapping" : "list")", at: node)
             return nil
         }
-        return expand(scalar.string, at: node)
+        guard let text = expand(scalar.string, at: node) else { return nil }
+        guard !text.utf8.contains(0) else {
+            error("\(what) contains a NUL character", at: node)
+            return nil
+        }
+        return text
     }
 
     /// A scalar or a list of scalars, as a list.
@@ -148,6 +153,12 @@ extension Node {
         return false
     }
 
+    /// The key node `key` in a mapping node, to report a problem with its value's use at the key.
+    func key(named key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        return mapping.first { $0.key.scalar?.string == key }?.key
+    }
+
     /// The value under `key` in a mapping node, without validating anything.
     func value(forKey key: String) -> Node? {
         guard case .mapping(let mapping) = self else { return nil }
@@ -185,20 +196,37 @@ struct Fields {
         }
     }
 
-    /// A secret given inline as `key` or read from the file named by `key_file`.
+    /// A secret given inline as `key` or read from the file named by `key_file`; an empty one is an error.
     func secret(_ key: String, in what: String, required: Bool) -> Secret? {
+        secretText(key, in: what, required: required).flatMap { Secret($0.text) }
+    }
+
+    /// The text of a secret given inline as `key` or read from the file named by `key_file` (trimmed), with the
+    /// node it was given at; nil, reported, when it is missing and required, unreadable or empty.
+    func secretText(_ key: String, in what: String, required: Bool) -> (text: String, node: Node)? {
         let inline = self[key]
         let fileNode = self["\(key)_file"]
         switch (inline, fileNode) {
         case (let inline?, nil):
-            return context.string(inline, "'\(key)'").map(Secret.init)
+            guard let text = context.string(inline, "'\(key)'") else { return nil }
+            guard !text.allSatisfy(\.isWhitespace) else {
+                let cause = inline.scalar?.string.contains("${") == true ? " (its environment variable is empty)" : ""
+                context.error("'\(key)' is empty\(cause)", at: inline)
+                return nil
+            }
+            return (text, inline)
         case (nil, let fileNode?):
             guard let path = context.string(fileNode, "'\(key)_file'") else { return nil }
-            do {
-                let text = try String(contentsOfFile: context.path(path), encoding: .utf8)
-                return Secret(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            } catch {
-                context.error("cannot read '\(key)_file' \(path): no such readable file", at: fileNode)
+            switch FileReader.text(atPath: context.path(path), limit: 64 * 1_024, limitName: "a secret file's limit") {
+            case .success(let text):
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else {
+                    context.error("'\(key)_file' \(path) is empty", at: fileNode)
+                    return nil
+                }
+                return (trimmed, fileNode)
+            case .failure(let failure):
+                context.error("cannot read '\(key)_file' \(path): \(failure.reason)", at: fileNode)
                 return nil
             }
         case (_?, let fileNode?):

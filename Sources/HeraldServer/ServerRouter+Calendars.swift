@@ -23,7 +23,7 @@ extension ServerRouter {
     private func calendar(_ request: Request, scope: CalendarScope) async throws -> Response {
         let key = try QueryParameters(request, allowed: ["key"]).string("key")
         let configuration = try await loadedConfiguration()
-        let token = configuration.server?.apiToken.configured
+        let token = configuration.server?.apiToken?.value
         try authorizeCalendar(request, key: key, scope: scope, token: token, serverKey: await serverKey())
         var projects = try store.projects()
         var name = "Herald milestones"

@@ -18,7 +18,7 @@ extension ServerRouter {
             // empty 200, nothing read, changed or logged.
             if form["ssl_check"] == "1", form["user_id"] == nil { return Response(status: .ok) }
             let configuration = try await loadedConfiguration()
-            guard let secret = configuration.server?.chat.slackSigningSecret.configured.map(Secret.init) else {
+            guard let secret = configuration.server?.chat.slackSigningSecret else {
                 throw APIError(.unauthorized, "Slack commands are not configured (server.chat.slack)")
             }
             let receivedAt = now()
@@ -37,7 +37,7 @@ extension ServerRouter {
         router.post("chat/mattermost") { request, context in
             let form = try await FormBody(request, limit: await bodyLimit())
             let configuration = try await loadedConfiguration()
-            guard let token = configuration.server?.chat.mattermostToken.configured else {
+            guard let token = configuration.server?.chat.mattermostToken?.value else {
                 throw APIError(.unauthorized, "Mattermost commands are not configured (server.chat.mattermost)")
             }
             guard ConstantTime.equal(form["token"] ?? "", token) else {

@@ -34,7 +34,7 @@ extension ServerRouter {
     /// Whether `request` carries the cookie of an open dashboard session (never without an `api_token`).
     func hasDashboardSession(_ request: Request) async throws -> Bool {
         guard let cookie = request.cookies[DashboardSession.cookieName]?.value,
-              let token = await configuration()?.server?.apiToken.configured
+              let token = await configuration()?.server?.apiToken?.value
         else { return false }
         return try DashboardSession(token: token, store: store).isOpen(cookie, now: now())
     }
@@ -82,11 +82,11 @@ extension ServerRouter {
         return Self.redirect(to: "/", setting: try session.open(now: now(), secure: secure))
     }
 
-    /// The configuration (503 without one) and the session signer (403 when no `api_token`, or an empty one, is
+    /// The configuration (503 without one) and the session signer (403 when no `api_token` is
     /// configured).
     private func dashboardSession() async throws -> (Configuration, DashboardSession) {
         let configuration = try await loadedConfiguration()
-        guard let token = configuration.server?.apiToken.configured else {
+        guard let token = configuration.server?.apiToken?.value else {
             throw APIError(.forbidden, "The dashboard is disabled: the server has no api_token configured.")
         }
         return (configuration, DashboardSession(token: token, store: store))

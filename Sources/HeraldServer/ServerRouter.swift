@@ -51,7 +51,7 @@ public struct ServerRouter: Sendable {
         addCalendars(to: router)
         addChat(to: router)
         let api = router.group("api/v1")
-            .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken.configured })
+            .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken?.value })
         addProjects(to: api)
         addMilestoneUpdates(to: api)
         addHistory(to: api)

@@ -21,10 +21,10 @@ func deliveryBench(messages: Int, channels: Int, offeredRate: Int) async throws 
     let curl = CurlEngine(logger: logger)
     defer { curl.shutdown() }
     var entries: [String: SenderDirectory.Entry] = [:]
+    let key = try! WebhookKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
     for (index, receiver) in receivers.enumerated() {
         entries["hook\(index)"] = .init(
-            sender: HTTPSender(url: Secret(receiver.url), format: .webhook(secrets: [Secret("bench-secret")]),
-                               curl: curl),
+            sender: HTTPSender(url: Secret(receiver.url)!, format: .webhook(secrets: [key]), curl: curl),
             policy: .standard
         )
     }

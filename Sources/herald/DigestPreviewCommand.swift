@@ -17,7 +17,7 @@ struct DigestPreviewCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
     @Argument(help: "The digest's name (`name:` under `digests:`).") var name: String
-    @Option(help: "The time it describes: a date or an ISO-8601 date-time (default: its next scheduled run).")
+    @Option(help: "The time it describes: a date or an RFC 3339 date-time (default: its next scheduled run).")
     var at: String?
     @Flag(help: "Print the structured report as JSON.") var json = false
 
@@ -34,7 +34,7 @@ struct DigestPreviewCommand: ParsableCommand {
         if let at {
             guard let parsed = InstantArgument.instant(at, calendar: configuration.calendar) else {
                 throw ValidationError(
-                    "--at: '\(at)' is not a date (2026-11-30) or an ISO-8601 date-time (2026-11-30T09:00:00Z, "
+                    "--at: '\(at)' is not a date (2026-11-30) or an RFC 3339 date-time (2026-11-30T09:00:00Z, "
                         + "2026-11-30T09:00)"
                 )
             }

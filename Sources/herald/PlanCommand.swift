@@ -17,7 +17,7 @@ struct PlanCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOption
-    @Option(help: "Start: a date (its midnight in the config's zone) or an ISO-8601 date-time (default: now).")
+    @Option(help: "Start: a date (its midnight in the config's zone) or an RFC 3339 date-time (default: now).")
     var from: String?
     @Option(help: "How far ahead: 30d, 2w, 12h, 5 business_days.") var horizon = "30d"
     @Flag(help: "JSON for scripts.") var json = false

@@ -22,6 +22,8 @@ final class TestClock: Sendable {
 /// A config directory whose webhook channel points at a receiver on 127.0.0.1.
 struct AppFixture {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    /// ``secret`` as the signer reads it.
+    static let key = try! WebhookKey(secret)
     let directory: TemporaryDirectory
     var configPath: String { directory.path + "/herald.yaml" }
 

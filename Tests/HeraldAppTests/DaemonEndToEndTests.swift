@@ -47,7 +47,7 @@ import Testing
                 let timestamp = try #require(request.headers["webhook-timestamp"].flatMap(Int.init))
                 let signature = try #require(request.headers["webhook-signature"])
                 #expect(WebhookSigner.verify(header: signature, id: id, timestamp: timestamp, body: request.body,
-                                             secret: Secret(AppFixture.secret)))
+                                             secret: AppFixture.key))
                 #expect(request.headers["content-type"] == "application/json")
                 #expect(request.headers["user-agent"] == "herald/\(HeraldVersion.current)")
             }

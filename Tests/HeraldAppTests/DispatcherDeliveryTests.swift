@@ -17,7 +17,7 @@ import Testing
 
         init(
             url: String, schedule: [Double] = [0.2, 0.2, 0.2], rate: Rate? = nil,
-            format: HTTPSender.Format = .webhook(secrets: [Secret(AppFixture.secret)])
+            format: HTTPSender.Format = .webhook(secrets: [AppFixture.key])
         ) throws {
             directory = try TemporaryDirectory(prefix: "herald-dispatch")
             store = try HeraldStore(directory: directory.path)
@@ -28,10 +28,10 @@ import Testing
         /// A channel posting to `url` (a signed webhook unless `format` says otherwise).
         func entry(
             url: String, schedule: [Double] = [0.2, 0.2, 0.2], rate: Rate? = nil, timeout: Duration = .seconds(2),
-            format: HTTPSender.Format = .webhook(secrets: [Secret(AppFixture.secret)])
+            format: HTTPSender.Format = .webhook(secrets: [AppFixture.key])
         ) -> SenderDirectory.Entry {
             .init(
-                sender: HTTPSender(url: Secret(url), format: format, curl: curl, timeout: timeout),
+                sender: HTTPSender(url: Secret(url)!, format: format, curl: curl, timeout: timeout),
                 policy: RetryPolicy(schedule: schedule, jitter: 0.2, maxAge: 3600), rate: rate
             )
         }
@@ -158,8 +158,8 @@ import Testing
     @Test func duringARotationTwoSignaturesAreSentAndEachVerifies() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        let new = Secret("whsec_" + Data("a new secret of at least 24 bytes".utf8).base64EncodedString())
-        let old = Secret(AppFixture.secret)
+        let new = try WebhookKey("whsec_" + Data("a new secret of at least 24 bytes".utf8).base64EncodedString())
+        let old = AppFixture.key
         let harness = try Harness(url: receiver.url, format: .webhook(secrets: [new, old]))
         defer { harness.close() }
         let (message, _) = try await harness.deliverOne(until: .delivered)
@@ -172,9 +172,9 @@ import Testing
             #expect(WebhookSigner.verify(header: header, id: message.id, timestamp: timestamp, body: request.body,
                                          secret: secret))
         }
+        let other = try WebhookKey("whsec_" + Data("some other secret of 24 bytes".utf8).base64EncodedString())
         #expect(!WebhookSigner.verify(header: header, id: message.id, timestamp: timestamp, body: request.body,
-                                      secret: Secret("whsec_" + Data("some other secret of 24 bytes".utf8)
-                                          .base64EncodedString())))
+                                      secret: other))
     }
 
     @Test func aRestartedDispatcherSendsWhatWasPendingWithTheSameIDs() async throws {

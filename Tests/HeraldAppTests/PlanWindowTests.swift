@@ -16,6 +16,8 @@ struct PlanWindowTests {
         // London is UTC+1 in summer: 09:00+01:00 is 09:00 local.
         ("2026-06-01T09:00:00+01:00", "90m", AppFixture.at("2026-06-01", 9), AppFixture.at("2026-06-01", 10, 30)),
         ("2026-06-01T09:00", "1d", AppFixture.at("2026-06-01", 9), AppFixture.at("2026-06-02", 9)),
+        ("2026-11-30T10:00:00.250+01:00", "1d", AppFixture.at("2026-11-30", 9).addingTimeInterval(0.25),
+         AppFixture.at("2026-12-01", 9).addingTimeInterval(0.25)),
         // Days keep the wall time across the October clock change; business days skip the weekend.
         ("2026-10-24", "2d", AppFixture.at("2026-10-24", 0), AppFixture.at("2026-10-26", 0)),
         ("2026-11-27", "1 business_day", AppFixture.at("2026-11-27", 0), AppFixture.at("2026-11-30", 0)),
@@ -29,6 +31,8 @@ struct PlanWindowTests {
         ("tomorrow", "30d", "--from: 'tomorrow' is not a date"),
         ("2026-11-31", "30d", "--from: '2026-11-31'"),
         ("2026-11-30T25:00", "30d", "--from: '2026-11-30T25:00'"),
+        ("2026-11-30T09:00:00+25:00", "30d", "--from: '2026-11-30T09:00:00+25:00'"),
+        ("2026-11-30T09:00:00+05:99", "30d", "--from: '2026-11-30T09:00:00+05:99'"),
         ("2026-11-30", "30", "--horizon: '30' is not a positive span"),
         ("2026-11-30", "0d", "--horizon: '0d'"),
         ("2026-11-30", "-2w", "--horizon: '-2w'"),

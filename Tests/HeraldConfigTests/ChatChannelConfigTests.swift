@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized) struct ChatChannelConfigTests {
     static let url = "https://chat.example.com/hooks/secret"
     static let kinds: [(type: String, kind: Channel.Kind)] = [
-        ("teams", .teams(url: Secret(url))), ("discord", .discord(url: Secret(url))),
-        ("mattermost", .mattermost(url: Secret(url))), ("googlechat", .googlechat(url: Secret(url))),
+        ("teams", .teams(url: Secret(url)!)), ("discord", .discord(url: Secret(url)!)),
+        ("mattermost", .mattermost(url: Secret(url)!)), ("googlechat", .googlechat(url: Secret(url)!)),
     ]
 
     /// The fixture with the `eng` channel of `type` configured by `fields`.

@@ -10,9 +10,31 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
     var mainEdit: (String, String)? = nil
     var projectEdit: (String, String)? = nil
     var environment: [String: String] = ConfigFixture.environment
+    /// Further files, by path relative to the main file.
+    var files: [String: String] = [:]
     var expected: [String]
 
     var testDescription: String { name }
+
+    /// The diagnostics loading the fixture with these edits gives; nil when it loads.
+    func diagnostics() throws -> [String]? {
+        var main = ConfigFixture.main
+        var project = ConfigFixture.project
+        if let (old, new) = mainEdit {
+            #expect(main.contains(old), "fixture must contain the text to replace")
+            main = main.replacingFirst(old, with: new)
+        }
+        if let (old, new) = projectEdit {
+            #expect(project.contains(old), "fixture must contain the text to replace")
+            project = project.replacingFirst(old, with: new)
+        }
+        let (result, directory) = try ConfigFixture.load(
+            main: main, projects: ["apollo.yaml": project], environment: environment, files: files
+        )
+        defer { directory.remove() }
+        guard case .failure(let error) = result else { return nil }
+        return error.diagnostics.map(\.description)
+    }
 }
 
 @Suite(.serialized) struct ConfigDiagnosticsTests {
@@ -85,6 +107,15 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
                      projectEdit: ("status: in_progress\n",
                                    "status: in_progress\n    depends_on: [qa]\n  - { id: qa, owner: zed, due: 2026-12-11 }\n"),
                      expected: ["projects/apollo.yaml:14:22: error: unknown person 'zed'"]),
+        BrokenConfig(name: "an infinite or non-decimal retry length",
+                     mainEdit: ("eng: { type: slack, url: \"${SLACK_URL}\" }",
+                                "eng: { type: slack, url: \"${SLACK_URL}\", "
+                                    + "retry: { schedule: [1e400s, 0x10s], max_age: infh } }"),
+                     expected: [
+                        "herald.yaml:12:64: error: retry delay '1e400s' must look like 5s, 5m, 2h or 1d",
+                        "herald.yaml:12:72: error: retry delay '0x10s' must look like 5s, 5m, 2h or 1d",
+                        "herald.yaml:12:89: error: 'max_age' must look like 72h or 3d, not 'infh'",
+                     ]),
         BrokenConfig(name: "several problems at once",
                      mainEdit: ("notify: [owner]", "notify: [nobody]"),
                      projectEdit: ("owner: alice", "owner: zed"),
@@ -96,25 +127,8 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: cases)
     func brokenConfigIsReportedExactly(_ broken: BrokenConfig) throws {
-        var main = ConfigFixture.main
-        var project = ConfigFixture.project
-        if let (old, new) = broken.mainEdit {
-            #expect(main.contains(old), "fixture must contain the text to replace")
-            main = main.replacingFirst(old, with: new)
-        }
-        if let (old, new) = broken.projectEdit {
-            #expect(project.contains(old), "fixture must contain the text to replace")
-            project = project.replacingFirst(old, with: new)
-        }
-        let (result, directory) = try ConfigFixture.load(
-            main: main, projects: ["apollo.yaml": project], environment: broken.environment
-        )
-        defer { directory.remove() }
-        guard case .failure(let error) = result else {
-            Issue.record("expected diagnostics, the config loaded")
-            return
-        }
-        #expect(error.diagnostics.map(\.description) == broken.expected)
+        let found = try broken.diagnostics()
+        #expect(found == broken.expected)
     }
 
     @Test func aProjectCanBeOnHold() throws {
@@ -146,7 +160,7 @@ struct BrokenConfig: CustomTestStringConvertible, Sendable {
             return
         }
         #expect(error.diagnostics.map(\.description)
-            == ["herald.yaml:12:33: error: cannot read 'url_file' missing.url: no such readable file"])
+            == ["herald.yaml:12:33: error: cannot read 'url_file' missing.url: no such file or directory"])
     }
 }
 

@@ -22,7 +22,7 @@ import Testing
     {
         let curl = CurlEngine(logger: Logger(label: "test.chat"))
         defer { curl.shutdown() }
-        let sender = HTTPSender(url: Secret(url ?? receiver.url), format: format, curl: curl, timeout: .seconds(2))
+        let sender = HTTPSender(url: Secret(url ?? receiver.url)!, format: format, curl: curl, timeout: .seconds(2))
         let result = await sender.send(message, now: now)
         let request = try #require(receiver.requests.last)
         return (result, request)

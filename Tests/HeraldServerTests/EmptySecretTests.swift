@@ -8,19 +8,20 @@ import Testing
 
 @testable import HeraldServer
 
-/// No route ever compares a credential with an empty secret: a configured `api_token`, Mattermost token or Slack
-/// signing secret that is empty refuses everyone, even a request that offers the empty value or signs with it.
+/// No route ever compares a credential with an empty secret: a `Secret` cannot be empty (the config refuses one at its
+/// place), and a route whose `api_token`, Mattermost token or Slack signing secret is not configured refuses everyone,
+/// even a request that offers the empty value or signs with one.
 @Suite struct EmptySecretTests {
     /// What a request offers to each credential, and what the route must answer.
     enum Credential: String, CaseIterable, Sendable {
         case bearer, dashboardLogin, calendarBearer, mattermost, slack
     }
 
-    /// The fixture's configuration with every secret empty.
+    /// The fixture's configuration without any of its secrets: an empty string makes no `Secret`.
     static func emptied() throws -> Configuration {
         var configuration = try ServerFixture().configuration
-        configuration.server?.apiToken = Secret("")
-        configuration.server?.chat = ChatSettings(slackSigningSecret: Secret(""), mattermostToken: Secret(""))
+        configuration.server?.apiToken = Secret(String())
+        configuration.server?.chat = ChatSettings(slackSigningSecret: Secret(String()), mattermostToken: nil)
         return configuration
     }
 
@@ -62,7 +63,7 @@ import Testing
                 var headers = form
                 headers[HTTPField.Name("X-Slack-Request-Timestamp")!] = timestamp
                 headers[SlackSignature.signatureHeader] = SlackSignature.sign(
-                    secret: Secret(""), timestamp: timestamp, body: Array(text.utf8)
+                    secret: "any", timestamp: timestamp, body: Array(text.utf8)
                 )
                 try await client.execute(uri: "/chat/slack", method: .post, headers: headers, body: body(text)) {
                     #expect($0.status == .unauthorized)

@@ -17,7 +17,7 @@ public struct PlanWindow: Hashable, Sendable {
     /// Reads `--from` and `--horizon`.
     ///
     /// - Parameters:
-    ///   - from: A date (`2026-11-30`: its midnight in the calendar's zone), an ISO-8601 date-time with a zone
+    ///   - from: A date (`2026-11-30`: its midnight in the calendar's zone), an RFC 3339 date-time
     ///     (`2026-11-30T09:00:00Z`, `2026-11-30T09:00:00+01:00`) or a local one (`2026-11-30T09:00`); nil for `now`.
     ///   - horizon: `30d`, `2w`, `12h`, `90m`, `5 business_days`: days and business days keep the wall time.
     /// - Throws: `PlanOptionError` naming the option that cannot be read.
@@ -61,8 +61,8 @@ public struct PlanOptionError: Error, CustomStringConvertible {
     public var description: String {
         switch problem {
         case .from(let text):
-            return "--from: '\(text)' is not a date (2026-11-30) or an ISO-8601 date-time (2026-11-30T09:00:00Z, "
-                + "2026-11-30T09:00)"
+            return "--from: '\(text)' is not a date (2026-11-30) or an RFC 3339 date-time (2026-11-30T09:00:00Z, "
+                + "2026-11-30T09:00:00.5+01:00, or local 2026-11-30T09:00)"
         case .horizon(let text):
             return "--horizon: '\(text)' is not a positive span such as 30d, 2w, 12h, 90m or 5 business_days"
         }

@@ -1,3 +1,5 @@
+/// Evaluation recurses over the program; its height is bounded by ``ExpressionLimits`` (only the type checker
+/// builds a `Program`, from a tree the parser bounded).
 extension Program {
     /// True when the program yields `true` for `facts`; null and false are both not true.
     ///

@@ -2,13 +2,14 @@
 ///
 /// Precedence, lowest first: `or`; `and`; prefix `not`; the comparisons `== != < <= > >= in`
 /// and `not in` (non-associative); unary `-`; primaries (literal, variable, list, parentheses).
+///
+/// The tree it returns is bounded by ``ExpressionLimits``: at most `maximumDepth` nested parentheses, lists and
+/// prefix operators, and at most `maximumTerms` nodes, so no later walk over it can exhaust the stack.
 struct Parser {
     private let tokens: [Token]
     private var index = 0
     private var depth = 0
-
-    /// The deepest nesting of parentheses and prefix operators accepted.
-    private static let maximumDepth = 64
+    private var terms = 0
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -16,6 +17,12 @@ struct Parser {
 
     /// Parses `source` into a syntax tree.
     static func parse(_ source: String) throws(ExpressionError) -> ExpressionNode {
+        if source.count > ExpressionLimits.maximumLength {
+            throw ExpressionError(
+                column: ExpressionLimits.maximumLength + 1,
+                message: "expression too long: more than \(ExpressionLimits.maximumLength) characters"
+            )
+        }
         var parser = Parser(tokens: try Lexer.tokenize(source))
         if parser.current.kind == .end {
             throw ExpressionError(column: 1, message: "empty expression")
@@ -41,9 +48,23 @@ struct Parser {
 
     private mutating func descend(at token: Token) throws(ExpressionError) {
         depth += 1
-        if depth > Self.maximumDepth {
-            throw ExpressionError(column: token.column, message: "expression is nested too deeply")
+        if depth > ExpressionLimits.maximumDepth {
+            throw ExpressionError(
+                column: token.column,
+                message: "expression too deep: more than \(ExpressionLimits.maximumDepth) levels of nesting"
+            )
         }
+    }
+
+    /// A new node, counted against ``ExpressionLimits/maximumTerms``.
+    private mutating func node(_ kind: ExpressionNode.Kind, column: Int) throws(ExpressionError) -> ExpressionNode {
+        terms += 1
+        if terms > ExpressionLimits.maximumTerms {
+            throw ExpressionError(
+                column: column, message: "expression too long: more than \(ExpressionLimits.maximumTerms) terms"
+            )
+        }
+        return ExpressionNode(kind: kind, column: column)
     }
 
     private mutating func parseOr() throws(ExpressionError) -> ExpressionNode {
@@ -51,7 +72,7 @@ struct Parser {
         while current.kind == .or {
             let op = advance()
             let right = try parseAnd()
-            left = ExpressionNode(kind: .logical(.or, left, right), column: op.column)
+            left = try node(.logical(.or, left, right), column: op.column)
         }
         return left
     }
@@ -61,7 +82,7 @@ struct Parser {
         while current.kind == .and {
             let op = advance()
             let right = try parseNot()
-            left = ExpressionNode(kind: .logical(.and, left, right), column: op.column)
+            left = try node(.logical(.and, left, right), column: op.column)
         }
         return left
     }
@@ -72,7 +93,7 @@ struct Parser {
         try descend(at: op)
         defer { depth -= 1 }
         let operand = try parseNot()
-        return ExpressionNode(kind: .not(operand), column: op.column)
+        return try node(.not(operand), column: op.column)
     }
 
     /// The comparison operator at the current token, if any (`not in` spans two tokens).
@@ -101,7 +122,7 @@ struct Parser {
                 column: current.column, message: "comparisons cannot be chained; combine them with 'and'"
             )
         }
-        return ExpressionNode(kind: .comparison(op, left, right), column: opToken.column)
+        return try node(.comparison(op, left, right), column: opToken.column)
     }
 
     private mutating func parseUnary() throws(ExpressionError) -> ExpressionNode {
@@ -111,9 +132,9 @@ struct Parser {
         defer { depth -= 1 }
         let operand = try parseUnary()
         if case .literal(.number(let value)) = operand.kind {
-            return ExpressionNode(kind: .literal(.number(-value)), column: op.column)
+            return try node(.literal(.number(-value)), column: op.column)
         }
-        return ExpressionNode(kind: .negate(operand), column: op.column)
+        return try node(.negate(operand), column: op.column)
     }
 
     private mutating func parsePrimary() throws(ExpressionError) -> ExpressionNode {
@@ -128,7 +149,7 @@ struct Parser {
         case .nullKeyword: literal = .null
         case .identifier(let name):
             _ = advance()
-            return ExpressionNode(kind: .variable(name), column: token.column)
+            return try node(.variable(name), column: token.column)
         case .leftParen:
             _ = advance()
             try descend(at: token)
@@ -147,15 +168,17 @@ struct Parser {
             throw unexpected(token)
         }
         _ = advance()
-        return ExpressionNode(kind: .literal(literal), column: token.column)
+        return try node(.literal(literal), column: token.column)
     }
 
     private mutating func parseList() throws(ExpressionError) -> ExpressionNode {
         let open = advance()
+        try descend(at: open)
+        defer { depth -= 1 }
         var elements: [ExpressionNode] = []
         if current.kind == .rightBracket {
             _ = advance()
-            return ExpressionNode(kind: .list(elements), column: open.column)
+            return try node(.list(elements), column: open.column)
         }
         while true {
             let element = try parseUnary()
@@ -168,7 +191,7 @@ struct Parser {
                 _ = advance()
             case .rightBracket:
                 _ = advance()
-                return ExpressionNode(kind: .list(elements), column: open.column)
+                return try node(.list(elements), column: open.column)
             default:
                 throw ExpressionError(column: current.column, message: "expected ',' or ']' in list")
             }

@@ -4,17 +4,25 @@
 /// a null on either; `<`, `<=`, `>`, `>=` need two numbers or two dates; `in` needs a list of
 /// the left side's type; unary `-` needs a number; the whole expression must be boolean.
 /// Comparing `status` with a string that is no status is an error.
+///
+/// The walk counts its depth and refuses a tree higher than ``ExpressionLimits/maximumTerms`` (the parser never
+/// builds one), so the `Program` it returns, and every evaluation of it, is bounded too.
 enum TypeChecker {
     /// The program for `node`, which must be boolean.
     static func check(_ node: ExpressionNode) throws(ExpressionError) -> Program {
-        let (program, type) = try lower(node)
+        let (program, type) = try lower(node, depth: 1)
         guard type == .bool else {
             throw ExpressionError(column: node.column, message: "expression must be boolean, got \(type.name)")
         }
         return program
     }
 
-    private static func lower(_ node: ExpressionNode) throws(ExpressionError) -> (Program, ExpressionType) {
+    private static func lower(
+        _ node: ExpressionNode, depth: Int
+    ) throws(ExpressionError) -> (Program, ExpressionType) {
+        guard depth <= ExpressionLimits.maximumTerms else {
+            throw ExpressionError(column: node.column, message: "expression too deep")
+        }
         switch node.kind {
         case .literal(let value):
             return (.constant(value), value.type)
@@ -24,20 +32,20 @@ enum TypeChecker {
         case .list:
             throw ExpressionError(column: node.column, message: "a list can only follow 'in' or 'not in'")
         case .not(let operand):
-            let (program, type) = try lower(operand)
+            let (program, type) = try lower(operand, depth: depth + 1)
             guard type == .bool else {
                 throw ExpressionError(column: node.column, message: "'not' needs a boolean operand, got \(type.name)")
             }
             return (.not(program), .bool)
         case .negate(let operand):
-            let (program, type) = try lower(operand)
+            let (program, type) = try lower(operand, depth: depth + 1)
             guard type == .number else {
                 throw ExpressionError(column: node.column, message: "'-' needs a number operand, got \(type.name)")
             }
             return (.negate(program), .number)
         case .logical(let op, let left, let right):
-            let (leftProgram, leftType) = try lower(left)
-            let (rightProgram, rightType) = try lower(right)
+            let (leftProgram, leftType) = try lower(left, depth: depth + 1)
+            let (rightProgram, rightType) = try lower(right, depth: depth + 1)
             for type in [leftType, rightType] where type != .bool {
                 throw ExpressionError(
                     column: node.column, message: "'\(op.symbol)' needs boolean operands, got \(type.name)"
@@ -45,17 +53,17 @@ enum TypeChecker {
             }
             return (op == .and ? .and(leftProgram, rightProgram) : .or(leftProgram, rightProgram), .bool)
         case .comparison(let op, let left, let right):
-            return (try comparison(op, left, right, column: node.column), .bool)
+            return (try comparison(op, left, right, column: node.column, depth: depth), .bool)
         }
     }
 
     private static func comparison(
-        _ op: ComparisonOperator, _ left: ExpressionNode, _ right: ExpressionNode, column: Int
+        _ op: ComparisonOperator, _ left: ExpressionNode, _ right: ExpressionNode, column: Int, depth: Int
     ) throws(ExpressionError) -> Program {
-        let (leftProgram, leftType) = try lower(left)
+        let (leftProgram, leftType) = try lower(left, depth: depth + 1)
         if op == .in || op == .notIn {
             guard case .list(let elements) = right.kind else {
-                let (_, rightType) = try lower(right)
+                let (_, rightType) = try lower(right, depth: depth + 1)
                 throw ExpressionError(
                     column: column, message: "'\(op.symbol)' needs a list on the right, got \(rightType.name)"
                 )
@@ -71,7 +79,7 @@ enum TypeChecker {
             }
             return op == .in ? .member(leftProgram, values) : .notMember(leftProgram, values)
         }
-        let (rightProgram, rightType) = try lower(right)
+        let (rightProgram, rightType) = try lower(right, depth: depth + 1)
         let order: OrderOperator
         switch op {
         case .equal, .notEqual:

@@ -30,7 +30,7 @@ public struct Channel: Hashable, Sendable {
     /// The transport and format of a channel.
     public enum Kind: Hashable, Sendable {
         /// Generic JSON (SPEC §3) signed with Standard Webhooks; several secrets during a rotation.
-        case webhook(url: Secret, secrets: [Secret])
+        case webhook(url: Secret, secrets: [WebhookKey])
         /// Slack incoming webhook (Block Kit with a text fallback).
         case slack(url: Secret)
         /// Microsoft Teams Workflows webhook (an Adaptive Card).

@@ -30,6 +30,8 @@ public struct Configuration: Sendable {
     public var templatesDirectory: String?
     /// The templates read from ``templatesDirectory``, overriding the built-in wording per message kind.
     public var templates = MessageTemplates()
+    /// The size limits of project files and their fields (`limits:`).
+    public var limits = InputLimits()
 
     /// Creates a configuration.
     public init(

@@ -1,12 +1,22 @@
 /// A value that must never be printed: webhook URLs (their path is the token), signing keys, passwords.
 ///
-/// `description` is redacted, so string interpolation in logs and errors is safe by default.
-public struct Secret: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// The secret itself; read it only where it is used on the wire.
+/// `description` is redacted, so string interpolation in logs and errors is safe by default. A secret is never
+/// empty: there is no way to make one from an empty string, so nothing ever compares against, or signs with, an
+/// empty value.
+public struct Secret: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+    ExpressibleByStringLiteral {
+    /// The secret itself, never empty; read it only where it is used on the wire.
     public let value: String
 
-    /// Wraps `value`.
-    public init(_ value: String) {
+    /// Wraps `value`; nil when it is empty.
+    public init?(_ value: String) {
+        guard !value.isEmpty else { return nil }
+        self.value = value
+    }
+
+    /// A secret written in code (tests, fixtures); an empty literal is a programming error.
+    public init(stringLiteral value: String) {
+        precondition(!value.isEmpty, "a Secret is never empty")
         self.value = value
     }
 

@@ -14,16 +14,14 @@ public struct Deadline: Hashable, Sendable {
         self.instant = instant
     }
 
-    /// Reads `2026-12-04`, or `2026-12-04T17:00:00+01:00` (an exact instant whose date is read in `zone`); nil for
-    /// anything else.
+    /// Reads `2026-12-04`, or an RFC 3339 date-time such as `2026-12-04T17:00:00+01:00` or
+    /// `2026-12-04T17:00:00.250Z` (an exact instant whose date is read in `zone`); nil for anything else.
     public init?(_ text: String, in zone: TimeZone) {
         if let date = CivilDate(iso: text) {
             self.init(date: date)
             return
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        guard text.count > 10, let instant = formatter.date(from: text) else { return nil }
+        guard let instant = RFC3339.instant(text) else { return nil }
         self.init(date: CivilDate(instant, in: zone), instant: instant)
     }
 }

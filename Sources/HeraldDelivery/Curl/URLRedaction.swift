@@ -13,7 +13,7 @@ enum URLRedaction {
             let end = rest[separator.upperBound...].firstIndex { isURLTerminator($0) } ?? rest.endIndex
             output += rest[..<schemeStart]
             let url = String(rest[schemeStart..<end])
-            output += schemeStart == separator.lowerBound ? url : Secret(url).redactedURL
+            output += schemeStart == separator.lowerBound ? url : Secret(url)?.redactedURL ?? "<redacted>"
             rest = rest[end...]
         }
         output += rest

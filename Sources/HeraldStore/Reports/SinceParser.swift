@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 
 /// Reads `--since`: a look-back (`30m`, `24h`, `7d`), a date (`2026-11-30`, local midnight), or an
-/// RFC 3339 date-time.
+/// RFC 3339 date-time (read strictly: see ``RFC3339``).
 public enum SinceParser {
     /// The instant meant, or nil when `text` is none of the accepted forms.
     public static func instant(_ text: String, now: Date, zone: TimeZone) -> Date? {
@@ -14,7 +14,6 @@ public enum SinceParser {
             let calendar = BusinessCalendar(timeZone: zone)
             return calendar.instant(of: date, minuteOfDay: 0)
         }
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: text)
+        return RFC3339.instant(text)
     }
 }
