@@ -59,7 +59,7 @@ extension MessageText {
 
     /// `- Fri 4 Dec: Design sign-off (Apollo ERP upgrade), Alice Ng, in progress`.
     private static func dueLine(_ item: DigestItem) -> String {
-        "- \(item.milestone.due.shortDisplay): \(subject(item)), \(item.ownerName), \(words(item.milestone.status))"
+        "- \(item.milestone.due.shortDisplay): \(subject(item)), \(item.ownerName), \(item.milestone.status.words)"
             + noted(item)
     }
 
@@ -95,10 +95,5 @@ extension MessageText {
 
     private static func noted(_ item: DigestItem) -> String {
         item.note.map { "; note: \($0)" } ?? ""
-    }
-
-    /// `in progress`, `at risk`.
-    private static func words(_ status: MilestoneStatus) -> String {
-        status.rawValue.replacingOccurrences(of: "_", with: " ")
     }
 }

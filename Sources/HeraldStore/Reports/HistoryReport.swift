@@ -163,7 +163,7 @@ public struct HistoryReport: Hashable, Sendable {
         guard let text else { return "none" }
         switch field {
         case "status":
-            return MilestoneStatus(rawValue: text).map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? text
+            return MilestoneStatus(rawValue: text)?.words ?? text
         case "owner":
             return names[text] ?? text
         case "due", "baseline":
