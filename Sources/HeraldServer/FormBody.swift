@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 import Hummingbird
 import NIOCore
 
@@ -10,13 +11,15 @@ struct FormBody {
     private let fields: [String: String]
 
     /// Reads the body of `request`: 413 beyond `limit` bytes, saying `what` is too large; 400 when a field's name or
-    /// value holds a NUL character (`%00`), which would cut a stored note or a log line short.
+    /// value breaks ``FreeText``'s rule (too long, or a control character such as NUL, `%00`, which would cut a
+    /// stored note or a log line short).
     init(_ request: Request, limit: Int, what: String = "the body") async throws {
         let buffer = try await request.collectBody(upTo: limit, what: what)
         self.init(Array(buffer.readableBytesView))
-        if let field = fields.first(where: { ($0.key + $0.value).unicodeScalars.contains("\0") }) {
-            let name = field.key.replacingOccurrences(of: "\0", with: "")
-            throw APIError(.badRequest, "form field '\(name)' holds a NUL character")
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            guard let problem = FreeText.problem(in: name) ?? FreeText.problem(in: value) else { continue }
+            let shown = String(name.unicodeScalars.filter { $0.properties.generalCategory != .control })
+            throw APIError(.badRequest, "form field '\(shown.prefix(64))' \(problem)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 import Hummingbird
 import NIOCore
 
@@ -39,12 +40,13 @@ struct JSONBody {
         self.fields = fields
     }
 
-    /// The non-empty string field `name`; nil when absent or null.
+    /// The non-empty string field `name`; nil when absent or null; 400 when it breaks ``FreeText``'s rule.
     func string(_ name: String) throws -> String? {
         guard let value = fields[name], !(value is NSNull) else { return nil }
         guard let text = value as? String, !text.isEmpty else {
             throw APIError(.badRequest, "field '\(name)' must be a non-empty string")
         }
+        if let problem = FreeText.problem(in: text) { throw APIError(.badRequest, "field '\(name)' \(problem)") }
         return text
     }
 

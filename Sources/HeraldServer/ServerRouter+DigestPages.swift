@@ -16,7 +16,7 @@ extension ServerRouter {
         router.get("digests/:name/:time") { request, context in
             let token = try QueryParameters(request, allowed: ["token"]).choice("token")
             let name = context.parameters.decoded("name")
-            guard let time = ISO8601DateFormatter().date(from: context.parameters.decoded("time")) else {
+            guard let time = RFC3339.instant(context.parameters.decoded("time")) else {
                 return Self.unknownDigestPage
             }
             let hasSession = try await hasDashboardSession(request)

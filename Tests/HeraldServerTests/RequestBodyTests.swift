@@ -6,8 +6,9 @@ import HummingbirdTesting
 import Testing
 
 /// A JSON body is read strictly: it must be sent as JSON (415), must not give a field twice or hold a NUL character
-/// (400), and must fit `server.max_body_bytes` (413 naming the limit); nothing is changed otherwise. A form holding a
-/// NUL character is a 400 too.
+/// (400), its text fields must keep to ``FreeText``'s rule (at most 2,000 characters, no control character but line
+/// breaks and tabs), and it must fit `server.max_body_bytes` (413 naming the limit); nothing is changed otherwise. A
+/// form field breaking the rule is a 400 too.
 @Suite struct RequestBodyTests {
     private static let design = "/api/v1/projects/apollo/milestones/design"
     private static let bearer: HTTPFields = [.authorization: "Bearer \(ServerFixture.token)"]
@@ -23,6 +24,9 @@ import Testing
          "a string in the body holds a NUL character (\\u0000)"),
         ("application/json; charset=utf-8", #"{"note": "x\u0000"}"#, 400,
          "a string in the body holds a NUL character (\\u0000)"),
+        ("application/json", #"{"note": "\u001b[2Jon it"}"#, 400, "field 'note' holds a control character (U+1B)"),
+        ("application/json", #"{"note": "x"# + String(repeating: "y", count: 2_000) + #""}"#, 400,
+         "field 'note' is longer than 2000 characters"),
     ] as [(String?, String, Int, String)])
     func aBodyNotSentAsJSONOrAmbiguousIsRefused(type: String?, text: String, status: Int, error: String)
         async throws
@@ -47,18 +51,24 @@ import Testing
             for type in ["application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"] {
                 var headers = Self.bearer
                 headers[.contentType] = type
-                try await client.execute(
-                    uri: Self.design, method: .patch, headers: headers, body: body(#"{"note": "seen"}"#)
-                ) { #expect($0.status == .ok, "\(type)") }
+                let note = #"{"note": "seen:\nline two\ttabbed"}"#
+                try await client.execute(uri: Self.design, method: .patch, headers: headers, body: body(note)) {
+                    #expect($0.status == .ok, "\(type)")
+                }
             }
         }
     }
 
     @Test(arguments: [
-        ("token=mm-token&user_id=mm-bob&text=done+apollo%2Fdesign%00", "form field 'text' holds a NUL character"),
-        ("token=mm-token&user_id=mm-bob&te%00xt=status", "form field 'text' holds a NUL character"),
+        ("token=mm-token&user_id=mm-bob&text=done+apollo%2Fdesign%00",
+         "form field 'text' holds a control character (U+0)"),
+        ("token=mm-token&user_id=mm-bob&te%00xt=status", "form field 'text' holds a control character (U+0)"),
+        ("token=mm-token&user_id=mm-bob&text=done+apollo%2Fdesign+%1B%5B2J",
+         "form field 'text' holds a control character (U+1B)"),
+        ("token=mm-token&user_id=mm-bob&text=done+apollo%2Fdesign+" + String(repeating: "x", count: 2_000),
+         "form field 'text' is longer than 2000 characters"),
     ])
-    func aNULInAFormIsRefused(form: String, error: String) async throws {
+    func aControlCharacterOrAnOverlongFieldInAFormIsRefused(form: String, error: String) async throws {
         let fixture = try await RuntimeFixture()
         try await fixture.test { client in
             try await client.execute(
