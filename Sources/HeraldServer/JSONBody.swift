@@ -50,19 +50,6 @@ struct JSONBody {
         return text
     }
 
-    /// The string field `name` holding a name (a person key or a free name): non-empty, at most `maxLength`
-    /// characters and no control characters; nil when absent or null.
-    func name(_ name: String, maxLength: Int = 100) throws -> String? {
-        guard let text = try string(name) else { return nil }
-        guard text.count <= maxLength else {
-            throw APIError(.badRequest, "field '\(name)' must be at most \(maxLength) characters")
-        }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw APIError(.badRequest, "field '\(name)' must not hold control characters")
-        }
-        return text
-    }
-
     /// Whether the `Content-Type` value `header` names JSON: `application/json` or a `+json` type, any parameters.
     private static func isJSON(_ header: String?) -> Bool {
         guard let header else { return false }

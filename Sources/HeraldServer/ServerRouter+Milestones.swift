@@ -9,8 +9,8 @@ extension ServerRouter {
     /// history source `api` and actor `by` (the change rules fire, the rules run at once), and answered with the
     /// milestone as `GET /api/v1/projects/{p}` shows it. 404 for an unknown project or milestone; 400 naming the field
     /// for an unknown field, a wrong type, an unknown status, a `due` that is neither `YYYY-MM-DD` nor a date-time with
-    /// offset, an owner who is not a configured person, or a `by` longer than 100 characters or holding a control
-    /// character; nothing is changed then.
+    /// offset, an owner who is not a configured person, or text (`note`, `by`) that breaks ``FreeText``'s rule; nothing
+    /// is changed then.
     func addMilestoneUpdates(to api: RouterGroup<ServerRequestContext>) {
         api.patch("projects/:project/milestones/:milestone") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -85,7 +85,7 @@ extension ServerRouter {
         guard update != MilestoneUpdate() else {
             throw APIError(.badRequest, "give at least one of 'status', 'due', 'owner', 'note'")
         }
-        update.by = try body.name("by")
+        update.by = try body.string("by")
         return update
     }
 }

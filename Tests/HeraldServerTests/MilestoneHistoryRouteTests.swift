@@ -81,11 +81,10 @@ import Testing
     @Test(arguments: [
         (#"{"status": "done", "by": ""}"#, "field 'by' must be a non-empty string"),
         (#"{"status": "done", "by": 7}"#, "field 'by' must be a non-empty string"),
-        (#"{"status": "done", "by": "mike\u001b[31m"}"#, "field 'by' must not hold control characters"),
-        (#"{"status": "done", "by": "mike\nroot"}"#, "field 'by' must not hold control characters"),
+        (#"{"status": "done", "by": "mike\u001b[31m"}"#, "field 'by' holds a control character (U+1B)"),
         (
-            #"{"status": "done", "by": ""# + String(repeating: "m", count: 101) + #""}"#,
-            "field 'by' must be at most 100 characters"
+            #"{"status": "done", "by": ""# + String(repeating: "m", count: 2001) + #""}"#,
+            "field 'by' is longer than 2000 characters"
         ),
         (#"{"by": "mike"}"#, "give at least one of 'status', 'due', 'owner', 'note'"),
     ])
