@@ -10,6 +10,11 @@ public enum ConfigLoader {
     /// Loads `path` (the main file) and the project files it points at.
     /// - Parameter environment: the variables `${VAR}` expands from.
     public static func load(path: String, environment: [String: String]) throws(ConfigError) -> Configuration {
+        try check(path: path, environment: environment).configuration
+    }
+
+    /// Loads as ``load(path:environment:)`` does, and returns the warnings too: what `herald check` prints.
+    public static func check(path: String, environment: [String: String]) throws(ConfigError) -> ConfigCheck {
         let sink = DiagnosticSink()
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         let context = YAMLContext(
@@ -23,21 +28,23 @@ public enum ConfigLoader {
         guard let root = context.parse(text), let (main, references) = MainFileReader(context: context).read(root)
         else { throw ConfigError(diagnostics: sink.sorted) }
         var configuration = main
+        let dependencies = DependencyItems()
         configuration.projects = loadProjects(
-            in: configuration, references: references, sink: sink, environment: environment,
-            key: root.key(named: "projects_dir")
+            in: configuration, references: references, dependencies: dependencies, sink: sink,
+            environment: environment, key: root.key(named: "projects_dir")
         )
+        checkDependencies(of: configuration.projects, items: dependencies, sink: sink)
         MainFileReader(context: context).checkDigestProjects(root, known: Set(configuration.projects.map(\.id)))
         configuration.templates = loadTemplates(in: configuration, sink: sink, key: root.key(named: "templates_dir"))
-        if !sink.diagnostics.isEmpty { throw ConfigError(diagnostics: sink.sorted) }
-        return configuration
+        if sink.hasErrors { throw ConfigError(diagnostics: sink.sorted) }
+        return ConfigCheck(configuration: configuration, warnings: sink.sorted)
     }
 
     /// Reads each `*.yaml`/`*.yml` file in the projects directory, sorted by name; `key` is the `projects_dir` key
     /// that an unreadable directory is reported at.
     private static func loadProjects(
-        in configuration: Configuration, references: References, sink: DiagnosticSink, environment: [String: String],
-        key: Node?
+        in configuration: Configuration, references: References, dependencies: DependencyItems,
+        sink: DiagnosticSink, environment: [String: String], key: Node?
     ) -> [Project] {
         let directory = configuration.projectsDirectory
         let names: [String]
@@ -60,7 +67,7 @@ public enum ConfigLoader {
                   let root = context.parse(text),
                   let project = ProjectFileReader(
                       context: context, calendar: configuration.calendar, references: references,
-                      limits: configuration.limits
+                      limits: configuration.limits, dependencies: dependencies
                   ).read(root)
             else { continue }
             if let other = seen[project.id] {

@@ -14,6 +14,16 @@ final class DiagnosticSink {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
 
+    /// Records a warning at `mark` in `file`: a problem that does not stop the load.
+    func warning(_ message: String, file: String, at mark: Mark?) {
+        diagnostics.append(Diagnostic(
+            file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, severity: .warning
+        ))
+    }
+
+    /// True when an error (not only warnings) was recorded.
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
     /// Records a YAML syntax error thrown by Yams while parsing `text`.
     func yamlError(_ error: Error, file: String, text: String) {
         switch error as? YamlError {

@@ -9,6 +9,8 @@ struct ProjectFileReader {
     let calendar: BusinessCalendar
     let references: References
     let limits: InputLimits
+    /// Where the `depends_on` items and declared milestones are recorded, for the checks across projects.
+    let dependencies: DependencyItems
 
     private static let projectKeys = ["project", "name", "manager", "sponsor", "channel", "status", "milestones"]
     private static let milestoneKeys = [
@@ -38,10 +40,9 @@ struct ProjectFileReader {
             }
         }
         let items = fields["milestones"].flatMap { context.sequence($0, "'milestones'") } ?? []
-        let ids = Set(items.compactMap { $0.value(forKey: "id")?.scalar?.string })
         var idNodes: [String: Node] = [:]
         for item in items {
-            guard let milestone = readMilestone(item, projectID: id, ids: ids) else { continue }
+            guard let milestone = readMilestone(item, projectID: id) else { continue }
             if idNodes[milestone.id] != nil {
                 context.error("duplicate milestone id '\(milestone.id)' in project '\(id)'",
                               at: item.value(forKey: "id"))
@@ -49,6 +50,9 @@ struct ProjectFileReader {
             }
             idNodes[milestone.id] = item
             project.milestones.append(milestone)
+        }
+        for declared in items.compactMap({ $0.value(forKey: "id")?.scalar?.string }) {
+            dependencies.declare(declared, in: id)
         }
         return project
     }
@@ -104,8 +108,8 @@ struct ProjectFileReader {
         return name
     }
 
-    /// One milestone; `ids` are all the milestone ids the file declares, valid or not, for `depends_on`.
-    private func readMilestone(_ node: Node, projectID: String, ids: Set<String>) -> Milestone? {
+    /// One milestone; its `depends_on` items are recorded in ``dependencies`` (checked once all files are read).
+    private func readMilestone(_ node: Node, projectID: String) -> Milestone? {
         guard let fields = context.mapping(node, "a milestone", allowed: Self.milestoneKeys),
               let id = fields.string("id", required: true, in: "a milestone"),
               checkID(id, of: "milestone", at: fields["id"]) else { return nil }
@@ -151,17 +155,14 @@ struct ProjectFileReader {
                 }
             }
         }
-        let dependencies = fields["depends_on"].map { list($0, "'depends_on'") } ?? []
-        for (dependency, item) in dependencies where !ids.contains(dependency) {
-            context.error("unknown milestone '\(dependency)' in depends_on", at: item)
-        }
+        let dependsOn = readDependsOn(fields["depends_on"], of: MilestoneKey(projectID: projectID, milestoneID: id))
         let deliverables = fields["deliverables"].map { list($0, "'deliverables'") } ?? []
         guard let owner, let due else { return nil }
         return Milestone(
             projectID: projectID, id: id, title: title, phase: phase, owner: owner,
             due: due.date, dueInstant: due.instant, baseline: baseline, status: status,
             critical: fields.bool("critical") ?? false,
-            dependsOn: dependencies.map(\.0), deliverables: deliverables.map(\.0),
+            dependsOn: dependsOn, deliverables: deliverables.map(\.0),
             labels: labels
         )
     }
@@ -173,5 +174,15 @@ struct ProjectFileReader {
         context.error("'due' must be a date (YYYY-MM-DD) or a date-time with offset "
             + "(2026-12-04T17:00:00+01:00), not '\(text)'", at: node)
         return nil
+    }
+
+    /// The items of a `depends_on` list (within the limits, see `list`), each recorded with its place for the checks
+    /// across projects.
+    private func readDependsOn(_ node: Node?, of key: MilestoneKey) -> [String] {
+        guard let node else { return [] }
+        return list(node, "'depends_on'").map { reference, item in
+            dependencies.add(reference, of: key, file: context.file, at: item)
+            return reference
+        }
     }
 }

@@ -30,7 +30,7 @@ struct ChatStatus {
     }
 
     /// The project's name, then a line per milestone (`• design: Design sign-off · alice · in progress · due Thu 3
-    /// Dec, 1 day overdue`) and per open escalation; nil when there is no such project.
+    /// Dec, 1 business day overdue`) and per open escalation; nil when there is no such project.
     func detail(_ projectID: String) -> String? {
         guard let project = projects.first(where: { $0.id == projectID }) else { return nil }
         var lines = ["\(project.name) (\(project.id))"]
@@ -55,12 +55,15 @@ struct ChatStatus {
             : "Known projects: \(projects.map(\.id).joined(separator: ", "))."
     }
 
-    /// ` · due Thu 3 Dec, 1 day overdue`; nothing for a closed milestone.
+    /// ` · due Thu 3 Dec, 1 business day overdue` (late in business days, as messages count it: `, overdue` before
+    /// a business day has passed); nothing for a closed milestone.
     private static func timing(_ facts: MilestoneFacts) -> String {
         guard !facts.milestone.status.isClosed else { return "" }
         let due = " · due \(facts.milestone.due.shortDisplay)"
-        let late = facts.daysOverdue
-        if late > 0 { return due + ", \(late) day\(late == 1 ? "" : "s") overdue" }
+        if facts.daysOverdue > 0 {
+            let late = facts.businessDaysOverdue
+            return due + (late > 0 ? ", \(late) business day\(late == 1 ? "" : "s") overdue" : ", overdue")
+        }
         if facts.daysUntilDue == 0 { return due + ", today" }
         let days = facts.businessDaysUntilDue
         return due + ", in \(days) business day\(days == 1 ? "" : "s")"

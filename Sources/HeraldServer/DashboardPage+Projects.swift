@@ -3,16 +3,20 @@ import HeraldCore
 
 extension DashboardPage {
     /// Each project with a table of its milestones: status colour, baseline and forecast dates, days late, slip,
-    /// and a bar on one date axis shared by every project (baseline tick, forecast diamond, slip between, today).
+    /// what each blocks and whether it is on the critical path (``DependencyGraph``), and a bar on one date axis
+    /// shared by every project (baseline tick, forecast diamond, slip between, today).
     var projectsSection: String {
         guard !projects.isEmpty else {
             return "<section id=\"projects\"><h2>Projects</h2><p>No projects.</p></section>"
         }
-        let axis = DateAxis(projects.flatMap(\.milestones).map(\.milestone), today: today)
+        let milestones = projects.flatMap(\.milestones).map(\.milestone)
+        let axis = DateAxis(milestones, today: today)
+        let graph = DependencyGraph(milestones: milestones)
         let legend = [DashboardStatus.done, .onTrack, .atRisk, .blocked, .overdue, .onHold]
             .map { "<span>\(badge($0))</span>" }.joined()
         var html = "<section id=\"projects\"><h2>Projects</h2><p class=\"legend\">\(legend)"
-            + "<span>▮ baseline · ◆ forecast · ┆ today</span></p>"
+            + "<span>▮ baseline · ◆ forecast · ┆ today</span>"
+            + "<span>\(Self.criticalPathMark): on a project's critical path</span></p>"
         for view in projects {
             let project = view.project
             let people = [project.manager.map { "manager \($0)" }, project.sponsor.map { "sponsor \($0)" }]
@@ -26,7 +30,7 @@ extension DashboardPage {
                 <span class="now" style="left:\(axis.percent(today))%">today</span>\
                 <span>\(axis.end.shortDisplay)</span></div></th></tr>
                 """
-            html += view.milestones.map { row($0, axis: axis) }.joined(separator: "\n")
+            html += view.milestones.map { row($0, axis: axis, graph: graph) }.joined(separator: "\n")
             html += "</table></article>\n"
         }
         return html + "</section>"
@@ -34,10 +38,20 @@ extension DashboardPage {
 
     private var today: CivilDate { CivilDate(now, in: zone) }
 
-    private func row(_ facts: MilestoneFacts, axis: DateAxis) -> String {
+    /// The colour the critical path is marked in: around the forecast diamond and in the words.
+    private static let criticalPathColour = "#6a1b9a"
+
+    /// How the critical path is marked in words, in the legend and beside a milestone's title.
+    private static let criticalPathMark = "<small class=\"critical-path\" "
+        + "style=\"color:\(criticalPathColour);font-weight:600\">critical path</small>"
+
+    /// At most this many of the milestones a milestone blocks are named; the rest are counted.
+    private static let blocksShown = 5
+
+    private func row(_ facts: MilestoneFacts, axis: DateAxis, graph: DependencyGraph) -> String {
         let milestone = facts.milestone
         let status = DashboardStatus(facts)
-        let late = status == .overdue ? "\(facts.daysOverdue) \(facts.daysOverdue == 1 ? "day" : "days")" : "–"
+        let late = DashboardStatus.late(facts).map(Self.escape) ?? "–"
         let slip = facts.slipDays == 0 ? "–" : "\(facts.slipDays > 0 ? "+" : "")\(facts.slipDays) bd"
         var marks = "<span class=\"today\" style=\"left:\(axis.percent(today))%\"></span>"
         if let baseline = milestone.baseline {
@@ -47,11 +61,14 @@ extension DashboardPage {
             marks += "<span class=\"base\" title=\"baseline \(baseline)\" style=\"left:\(axis.percent(baseline))%\">"
                 + "</span>"
         }
-        marks += "<span class=\"fc\" title=\"forecast \(milestone.due)\" "
-            + "style=\"left:\(axis.percent(milestone.due))%;background:\(status.colour)\"></span>"
+        let onPath = graph.isOnCriticalPath(milestone.key)
+        marks += "<span class=\"fc\" title=\"forecast \(milestone.due)\(onPath ? ", critical path" : "")\" "
+            + "style=\"left:\(axis.percent(milestone.due))%;background:\(status.colour)"
+            + "\(onPath ? ";box-shadow:0 0 0 2px \(Self.criticalPathColour)" : "")\"></span>"
         let cells = [
             "<td>\(Self.escape(milestone.title))\(milestone.critical ? " <small>critical</small>" : "")"
-                + "<br><small>\(Self.escape(milestone.id))</small></td>",
+                + "\(onPath ? " " + Self.criticalPathMark : "")<br><small>\(Self.escape(milestone.id))</small>"
+                + "\(blocks(graph.blocks(milestone.key)))</td>",
             "<td>\(Self.escape(milestone.owner))</td>",
             "<td>\(badge(status))</td>",
             "<td>\(milestone.baseline.map(\.description) ?? "–")</td>",
@@ -60,8 +77,17 @@ extension DashboardPage {
             "<td>\(slip)</td>",
             "<td class=\"bar\"><div class=\"track\">\(marks)</div></td>",
         ]
-        return "<tr class=\"milestone\" id=\"milestone-\(Self.escape(milestone.projectID))-"
-            + "\(Self.escape(milestone.id))\">\(cells.joined())</tr>"
+        return "<tr class=\"milestone\(onPath ? " on-critical-path" : "")\" id=\"milestone-"
+            + "\(Self.escape(milestone.projectID))-\(Self.escape(milestone.id))\">\(cells.joined())</tr>"
+    }
+
+    /// `<br><small class="blocks">blocks dcm/cutover, apollo/go-live and 3 more</small>`; empty when it blocks
+    /// nothing.
+    private func blocks(_ keys: [MilestoneKey]) -> String {
+        guard !keys.isEmpty else { return "" }
+        let named = keys.prefix(Self.blocksShown).map { Self.escape($0.description) }.joined(separator: ", ")
+        let more = keys.count > Self.blocksShown ? " and \(keys.count - Self.blocksShown) more" : ""
+        return "<br><small class=\"blocks\">blocks \(named)\(more)</small>"
     }
 
     private func badge(_ status: DashboardStatus) -> String {

@@ -31,10 +31,10 @@ extension ServerRouter {
             } catch let error as ServerActionError {
                 throw APIError(error.isNotFound ? .notFound : .badRequest, error.description)
             }
-            let facts = try milestoneFacts(in: configuration)[key.projectID]?
-                .first { $0.milestone.id == key.milestoneID }
+            let all = try milestoneFacts(in: configuration)
+            let facts = all[key.projectID]?.first { $0.milestone.id == key.milestoneID }
             guard let facts else { throw APIError(.notFound, "milestone '\(key.milestoneID)' is gone") }
-            return JSONResponse.make(MilestoneItem(facts))
+            return JSONResponse.make(MilestoneItem(facts, graph: Self.dependencyGraph(all)))
         }
     }
 

@@ -24,9 +24,15 @@ extension ServerRouter {
     /// The projects (all, or only the one with id `only`) as API items.
     private func projectItems(only: String?) async throws -> [ProjectItem] {
         let facts = try milestoneFacts(in: try await loadedConfiguration())
+        let graph = Self.dependencyGraph(facts)
         return try store.projects().filter { only == nil || $0.id == only }.map { project in
-            ProjectItem(project, milestones: (facts[project.id] ?? []).map(MilestoneItem.init))
+            ProjectItem(project, milestones: (facts[project.id] ?? []).map { MilestoneItem($0, graph: graph) })
         }
+    }
+
+    /// The dependencies between all the milestones `facts` holds, whichever projects are shown.
+    static func dependencyGraph(_ facts: [String: [MilestoneFacts]]) -> DependencyGraph {
+        DependencyGraph(milestones: facts.sorted { $0.key < $1.key }.flatMap { $0.value.map(\.milestone) })
     }
 
     /// Every tracked milestone's computed fields for today in the configured zone, by project id, in file order.
@@ -64,7 +70,9 @@ private struct ProjectItem: Encodable {
     }
 }
 
-/// A milestone as the API shows it: its stated fields, then the computed ones under the names rules use.
+/// A milestone as the API shows it: its stated fields, then the computed ones under the names rules use, then
+/// what its dependencies make of it: `blocks` (every milestone that depends on it, directly or not, in any project,
+/// as `PROJECT/ID`) and `critical_path` (on a project's critical path, see ``DependencyGraph``).
 struct MilestoneItem: Encodable {
     var id: String
     var title: String
@@ -89,8 +97,10 @@ struct MilestoneItem: Encodable {
     var timesMoved: Int
     var movedDays: Int
     var statusChangedOn: String
+    var blocks: [String]
+    var criticalPath: Bool
 
-    init(_ facts: MilestoneFacts) {
+    init(_ facts: MilestoneFacts, graph: DependencyGraph) {
         let milestone = facts.milestone
         id = milestone.id
         title = milestone.title
@@ -114,6 +124,8 @@ struct MilestoneItem: Encodable {
         timesMoved = facts.timesMoved
         movedDays = facts.movedDays
         statusChangedOn = facts.statusChangedOn.description
+        blocks = graph.blocks(milestone.key).map(\.description)
+        criticalPath = graph.isOnCriticalPath(milestone.key)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -122,6 +134,6 @@ struct MilestoneItem: Encodable {
         case updatedAt = "updated_at", daysUntilDue = "days_until_due", businessDaysUntilDue = "business_days_until_due"
         case daysOverdue = "days_overdue", businessDaysOverdue = "business_days_overdue", slipDays = "slip_days"
         case daysSinceUpdate = "days_since_update", timesMoved = "times_moved", movedDays = "moved_days"
-        case statusChangedOn = "status_changed_on"
+        case statusChangedOn = "status_changed_on", blocks, criticalPath = "critical_path"
     }
 }

@@ -13,13 +13,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let configuration = try ConfigLoader.load(
-                path: options.path, environment: ProcessInfo.processInfo.environment
-            )
-            print(CheckSummary.line(for: configuration))
+            let check = try ConfigLoader.check(path: options.path, environment: ProcessInfo.processInfo.environment)
+            for warning in check.warnings { print(warning) }
+            print(CheckSummary.line(for: check.configuration))
         } catch {
             for diagnostic in error.diagnostics { print(diagnostic) }
-            let count = error.diagnostics.count
+            let count = error.errors.count
             FileHandle.standardError.write(Data("\(count) error\(count == 1 ? "" : "s")\n".utf8))
             throw ExitCode(1)
         }

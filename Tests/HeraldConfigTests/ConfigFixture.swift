@@ -56,20 +56,33 @@ enum ConfigFixture {
         main: String = main, projects: [String: String] = ["apollo.yaml": project],
         environment: [String: String] = environment, files: [String: String] = [:]
     ) throws -> (Result<Configuration, ConfigError>, TemporaryDirectory) {
+        let (result, directory) = try check(main: main, projects: projects, environment: environment, files: files)
+        return (result.map(\.configuration), directory)
+    }
+
+    /// Like `load`, through `ConfigLoader.check`: the configuration with its warnings, or every diagnostic.
+    static func check(
+        main: String = main, projects: [String: String] = ["apollo.yaml": project],
+        environment: [String: String] = environment, files: [String: String] = [:]
+    ) throws -> (Result<ConfigCheck, ConfigError>, TemporaryDirectory) {
         let directory = try TemporaryDirectory()
         let mainPath = try directory.write("herald.yaml", main)
         for (name, text) in projects { try directory.write("projects/\(name)", text) }
         for (path, text) in files { try directory.write(path, text) }
-        do {
-            return (.success(try ConfigLoader.load(path: mainPath, environment: environment)), directory)
-        } catch {
-            // Diagnostics name files relative to the fixture directory, as a user in it would see them.
-            let relative = error.diagnostics.map { diagnostic in
+        // Diagnostics name files relative to the fixture directory, as a user in it would see them.
+        func relative(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
                 diagnostic.file = diagnostic.file.replacingOccurrences(of: directory.path + "/", with: "")
                 return diagnostic
             }
-            return (.failure(ConfigError(diagnostics: relative)), directory)
+        }
+        do {
+            var check = try ConfigLoader.check(path: mainPath, environment: environment)
+            check.warnings = relative(check.warnings)
+            return (.success(check), directory)
+        } catch {
+            return (.failure(ConfigError(diagnostics: relative(error.diagnostics))), directory)
         }
     }
 }

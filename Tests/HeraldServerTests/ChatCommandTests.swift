@@ -159,7 +159,7 @@ import Testing
             #expect(reply.type == "ephemeral")
             #expect(reply.text == """
                 Apollo (apollo)
-                • design: Design sign-off · alice · in progress · due Thu 3 Dec, 1 day overdue
+                • design: Design sign-off · alice · in progress · due Thu 3 Dec, 1 business day overdue
                 • build: Build · bob · planned · due Fri 18 Dec, in 10 business days
                 Open escalation \(id) on design, level 1: ack \(id) to stop it.
                 """)

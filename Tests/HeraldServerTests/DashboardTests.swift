@@ -160,7 +160,7 @@ import Testing
                 #expect(page.contains("<h3>Apollo <small>"))
                 #expect(page.contains("Design sign-off"))
                 #expect(page.contains("<span class=\"badge status-overdue\""))
-                #expect(page.contains("<td class=\"late\">1 day</td>"))
+                #expect(page.contains("<td class=\"late\">1 bd</td>"))
                 #expect(!page.contains("action=\"/login\""))
             }
         }
