@@ -5,15 +5,21 @@ import HeraldCore
 extension HeraldStore {
     /// An escalation's acknowledgement, as a milestone's history shows it.
     public struct AcknowledgementEvent: Hashable, Sendable {
+        /// The escalation's id (`esc_…`).
         public var escalationID: String
+        /// The escalated milestone's id.
         public var milestoneID: String
+        /// Who acknowledged it, when, with what note.
         public var acknowledgement: Acknowledgement
     }
 
     /// A snooze with when it was lifted and why (both nil while in force or once it ran out).
     public struct SnoozeEvent: Hashable, Sendable {
+        /// The snooze as it was made.
         public var snooze: Snooze
+        /// When it was lifted.
         public var liftedAt: Date?
+        /// Why: `unsnoozed`, `due changed`, `replaced by a new snooze`.
         public var liftedReason: String?
     }
 

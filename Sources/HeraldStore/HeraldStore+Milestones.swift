@@ -171,18 +171,14 @@ extension HeraldStore {
     }
 
     /// The history of one milestone, or of every milestone of the project when `milestoneID` is nil,
-    /// in the order it was recorded; only what was recorded at or after `since`, when given.
-    public func history(projectID: String, milestoneID: String?, since: Date? = nil) throws -> [HistoryEntry] {
+    /// in the order it was recorded.
+    public func history(projectID: String, milestoneID: String?) throws -> [HistoryEntry] {
         try writer.read { db in
             var sql = "SELECT * FROM milestone_history WHERE project_id = ?"
             var arguments: StatementArguments = [projectID]
             if let milestoneID {
                 sql += " AND milestone_id = ?"
                 arguments += [milestoneID]
-            }
-            if let since {
-                sql += " AND at >= ?"
-                arguments += [since.timeIntervalSince1970]
             }
             sql += " ORDER BY seq"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.historyEntry(from:))

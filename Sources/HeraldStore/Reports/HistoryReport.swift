@@ -7,14 +7,15 @@ import HeraldCore
 public struct HistoryReport: Hashable, Sendable {
     /// One line of the history: a field's change, or an event (`acknowledged`, `snoozed`, `unsnoozed`).
     public struct Entry: Hashable, Sendable {
+        /// When it happened.
         public var at: Date
         /// Nil for an event of the whole project (its snooze).
         public var milestoneID: String?
         /// The field changed (`due`, `status`, `note`, `removed`, …), or the event.
         public var field: String
-        /// The old and new values as history records them (`in_progress`, person keys, `YYYY-MM-DD`); a snooze's
-        /// `to` is its date, or `due change`.
+        /// The old value as history records it (`in_progress`, a person key, `YYYY-MM-DD`); nil when there was none.
         public var from: String?
+        /// The new value, likewise; a snooze's is its date, or `due change`.
         public var to: String?
         /// `file:apollo.yaml`, `api`, `chat:alice`; `escalation:ID` for an acknowledgement, `snooze` for a snooze.
         public var source: String
