@@ -38,6 +38,17 @@ import Testing
         ])
     }
 
+    @Test func aNoteCannotRecolourTheTerminalOrForgeALine() throws {
+        let store = try HeraldStore.inMemory()
+        let design = milestone("design")
+        try store.apply(projects: [project([design])], source: fileSource, at: t0)
+        let note = "ok\u{1B}[2J\nFri 4 Dec forged"
+        try store.apply(milestone: design, source: "api", at: t0 + 60, note: note, actor: "mike")
+        let report = try HistoryReport(store: store, projectID: "apollo", milestoneID: "design")
+        #expect(report.lines(names: Self.names, in: Self.utc).last
+            == "Mon 21 Sep 2026 14:14  design  note: \"ok\u{FFFD}[2J Fri 4 Dec forged\"  (API, by mike)")
+    }
+
     @Test func sinceKeepsOnlyWhatWasRecordedFromThen() throws {
         let report = try HistoryReport(
             store: store(), projectID: "apollo", milestoneID: nil, since: t0 + 86_400

@@ -97,13 +97,15 @@ public struct HistoryReport: Hashable, Sendable {
 
     /// One line per entry: `Fri 4 Dec 2026 09:00  design  due: Thu 3 Dec → Fri 11 Dec  (API, by Mike Lee)`, with
     /// times in `zone`, statuses in words and people by their names (`names`: person key to name; a key or free
-    /// name not in it is shown as it is).
+    /// name not in it is shown as it is), safe for a terminal (``TerminalText``: a note's line break is a space).
     public func lines(names: [String: String], in zone: TimeZone) -> [String] {
         entries.map { entry in
             let origin = [Self.source(entry.source), entry.actor.map { "by " + (names[$0] ?? $0) }]
                 .compactMap { $0 }.joined(separator: ", ")
-            return "\(Self.when(entry.at, in: zone))  \(entry.milestoneID ?? "whole project")  "
-                + Self.described(entry, names: names, zone: zone) + (origin.isEmpty ? "" : "  (\(origin))")
+            return TerminalText.safe(
+                "\(Self.when(entry.at, in: zone))  \(entry.milestoneID ?? "whole project")  "
+                    + Self.described(entry, names: names, zone: zone) + (origin.isEmpty ? "" : "  (\(origin))")
+            )
         }
     }
 
