@@ -4,8 +4,8 @@ import HeraldCore
 /// a tick, the change rules fire in the change's transaction, and the dispatcher wakes at once. The daemon's
 /// `HeraldRuntime` conforms.
 public protocol ServerActions: Sendable {
-    /// Applies `update` to the stored milestone `key`, recording `source` (`api`, `chat:alice`) in its history, and
-    /// returns the change; nil when no field differed (a note alone is still recorded).
+    /// Applies `update` to the stored milestone `key`, recording `source` (`api`, `chat:alice`) and `update.by` (the
+    /// actor) in its history, and returns the change; nil when no field differed (a note alone is still recorded).
     ///
     /// - Throws: `ServerActionError.notFound` when the milestone is not stored.
     func update(_ key: MilestoneKey, with update: MilestoneUpdate, source: String) async throws -> MilestoneChange?

@@ -4,8 +4,8 @@ import HeraldStore
 
 extension ServerRouter {
     /// The answer to the chat command `text` from `person` (nil: a chat user no `people.X.chat_id` names, who may
-    /// read but not change). Changes go through the runtime's ``ServerActions`` with history source `chat:PERSON`;
-    /// an acknowledgement is recorded in the store, as the API's is.
+    /// read but not change). Changes go through the runtime's ``ServerActions`` with history source `chat:PERSON`
+    /// and the person as their actor; an acknowledgement is recorded in the store, as the API's is.
     func chatAnswer(to text: String, from person: Person?, configuration: Configuration) async throws -> ChatAnswer {
         let command: ChatCommand
         do {
@@ -84,6 +84,8 @@ extension ServerRouter {
         said: (MilestoneChange) -> String
     ) async throws -> ChatAnswer {
         do {
+            var update = update
+            update.by = person.key
             guard let change = try await changeActions().update(key, with: update, source: "chat:\(person.key)")
             else {
                 return ChatAnswer(text: "Nothing to change: \(unchanged).", outcome: .answered)

@@ -4,11 +4,13 @@ import HeraldStore
 import Hummingbird
 
 extension ServerRouter {
-    /// `PATCH /api/v1/projects/{p}/milestones/{m}` with any of `{"status", "due", "owner", "note"}` (at least one):
-    /// applied through the runtime with history source `api` (the change rules fire, the rules run at once), and
-    /// answered with the milestone as `GET /api/v1/projects/{p}` shows it. 404 for an unknown project or milestone;
-    /// 400 naming the field for an unknown field, a wrong type, an unknown status, a `due` that is neither `YYYY-MM-DD`
-    /// nor a date-time with offset, or an owner who is not a configured person; nothing is changed then.
+    /// `PATCH /api/v1/projects/{p}/milestones/{m}` with any of `{"status", "due", "owner", "note"}` (at least one)
+    /// and optionally `by` (who makes the change, a person key or a free name): applied through the runtime with
+    /// history source `api` and actor `by` (the change rules fire, the rules run at once), and answered with the
+    /// milestone as `GET /api/v1/projects/{p}` shows it. 404 for an unknown project or milestone; 400 naming the field
+    /// for an unknown field, a wrong type, an unknown status, a `due` that is neither `YYYY-MM-DD` nor a date-time with
+    /// offset, an owner who is not a configured person, or text (`note`, `by`) that breaks ``FreeText``'s rule; nothing
+    /// is changed then.
     func addMilestoneUpdates(to api: RouterGroup<ServerRequestContext>) {
         api.patch("projects/:project/milestones/:milestone") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -20,7 +22,7 @@ extension ServerRouter {
             let configuration = try await loadedConfiguration()
             let update = try Self.update(
                 from: try await JSONBody(
-                    request, allowed: ["status", "due", "owner", "note"], limit: await bodyLimit()
+                    request, allowed: ["status", "due", "owner", "note", "by"], limit: await bodyLimit()
                 ),
                 people: configuration.people, zone: configuration.calendar.timeZone
             )
@@ -83,6 +85,7 @@ extension ServerRouter {
         guard update != MilestoneUpdate() else {
             throw APIError(.badRequest, "give at least one of 'status', 'due', 'owner', 'note'")
         }
+        update.by = try body.string("by")
         return update
     }
 }

@@ -54,6 +54,7 @@ public struct ServerRouter: Sendable {
             .add(middleware: BearerTokenMiddleware { await configuration()?.server?.apiToken?.value })
         addProjects(to: api)
         addMilestoneUpdates(to: api)
+        addHistory(to: api)
         addEscalations(to: api)
         addLog(to: api)
         addDeliveries(to: api)

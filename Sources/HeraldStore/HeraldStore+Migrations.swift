@@ -320,6 +320,14 @@ extension HeraldStore {
                 )
                 """)
         }
+        // Who made each milestone change (a person key or a free name): the API's `by`, the person behind a chat
+        // command (whose source `chat:PERSON` already named them: backfilled here); NULL for a project file's changes.
+        migrator.registerMigration("v13-history-actor") { db in
+            try db.execute(sql: """
+                ALTER TABLE milestone_history ADD COLUMN actor TEXT;
+                UPDATE milestone_history SET actor = substr(source, 6) WHERE source LIKE 'chat:_%';
+                """)
+        }
         return migrator
     }
 }

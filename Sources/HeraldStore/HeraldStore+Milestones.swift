@@ -56,14 +56,15 @@ extension HeraldStore {
                     previous.fileStated?.keepingUnchangedFields(of: milestone, stored: previous.milestone)
                 } ?? milestone
                 if let change = try apply(
-                    merged, stored: previous, position: position, source: projectSource, at: at, db
+                    merged, stored: previous, position: position,
+                    origin: HistoryOrigin(source: projectSource, at: at), db
                 ) {
                     changes.append(change)
                 }
                 try recordFileStated(milestone, stored: previous, db)
             }
             for old in stored.values.sorted(by: { $0.position < $1.position }) where !old.isRemoved {
-                changes.append(try remove(old.milestone, source: projectSource, at: at, db))
+                changes.append(try remove(old.milestone, origin: HistoryOrigin(source: projectSource, at: at), db))
             }
         }
         let present = Set(projects.map(\.id)).union(keeping)
@@ -77,7 +78,7 @@ extension HeraldStore {
             let projectSource = source(project)
             let stored = try storedMilestones(projectID: project.id, db).values.sorted { $0.position < $1.position }
             for old in stored where !old.isRemoved {
-                changes.append(try remove(old.milestone, source: projectSource, at: at, db))
+                changes.append(try remove(old.milestone, origin: HistoryOrigin(source: projectSource, at: at), db))
             }
             try db.execute(
                 sql: "UPDATE projects SET removed_at = ? WHERE id = ?",
@@ -93,13 +94,14 @@ extension HeraldStore {
     /// - Parameters:
     ///   - note: Recorded as a history line of field `note` (new value the note), whether or not a field changed,
     ///     and the last of the change's fields, so change rules can quote it.
+    ///   - actor: Who made the change (a person key or a free name), recorded on each of its history lines.
     ///   - decide: Turns the change (when there is one) into rule states, messages and suppressions (the change
     ///     rules); they are written in the same transaction as the change.
     /// - Returns: The change, or nil when nothing differs.
     /// - Throws: `HeraldStoreError.unknownProject` when its project is not stored or was removed.
     @discardableResult
     public func apply(
-        milestone: Milestone, source: String, at: Date, note: String? = nil,
+        milestone: Milestone, source: String, at: Date, note: String? = nil, actor: String? = nil,
         decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
     ) throws -> MilestoneChange? {
         try writer.write { db in
@@ -112,10 +114,11 @@ extension HeraldStore {
                 db, sql: "SELECT coalesce(max(position) + 1, 0) FROM milestones WHERE project_id = ?",
                 arguments: [milestone.projectID]
             ) ?? 0
-            var change = try apply(milestone, stored: previous, position: position, source: source, at: at, db)
+            let origin = HistoryOrigin(source: source, actor: actor, at: at)
+            var change = try apply(milestone, stored: previous, position: position, origin: origin, db)
             if let note {
                 let line = FieldChange(field: "note", oldValue: nil, newValue: note)
-                try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, [line], source, at: at, db)
+                try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, [line], origin, db)
                 change?.fields.append(line)
             }
             guard let change else { return nil }
@@ -201,7 +204,8 @@ extension HeraldStore {
     private static func historyEntry(from row: Row) -> HistoryEntry {
         HistoryEntry(
             projectID: row["project_id"], milestoneID: row["milestone_id"], at: date(row, "at"), source: row["source"],
-            change: FieldChange(field: row["field"], oldValue: row["old_value"], newValue: row["new_value"])
+            change: FieldChange(field: row["field"], oldValue: row["old_value"], newValue: row["new_value"]),
+            actor: row["actor"]
         )
     }
 }
@@ -257,10 +261,19 @@ extension HeraldStore {
         )
     }
 
+    /// Where a change's history lines come from: its source (`file:apollo.yaml`, `api`, `chat:alice`), who made it
+    /// (nil for a file) and when.
+    struct HistoryOrigin {
+        var source: String
+        var actor: String?
+        var at: Date
+    }
+
     /// Compares `milestone` with its stored row and writes the difference and its history.
     func apply(
-        _ milestone: Milestone, stored: StoredMilestone?, position: Int, source: String, at: Date, _ db: Database
+        _ milestone: Milestone, stored: StoredMilestone?, position: Int, origin: HistoryOrigin, _ db: Database
     ) throws -> MilestoneChange? {
+        let at = origin.at
         let previous = stored.flatMap { $0.isRemoved ? nil : $0.milestone }
         let fields = try fieldChanges(from: previous, to: milestone)
         guard !fields.isEmpty else {
@@ -280,7 +293,7 @@ extension HeraldStore {
                 projectID: milestone.projectID, milestoneID: milestone.id, due: milestone.due, at: at, db
             )
         }
-        try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, source, at: at, db)
+        try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, origin, db)
         return MilestoneChange(
             projectID: milestone.projectID, milestoneID: milestone.id, kind: previous == nil ? .created : .updated,
             fields: fields, previous: previous, current: milestone, history: history
@@ -288,13 +301,14 @@ extension HeraldStore {
     }
 
     /// Marks a live milestone removed and records it.
-    func remove(_ milestone: Milestone, source: String, at: Date, _ db: Database) throws -> MilestoneChange {
+    func remove(_ milestone: Milestone, origin: HistoryOrigin, _ db: Database) throws -> MilestoneChange {
+        let at = origin.at.timeIntervalSince1970
         try db.execute(
             sql: "UPDATE milestones SET removed_at = ?, updated_at = ? WHERE project_id = ? AND id = ?",
-            arguments: [at.timeIntervalSince1970, at.timeIntervalSince1970, milestone.projectID, milestone.id]
+            arguments: [at, at, milestone.projectID, milestone.id]
         )
         let fields = [FieldChange(field: "removed", oldValue: nil, newValue: nil)]
-        try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, source, at: at, db)
+        try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, origin, db)
         return MilestoneChange(
             projectID: milestone.projectID, milestoneID: milestone.id, kind: .removed, fields: fields,
             previous: milestone, current: nil
@@ -346,15 +360,16 @@ extension HeraldStore {
     }
 
     private func appendHistory(
-        projectID: String, milestoneID: String, _ fields: [FieldChange], _ source: String, at: Date, _ db: Database
+        projectID: String, milestoneID: String, _ fields: [FieldChange], _ origin: HistoryOrigin, _ db: Database
     ) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO milestone_history (project_id, milestone_id, at, source, field, old_value, new_value)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO milestone_history (project_id, milestone_id, at, source, actor, field, old_value, new_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for field in fields {
             try statement.execute(arguments: [
-                projectID, milestoneID, at.timeIntervalSince1970, source, field.field, field.oldValue, field.newValue,
+                projectID, milestoneID, origin.at.timeIntervalSince1970, origin.source, origin.actor, field.field,
+                field.oldValue, field.newValue,
             ])
         }
     }

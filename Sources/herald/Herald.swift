@@ -10,6 +10,7 @@ struct Herald: AsyncParsableCommand {
             ServeCommand.self, CheckCommand.self, PlanCommand.self, LogCommand.self, DeliveriesCommand.self,
             ChannelsCommand.self, ReplayCommand.self, SendTestCommand.self, AckCommand.self, EscalationsCommand.self,
             SnoozeCommand.self, UnsnoozeCommand.self, SnoozesCommand.self, DigestCommand.self, CalendarURLCommand.self,
+            HistoryCommand.self,
         ]
     )
 }

@@ -89,6 +89,7 @@ import Testing
         #expect(try fixture.milestone("design")?.status == .done)
         let history = try fixture.store.history(projectID: "apollo", milestoneID: "design").last
         #expect(history?.source == "chat:alice")
+        #expect(history?.actor == "alice")
         #expect(history?.change == FieldChange(field: "status", oldValue: "in_progress", newValue: "done"))
         let events = try fixture.store.timeline(LogFilter(projectID: "apollo", milestoneID: "design"))
         let rules = events.compactMap { event -> String? in
@@ -110,7 +111,9 @@ import Testing
             #expect(unknown.text == "unknown milestone 'apollo/qa'")
         }
         #expect(try fixture.milestone("build")?.due == CivilDate(iso: "2026-12-22"))
-        #expect(try fixture.store.history(projectID: "apollo", milestoneID: "build").last?.source == "chat:bob")
+        let moved = try fixture.store.history(projectID: "apollo", milestoneID: "build").last
+        #expect(moved?.source == "chat:bob")
+        #expect(moved?.actor == "bob")
         #expect(try Self.chats(fixture).map(\.outcome) == [.applied, .invalid])
     }
 

@@ -6,14 +6,16 @@ import HeraldStore
 /// The changes the HTTP API and chat commands make, on the runtime actor: a change never races a tick or a reload,
 /// the change rules run in the change's transaction (as for the project files), and the rules run at once after it.
 extension HeraldRuntime: ServerActions {
-    /// Applies `update` to the stored milestone with the change rules, logs it, and evaluates the rules at once.
+    /// Applies `update` to the stored milestone with the change rules (its `by` recorded as the history's actor), logs
+    /// it, and evaluates the rules at once.
     public func update(_ key: MilestoneKey, with update: MilestoneUpdate, source: String) throws -> MilestoneChange? {
         let stored = try storedMilestone(key)
         let now = options.now()
         let engine = self.engine
         var decisions = EngineDecisions()
         let change = try store.apply(
-            milestone: update.applied(to: stored), source: source, at: now, note: update.note, decide: {
+            milestone: update.applied(to: stored), source: source, at: now, note: update.note, actor: update.by,
+            decide: {
                 decisions = engine.evaluate(changes: $0, updatedAt: now)
                 return decisions
             }

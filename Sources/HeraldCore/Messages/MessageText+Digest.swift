@@ -65,7 +65,7 @@ extension MessageText {
     /// `- Fri 4 Dec: Design sign-off (Apollo ERP upgrade), Alice Ng, in progress`.
     private static func dueLine(_ item: DigestItem, _ today: CivilDate) -> String {
         "- \(item.milestone.due.display(today: today)): \(subject(item)), \(item.ownerName), "
-            + words(item.milestone.status) + noted(item)
+            + item.milestone.status.words + noted(item)
     }
 
     /// `- Design sign-off (Apollo ERP upgrade): baseline Fri 27 Nov, was Mon 30 Nov, now Fri 4 Dec
@@ -100,10 +100,5 @@ extension MessageText {
 
     private static func noted(_ item: DigestItem) -> String {
         item.note.map { "; note: \($0)" } ?? ""
-    }
-
-    /// `in progress`, `at risk`.
-    private static func words(_ status: MilestoneStatus) -> String {
-        status.rawValue.replacingOccurrences(of: "_", with: " ")
     }
 }

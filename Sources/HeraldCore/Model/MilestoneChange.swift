@@ -52,16 +52,22 @@ public struct HistoryEntry: Hashable, Sendable {
     public var projectID: String
     public var milestoneID: String
     public var at: Date
-    /// `file:apollo.yaml`, `api`, `chat`.
+    /// `file:apollo.yaml`, `api`, `chat:alice`.
     public var source: String
     public var change: FieldChange
+    /// Who made the change: a person key or a free name (the API's `by`, the person behind a chat command); nil for
+    /// a project file's changes and an API change that did not say.
+    public var actor: String?
 
     /// Creates a history entry.
-    public init(projectID: String, milestoneID: String, at: Date, source: String, change: FieldChange) {
+    public init(
+        projectID: String, milestoneID: String, at: Date, source: String, change: FieldChange, actor: String? = nil
+    ) {
         self.projectID = projectID
         self.milestoneID = milestoneID
         self.at = at
         self.source = source
         self.change = change
+        self.actor = actor
     }
 }

@@ -8,6 +8,11 @@ public enum MilestoneStatus: String, CaseIterable, Sendable, Hashable, Codable {
     case done
     case cancelled
 
+    /// In words, as people read it: `in progress`, `at risk`, `on hold`.
+    public var words: String {
+        rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+
     /// True for `done` and `cancelled`.
     public var isClosed: Bool {
         self == .done || self == .cancelled

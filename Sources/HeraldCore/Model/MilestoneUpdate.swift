@@ -10,13 +10,19 @@ public struct MilestoneUpdate: Hashable, Sendable {
     /// Why, or what the owner says; recorded as a history line of field `note` (the digests' "slipped" section
     /// quotes the latest one).
     public var note: String?
+    /// Who asks for it: a person key or a free name, recorded as the history's actor; nil when not said.
+    public var by: String?
 
     /// Creates an update.
-    public init(status: MilestoneStatus? = nil, due: Deadline? = nil, owner: String? = nil, note: String? = nil) {
+    public init(
+        status: MilestoneStatus? = nil, due: Deadline? = nil, owner: String? = nil, note: String? = nil,
+        by: String? = nil
+    ) {
         self.status = status
         self.due = due
         self.owner = owner
         self.note = note
+        self.by = by
     }
 
     /// `milestone` with the update's fields set.
