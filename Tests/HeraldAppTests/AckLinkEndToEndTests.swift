@@ -29,7 +29,7 @@ import Testing
     @Test func theLinkInTheNoticeAcknowledgesAndStopsTheLadder() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        let port = Int.random(in: 40_000...59_999)
+        let port = try FreePort.onLoopback()
         let base = "http://127.0.0.1:\(port)"
         let fixture = try AppFixture(
             receiverURL: receiver.url, milestones: EscalationEndToEndTests.milestones,

@@ -29,7 +29,7 @@ import Testing
         }
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        let port = Int.random(in: 40_000...59_999)
+        let port = try FreePort.onLoopback()
         let fixture = try AppFixture(
             receiverURL: receiver.url, milestones: EscalationEndToEndTests.milestones,
             extraRules: EscalationEndToEndTests.escalation

@@ -22,7 +22,7 @@ import Testing
 
     @Test func theDaemonServesTheAPIWhileItRuns() async throws {
         let receiver = try TestHTTPReceiver()
-        let port = Int.random(in: 40_000...59_999)
+        let port = try FreePort.onLoopback()
         let base = "http://127.0.0.1:\(port)"
         let fixture = try AppFixture(
             receiverURL: receiver.url, milestones: "  - { id: design, owner: alice, due: 2026-12-04 }",

@@ -74,7 +74,7 @@ import Testing
     static func withServer(_ server: String, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
-        let port = Int.random(in: 40_000...59_999)
+        let port = try FreePort.onLoopback()
         let fixture = try AppFixture(
             receiverURL: receiver.url, milestones: "  - { id: design, owner: alice, due: 2026-12-04 }",
             extraRules: "server: { listen: \"127.0.0.1:\(port)\", api_token: s3cret, \(server) }"

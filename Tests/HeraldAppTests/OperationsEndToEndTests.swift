@@ -23,7 +23,7 @@ import Testing
         receiver: TestHTTPReceiver, clock: TestClock,
         _ body: @Sendable (HeraldRuntime, String) async throws -> Void
     ) async throws {
-        let port = Int.random(in: 40_000...59_999)
+        let port = try FreePort.onLoopback()
         let fixture = try AppFixture(
             receiverURL: receiver.url, milestones: Self.milestones,
             extraRules: "server: { listen: \"127.0.0.1:\(port)\", api_token: s3cret }"
