@@ -187,7 +187,7 @@ extension DigestRenderingTests {
         var configuration = EngineFixture.configuration(rules: [], projects: [])
         #expect(DigestLinks(configuration: configuration, key: key) == nil)
         configuration.server = ServerSettings(listen: "127.0.0.1:9470", publicURL: "https://herald.example.com")
-        #expect(DigestLinks(configuration: configuration, key: key)?.publicURL == "https://herald.example.com")
+        #expect(DigestLinks(configuration: configuration, key: key)?.base.publicURL == "https://herald.example.com")
     }
 
     /// A digest of 400 rows a section, with or without a link.
