@@ -24,18 +24,7 @@ public enum ChatEscaping: Sendable {
     /// `text`, inert on this platform.
     public func escape(_ text: String) -> String {
         switch self {
-        case .slack:
-            var escaped = ""
-            escaped.reserveCapacity(text.utf8.count)
-            for character in text {
-                switch character {
-                case "&": escaped += "&amp;"
-                case "<": escaped += "&lt;"
-                case ">": escaped += "&gt;"
-                default: escaped.append(character)
-                }
-            }
-            return escaped
+        case .slack: return text.replacingCharacters(String.slackEntities)
         case .mattermost, .discord: return Self.breaking(text, after: ["@", "<", "]"])
         case .teams: return Self.breaking(text, after: ["]"])
         case .googleChat: return Self.breaking(text, after: ["<"])
