@@ -69,15 +69,17 @@ import Testing
         }
     }
 
-    /// Builds and runs the daemon with `server` settings (besides `listen`), waits until it listens (probing with
-    /// sockets closed at once, so they hold no connection), runs `body` with its port, then shuts it down.
+    /// Builds and runs the daemon with `server` settings (besides `listen` and `api_token: s3cret`; may be empty),
+    /// waits until it listens (probing with sockets closed at once, so they hold no connection), runs `body` with its
+    /// port, then shuts it down.
     static func withServer(_ server: String, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
         let port = try FreePort.onLoopback()
+        let settings = ["listen: \"127.0.0.1:\(port)\"", "api_token: s3cret", server].filter { !$0.isEmpty }
         let fixture = try AppFixture(
             receiverURL: receiver.url, milestones: "  - { id: design, owner: alice, due: 2026-12-04 }",
-            extraRules: "server: { listen: \"127.0.0.1:\(port)\", api_token: s3cret, \(server) }"
+            extraRules: "server: { \(settings.joined(separator: ", ")) }"
         )
         defer { fixture.directory.remove() }
         let clock = TestClock(AppFixture.at("2026-12-01", 10))
