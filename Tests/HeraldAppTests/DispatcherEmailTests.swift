@@ -36,7 +36,8 @@ extension DispatcherDeliveryTests {
         #expect(delivery.attempts == 2)
         let received = server.messages
         #expect(received.map(\.isAccepted) == [false, true])
-        #expect(received.map { $0.header("Message-ID") } == Array(repeating: "<\(message.id)@herald>", count: 2))
+        #expect(received.map { $0.header("Message-ID") }
+            == Array(repeating: "<\(message.id)@herald.example.com>", count: 2))
         #expect(received.last?.recipients == ["alice@example.com"])
     }
 

@@ -63,7 +63,7 @@ public enum TeamsPayload {
             entities = []
             for (index, key) in message.recipients.enumerated() {
                 guard let person = readers.people[key], let user = person.teams else {
-                    texts.append(index < message.mentions.count ? message.mentions[index] : readers.name(key))
+                    if index < message.mentions.count { texts.append(message.mentions[index]) }
                     continue
                 }
                 let name = escape(person.name)
