@@ -11,7 +11,8 @@ extension MainFileReader {
         for (key, _, value) in context.namedEntries(node, "people") {
             let what = "person '\(key)'"
             guard let fields = context.mapping(
-                value, what, allowed: ["name", "email", "channel", "mention", "timezone", "quiet_hours", "chat_id"]
+                value, what,
+                allowed: ["name", "email", "channel", "mention", "timezone", "quiet_hours", "chat_id", "teams"]
             ) else { continue }
             var person = Person(key: key, name: fields.string("name", in: what) ?? key)
             person.email = fields.string("email", in: what)
@@ -21,6 +22,17 @@ extension MainFileReader {
                 checkEmailAddress(of: person, on: channels[channel], at: channelNode)
             }
             person.timeZone = fields["timezone"].flatMap { timeZone($0) }
+            if let teamsNode = fields["teams"], let teams = context.string(teamsNode, "'teams'") {
+                if TeamsUser.isValid(teams) {
+                    person.teams = teams
+                } else {
+                    context.error(
+                        "'teams' must be a user principal name (alice@contoso.com) or an Entra object id "
+                            + "(00000000-0000-0000-0000-000000000000), not '\(teams)'",
+                        at: teamsNode
+                    )
+                }
+            }
             person.chatIDs = fields["chat_id"].map { context.stringList($0, "'chat_id'").map(\.0) } ?? []
             if let quietNode = fields["quiet_hours"], let quiet = quietHours(quietNode) {
                 if quiet.covers(hours) {

@@ -14,8 +14,11 @@ extension DispatcherDeliveryTests {
         harness.senders.replace(with: [
             "hook": .init(
                 sender: EmailSender(
-                    settings: settings, addresses: ["alice": "alice@example.com"], curl: harness.curl,
-                    timeout: .seconds(5)
+                    settings: settings,
+                    readers: MessageReaders(
+                        people: ["alice": Person(key: "alice", name: "Alice Ng", email: "alice@example.com")]
+                    ),
+                    curl: harness.curl, timeout: .seconds(5)
                 ),
                 policy: RetryPolicy(schedule: [0.2, 0.2, 0.2], jitter: 0.2, maxAge: 3600)
             ),
@@ -33,7 +36,8 @@ extension DispatcherDeliveryTests {
         #expect(delivery.attempts == 2)
         let received = server.messages
         #expect(received.map(\.isAccepted) == [false, true])
-        #expect(received.map { $0.header("Message-ID") } == Array(repeating: "<\(message.id)@herald>", count: 2))
+        #expect(received.map { $0.header("Message-ID") }
+            == Array(repeating: "<\(message.id)@herald.example.com>", count: 2))
         #expect(received.last?.recipients == ["alice@example.com"])
     }
 

@@ -48,11 +48,16 @@ import Testing
             "digest-email.html": EmailBody.html(for: message, title: EmailMessage.subject(for: message)) + "\n",
         ]
         for (name, actual) in rendered.sorted(by: { $0.key < $1.key }) {
-            let file = Self.directory.appendingPathComponent(name)
-            if ProcessInfo.processInfo.environment["HERALD_UPDATE_GOLDENS"] == "1" {
-                try actual.write(to: file, atomically: true, encoding: .utf8)
-            }
-            #expect(actual == (try String(contentsOf: file, encoding: .utf8)), "\(name) differs from its golden file")
+            try Self.compare(actual, toGolden: name)
         }
+    }
+
+    /// Expects `actual` to be the golden file `name` (rewriting it first under `HERALD_UPDATE_GOLDENS=1`).
+    static func compare(_ actual: String, toGolden name: String) throws {
+        let file = directory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["HERALD_UPDATE_GOLDENS"] == "1" {
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOf: file, encoding: .utf8)), "\(name) differs from its golden file")
     }
 }

@@ -10,7 +10,7 @@ import Testing
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
         receiver.defaultResponse = .status(202)
-        let harness = try DispatcherDeliveryTests.Harness(url: receiver.url, format: .teams)
+        let harness = try DispatcherDeliveryTests.Harness(url: receiver.url, format: .teams())
         defer { harness.close() }
         let (_, delivery) = try await harness.deliverOne(until: .delivered)
         let attempts = try harness.store.attempts(deliveryID: delivery.id)

@@ -100,7 +100,7 @@ import Testing
         #expect(try json(MattermostPayload.body(for: Self.linked))["text"] as? String
             == mentioned + "\n[Acknowledge](https://herald.example/ack/T.S)")
         #expect(EmailBody.plainText(for: Self.linked)
-            .hasPrefix(Self.linked.text + "\n\nAcknowledge: https://herald.example/ack/T.S\n"))
+            .contains(Self.linked.text + "\n\nAcknowledge: https://herald.example/ack/T.S\n"))
         #expect(EmailBody.html(for: Self.linked, title: "t")
             .contains("<p><a href=\"https://herald.example/ack/T.S\">Acknowledge</a></p>"))
         let zone = EngineFixture.london

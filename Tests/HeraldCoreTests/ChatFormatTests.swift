@@ -28,8 +28,8 @@ import Testing
         #expect(body[1]["wrap"] as? Bool == true)
         let facts = try #require(body[2]["facts"] as? [[String: String]])
         #expect(facts == [
-            ["title": "Milestone", "value": "Design sign-off"], ["title": "Due", "value": "2026-12-04"],
-            ["title": "Status", "value": "in_progress"], ["title": "Owner", "value": "alice"],
+            ["title": "Milestone", "value": "Design sign-off"], ["title": "Due", "value": "Fri 4 Dec"],
+            ["title": "Status", "value": "in progress"], ["title": "Owner", "value": "alice"],
         ])
     }
 
@@ -43,7 +43,7 @@ import Testing
         #expect(embeds[0]["description"] as? String == "Apollo ERP upgrade")
         let fields = try #require(embeds[0]["fields"] as? [[String: Any]])
         #expect(fields.map { $0["name"] as? String } == ["Due", "Status", "Owner"])
-        #expect(fields.map { $0["value"] as? String } == ["2026-12-04", "in_progress", "alice"])
+        #expect(fields.map { $0["value"] as? String } == ["Fri 4 Dec", "in progress", "alice"])
     }
 
     @Test func discordKeepsToTenEmbedsAndSixThousandCharacters() throws {
@@ -112,7 +112,7 @@ import Testing
             return (json["text"] as? String)?.utf16.count ?? .max <= 4_000
                 && sections.allSatisfy { $0.utf16.count <= 3_000 }
         },
-        Platform(name: "teams", body: TeamsPayload.body) { body, _ in body.count <= 28_000 },
+        Platform(name: "teams", body: { TeamsPayload.body(for: $0) }) { body, _ in body.count <= 28_000 },
         Platform(name: "discord", body: DiscordPayload.body) { _, json in
             (json["content"] as? String)?.utf16.count ?? .max <= 2_000
         },

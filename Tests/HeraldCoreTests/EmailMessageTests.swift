@@ -23,7 +23,9 @@ import Testing
         #expect(Self.header("From", in: text) == "herald@example.com")
         #expect(Self.header("To", in: text) == "alice@example.com, bob@example.com")
         #expect(Self.header("Subject", in: text) == "[Herald] reminder: Design sign-off (Apollo ERP upgrade)")
-        #expect(Self.header("Message-ID", in: text) == "<msg_test@herald>")
+        #expect(Self.header("Message-ID", in: text) == "<msg_test@herald.example.com>")
+        #expect(Self.header("In-Reply-To", in: text) == "<apollo.design-signoff@herald.example.com>")
+        #expect(Self.header("References", in: text) == "<apollo.design-signoff@herald.example.com>")
         #expect(Self.header("MIME-Version", in: text) == "1.0")
         #expect(Self.header("Content-Type", in: text) == "multipart/alternative; boundary=\"=_herald_msg_test\"")
         #expect(Self.text() == text, "the same message always gives the same bytes")
@@ -49,12 +51,12 @@ import Testing
         let parts = MIMEText.parts(of: Self.text(message), boundary: "=_herald_msg_test")
         try #require(parts.count == 2)
         #expect(parts[0].headers.contains("Content-Type: text/plain; charset=utf-8"))
-        #expect(parts[0].body.hasPrefix(message.text))
-        #expect(parts[0].body.contains("- Cut-over <R&D>: due Fri 11 Dec (2026-12-11), at_risk, owner bob"))
+        #expect(parts[0].body.contains(message.text))
+        #expect(parts[0].body.contains("- Cut-over <R&D>: due Fri 11 Dec, at risk, owned by bob"))
         #expect(parts[1].headers.contains("Content-Type: text/html; charset=utf-8"))
         #expect(parts[1].body.contains("<th>Milestone</th><th>Due</th><th>Status</th><th>Owner</th>"))
         #expect(parts[1].body.contains(
-            "<tr><td>Design sign-off</td><td>2026-12-04</td><td>in_progress</td><td>alice</td></tr>"
+            "<tr><td>Design sign-off</td><td>Fri 4 Dec</td><td>in progress</td><td>alice</td></tr>"
         ))
         #expect(parts[1].body.contains("<td>Cut-over &lt;R&amp;D&gt;</td>"))
         #expect(Self.header("Subject", in: Self.text(message))
@@ -72,7 +74,7 @@ import Testing
         #expect(MIMEText.decodeEncodedWords(subject)
             == "[Herald] reminder: Freigabe für Zürich – Phase 2 ✅ (Apollo ERP upgrade)")
         let parts = MIMEText.parts(of: text, boundary: "=_herald_msg_test")
-        #expect(parts.first?.body.hasPrefix(message.text) == true)
+        #expect(parts.first?.body.contains(message.text) == true)
     }
 
     @Test func quotedPrintableEscapesWhatItMust() {

@@ -28,7 +28,7 @@ import Testing
         return (result, request)
     }
 
-    @Test(arguments: [HTTPSender.Format.slack, .teams, .discord, .mattermost, .googlechat])
+    @Test(arguments: [HTTPSender.Format.slack, .teams(), .discord, .mattermost, .googlechat])
     func everyChatBodyIsJSON(_ format: HTTPSender.Format) async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
@@ -62,7 +62,7 @@ import Testing
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }
         receiver.enqueue(.status(202))
-        let (result, _) = try await send(.teams, to: receiver)
+        let (result, _) = try await send(.teams(), to: receiver)
         #expect(result.verdict == .success)
         #expect(result.httpStatus == 202)
         #expect(result.note == "202 accepted (unconfirmed: Teams does not report delivery)")
@@ -77,7 +77,7 @@ import Testing
         #expect(result.note == nil)
         #expect(result.recordedExcerpt == "ok")
         receiver.enqueue(.status(202, body: "queued"))
-        let (teams, _) = try await send(.teams, to: receiver)
+        let (teams, _) = try await send(.teams(), to: receiver)
         #expect(teams.note == nil, "a 202 with a body is an ordinary answer")
     }
 

@@ -19,6 +19,14 @@ import Testing
         text: "Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec."
     )
 
+    static let readers = MessageReaders(
+        people: [
+            "alice": Person(key: "alice", name: "Alice Ng", email: "alice@example.com"),
+            "bob": Person(key: "bob", name: "Bob Roe", email: "bob@example.com"),
+        ],
+        projects: [Project(id: "apollo", name: "Apollo ERP upgrade", manager: "bob")]
+    )
+
     func sender(
         _ server: TestSMTPServer, security: EmailSettings.Security = .plaintext, to: [String] = [],
         username: String? = nil, password: String? = nil
@@ -27,10 +35,7 @@ import Testing
             server: server.url, security: security, from: "herald@example.com", to: to,
             username: username.map(Secret.init), password: password.map(Secret.init)
         )
-        return EmailSender(
-            settings: settings, addresses: ["alice": "alice@example.com", "bob": "bob@example.com"], curl: engine,
-            timeout: .seconds(10)
-        )
+        return EmailSender(settings: settings, readers: Self.readers, curl: engine, timeout: .seconds(10))
     }
 
     @Test func deliveredMessageHasItsHeadersAndBothParts() async throws {
@@ -43,7 +48,9 @@ import Testing
         #expect(server.messages.count == 1)
         #expect(mail.from == "herald@example.com")
         #expect(mail.recipients == ["alice@example.com", "bob@example.com"])
-        #expect(mail.header("Message-ID") == "<msg_email1@herald>")
+        #expect(mail.header("Message-ID") == "<msg_email1@herald.example.com>")
+        #expect(mail.header("In-Reply-To") == "<apollo.design-signoff@herald.example.com>")
+        #expect(mail.header("References") == "<apollo.design-signoff@herald.example.com>")
         #expect(mail.header("Date") == "Mon, 30 Nov 2026 09:00:00 +0000")
         #expect(mail.header("From") == "herald@example.com")
         #expect(mail.header("To") == "alice@example.com, bob@example.com")
@@ -52,12 +59,37 @@ import Testing
         let parts = MIMEText.parts(of: mail.data, boundary: "=_herald_msg_email1")
         try #require(parts.count == 2)
         #expect(parts[0].headers.contains("text/plain"))
-        #expect(parts[0].body.hasPrefix(Self.message.text))
+        #expect(parts[0].body.hasPrefix("Hi Alice and Bob,\n\n" + Self.message.text))
+        #expect(parts[0].body.contains("Alice Ng owns this milestone. Bob Roe manages Apollo ERP upgrade."))
         #expect(parts[1].headers.contains("text/html"))
-        #expect(parts[1].body.contains("<td>Design sign-off</td><td>2026-12-04</td><td>in_progress</td>"))
+        #expect(parts[1].body.contains("<td>Design sign-off</td><td>Fri 4 Dec</td><td>in progress</td>"))
         #expect(mail.data == EmailMessage.text(
-            for: Self.message, from: "herald@example.com", to: ["alice@example.com", "bob@example.com"]
+            for: Self.message, from: "herald@example.com", to: ["alice@example.com", "bob@example.com"],
+            readers: Self.readers
         ), "byte for byte what the composer wrote, after dot-unstuffing")
+    }
+
+    @Test func twoMessagesAboutOneMilestoneShareTheirThread() async throws {
+        defer { engine.shutdown() }
+        let server = try TestSMTPServer()
+        var escalation = Self.message
+        escalation.id = "msg_email2"
+        escalation.kind = .escalation
+        escalation.recipients = ["alice"]
+        let emailSender = sender(server)
+        for message in [Self.message, escalation] {
+            #expect(await emailSender.send(message, now: now).verdict == .success)
+        }
+        let mails = server.messages
+        try #require(mails.count == 2)
+        #expect(mails.map { $0.header("Message-ID") }
+            == ["<msg_email1@herald.example.com>", "<msg_email2@herald.example.com>"])
+        let root = "<apollo.design-signoff@herald.example.com>"
+        #expect(mails.map { $0.header("References") } == [root, root])
+        #expect(mails.map { $0.header("In-Reply-To") } == [root, root])
+        let text = MIMEText.parts(of: mails[1].data, boundary: "=_herald_msg_email2").first?.body ?? ""
+        #expect(text.hasPrefix("Hi Alice,\n\n"))
+        #expect(text.contains("\n\nYou own this milestone.\n\n-- \n"))
     }
 
     @Test func fixedRecipientsReplaceThePeople() async throws {
@@ -87,7 +119,8 @@ import Testing
 
         let received = server.messages
         #expect(received.map(\.isAccepted) == [false, true])
-        #expect(received.map { $0.header("Message-ID") } == ["<msg_email1@herald>", "<msg_email1@herald>"])
+        #expect(received.map { $0.header("Message-ID") }
+            == Array(repeating: "<msg_email1@herald.example.com>", count: 2))
         #expect(received[0].data == received[1].data, "a retry sends the same bytes")
     }
 

@@ -8,7 +8,10 @@ enum ChannelSenders {
     static func make(
         for configuration: Configuration, curl: CurlEngine, consoleOutput: @escaping @Sendable (String) -> Void
     ) -> [String: SenderDirectory.Entry] {
-        configuration.channels.mapValues { channel in
+        let readers = MessageReaders(
+            people: configuration.people, audiences: configuration.audiences, projects: configuration.projects
+        )
+        return configuration.channels.mapValues { channel in
             let sender: any ChannelSender
             switch channel.kind {
             case .console:
@@ -18,7 +21,7 @@ enum ChannelSenders {
             case .slack(let url):
                 sender = HTTPSender(url: url, format: .slack, curl: curl)
             case .teams(let url):
-                sender = HTTPSender(url: url, format: .teams, curl: curl)
+                sender = HTTPSender(url: url, format: .teams(readers: readers), curl: curl)
             case .discord(let url):
                 sender = HTTPSender(url: url, format: .discord, curl: curl)
             case .mattermost(let url):
@@ -26,8 +29,7 @@ enum ChannelSenders {
             case .googlechat(let url):
                 sender = HTTPSender(url: url, format: .googlechat, curl: curl)
             case .email(let settings):
-                let addresses = configuration.people.compactMapValues(\.email)
-                sender = EmailSender(settings: settings, addresses: addresses, curl: curl)
+                sender = EmailSender(settings: settings, readers: readers, curl: curl)
             }
             return SenderDirectory.Entry(sender: sender, policy: channel.retry, rate: channel.effectiveRate)
         }

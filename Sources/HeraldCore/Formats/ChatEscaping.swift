@@ -13,7 +13,7 @@ public enum ChatEscaping: Sendable {
     case mattermost
     /// Discord Markdown: mentions (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`) and masked links.
     case discord
-    /// Teams Adaptive Card text: Markdown links.
+    /// Teams Adaptive Card text: Markdown links and `<at>` mentions.
     case teams
     /// Google Chat text: `<users/all>`, `<users/ID>` and `<url|label>` links.
     case googleChat
@@ -26,7 +26,7 @@ public enum ChatEscaping: Sendable {
         switch self {
         case .slack: return text.replacingCharacters(String.slackEntities)
         case .mattermost, .discord: return Self.breaking(text, after: ["@", "<", "]"])
-        case .teams: return Self.breaking(text, after: ["]"])
+        case .teams: return Self.breaking(text, after: ["<", "]"])
         case .googleChat: return Self.breaking(text, after: ["<"])
         }
     }

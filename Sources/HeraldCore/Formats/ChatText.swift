@@ -24,8 +24,14 @@ public enum ChatText {
         return TextLimit(limit.maximum - limit.length(of: line), limit.unit).truncating(text) + line
     }
 
-    /// `Due`, `Status` and `Owner` of `milestone` as label and value pairs, in that order.
-    public static func facts(_ milestone: MilestoneRef) -> [(label: String, value: String)] {
-        [("Due", milestone.due.description), ("Status", milestone.status.rawValue), ("Owner", milestone.owner)]
+    /// `Due`, `Status` and `Owner` of `milestone` as label and value pairs, in that order, as a reader reads them:
+    /// `Thu 3 Dec` (with its year when not `today`'s), `at risk`, `Alice Ng`.
+    public static func facts(
+        _ milestone: MilestoneRef, readers: MessageReaders, today: CivilDate
+    ) -> [(label: String, value: String)] {
+        [
+            ("Due", milestone.due.display(today: today)), ("Status", milestone.status.words),
+            ("Owner", readers.name(milestone.owner)),
+        ]
     }
 }

@@ -23,7 +23,7 @@ public enum DiscordPayload {
         var embeds: [Embed] = []
         var total = 0
         for milestone in message.milestones.prefix(maxEmbeds) {
-            let embed = Embed(milestone, project: message.project)
+            let embed = Embed(milestone, project: message.project, today: CivilDate(message.createdAt, in: .gmt))
             total += embed.length
             guard total <= embedsTotal else { break }
             embeds.append(embed)
@@ -90,10 +90,11 @@ public enum DiscordPayload {
             self.fields = fields
         }
 
-        init(_ milestone: MilestoneRef, project: ProjectRef?) {
+        init(_ milestone: MilestoneRef, project: ProjectRef?, today: CivilDate) {
+            let facts = ChatText.facts(milestone, readers: MessageReaders(), today: today)
             self.init(
                 title: milestone.title, description: project?.name,
-                fields: ChatText.facts(milestone).map { Field(name: $0.label, value: $0.value, inline: true) }
+                fields: facts.map { Field(name: $0.label, value: $0.value, inline: true) }
             )
         }
 

@@ -2,36 +2,41 @@ import Foundation
 
 /// The two renderings of a message in an email: plain text and a small HTML page with a table of milestones.
 public enum EmailBody {
-    /// The message text, an escalation's acknowledgement link, one line per milestone, then a footer naming the
-    /// kind, rule and message id.
-    public static func plainText(for message: OutgoingMessage) -> String {
-        var lines = [message.text]
+    /// The greeting, the message text, an escalation's acknowledgement link, one line per milestone, why the
+    /// readers receive it, then a footer naming the kind, rule and message id.
+    public static func plainText(for message: OutgoingMessage, readers: MessageReaders = MessageReaders()) -> String {
+        var lines = [readers.greeting(for: message), "", message.text]
         if let url = message.escalation?.ackURL {
             lines += ["", "\(ChatText.acknowledgeLabel): \(url)"]
         }
         if !message.milestones.isEmpty {
             lines.append("")
-            let sent = CivilDate(message.createdAt, in: TimeZone(identifier: "UTC")!)
+            let sent = CivilDate(message.createdAt, in: .gmt)
             for milestone in message.milestones {
                 lines.append(
-                    "- \(milestone.title): due \(milestone.due.display(today: sent)) (\(milestone.due)), "
-                        + "\(milestone.status.rawValue), owner \(milestone.owner)"
+                    "- \(milestone.title): due \(milestone.due.display(today: sent)), \(milestone.status.words), "
+                        + "owned by \(readers.name(milestone.owner))"
                 )
             }
         }
+        if let reason = readers.reason(for: message) { lines += ["", reason] }
         lines += ["", "-- ", footer(for: message)]
         return lines.joined(separator: "\n")
     }
 
-    /// A complete HTML document: the message text, an escalation's acknowledgement link, a table of the milestones
-    /// (title, due, status, owner) and the footer; every piece of text is HTML-escaped.
-    public static func html(for message: OutgoingMessage, title: String) -> String {
+    /// A complete HTML document: the greeting, the message text, an escalation's acknowledgement link, a table of
+    /// the milestones (title, due, status, owner), why the readers receive it and the footer; every piece of text is
+    /// HTML-escaped.
+    public static func html(
+        for message: OutgoingMessage, title: String, readers: MessageReaders = MessageReaders()
+    ) -> String {
         if let digest = message.digest {
             return digestHTML(digest, title: title, footer: footer(for: message))
         }
         var lines = [
             "<!DOCTYPE html>",
             "<html><head><meta charset=\"utf-8\"><title>\(escape(title))</title></head><body>",
+            "<p>\(escape(readers.greeting(for: message)))</p>",
             "<p>\(escape(message.text))</p>",
         ]
         if let url = message.escalation?.ackURL {
@@ -40,12 +45,17 @@ public enum EmailBody {
         if !message.milestones.isEmpty {
             lines.append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">")
             lines.append("<tr><th>Milestone</th><th>Due</th><th>Status</th><th>Owner</th></tr>")
+            let sent = CivilDate(message.createdAt, in: .gmt)
             for milestone in message.milestones {
-                let cells = [milestone.title, milestone.due.description, milestone.status.rawValue, milestone.owner]
+                let cells = [
+                    milestone.title, milestone.due.display(today: sent), milestone.status.words,
+                    readers.name(milestone.owner),
+                ]
                 lines.append("<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>")
             }
             lines.append("</table>")
         }
+        if let reason = readers.reason(for: message) { lines.append("<p>\(escape(reason))</p>") }
         lines.append("<p style=\"color:#666;font-size:small\">\(escape(footer(for: message)))</p>")
         lines.append("</body></html>")
         return lines.joined(separator: "\n")

@@ -3,31 +3,44 @@ import Foundation
 /// An RFC 5322 message for an `email` channel: headers, and a `multipart/alternative` body with a text/plain
 /// and a text/html part, both UTF-8 quoted-printable, CRLF line endings, no line over 998 characters.
 ///
-/// The output is a pure function of the message and addresses: the `Date:` is the message's `createdAt`, and the
-/// `Message-ID:` and MIME boundary derive from the message id, so every retry sends the same bytes.
+/// The output is a pure function of the message, addresses and readers: the `Date:` is the message's `createdAt`,
+/// and the `Message-ID:` and MIME boundary derive from the message id, so every retry sends the same bytes.
+///
+/// A message about one milestone names that milestone's thread root in `In-Reply-To:` and `References:`
+/// (``threadID(for:domain:)``), so that mail clients show all of its messages as one conversation.
 public enum EmailMessage {
     /// The whole message, ready for SMTP `DATA` (libcurl dot-stuffs it).
-    public static func bytes(for message: OutgoingMessage, from: String, to: [String]) -> [UInt8] {
-        Array(text(for: message, from: from, to: to).utf8)
+    public static func bytes(
+        for message: OutgoingMessage, from: String, to: [String], readers: MessageReaders = MessageReaders()
+    ) -> [UInt8] {
+        Array(text(for: message, from: from, to: to, readers: readers).utf8)
     }
 
-    /// The whole message as text.
-    public static func text(for message: OutgoingMessage, from: String, to: [String]) -> String {
+    /// The whole message as text; `readers` name the recipients in the greeting and say why each receives it.
+    public static func text(
+        for message: OutgoingMessage, from: String, to: [String], readers: MessageReaders = MessageReaders()
+    ) -> String {
         let subject = subject(for: message)
         let boundary = boundary(for: message)
-        let headers = [
+        let domain = domain(of: from)
+        var headers = [
             "Date: \(date(message.createdAt))",
             "From: \(sanitized(from))",
             "To: \(to.map(sanitized).joined(separator: ",\r\n "))",
             "Subject: \(EncodedWord.encodeIfNeeded(subject))",
-            "Message-ID: \(messageID(for: message))",
+            "Message-ID: \(messageID(for: message, domain: domain))",
+        ]
+        if let thread = threadID(for: message, domain: domain) {
+            headers += ["In-Reply-To: \(thread)", "References: \(thread)"]
+        }
+        headers += [
             "MIME-Version: 1.0",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
             "X-Herald-Kind: \(message.kind.rawValue)",
         ]
         let parts = [
-            part(type: "text/plain", body: EmailBody.plainText(for: message)),
-            part(type: "text/html", body: EmailBody.html(for: message, title: subject)),
+            part(type: "text/plain", body: EmailBody.plainText(for: message, readers: readers)),
+            part(type: "text/html", body: EmailBody.html(for: message, title: subject, readers: readers)),
         ]
         var lines = headers + [""]
         for part in parts {
@@ -58,9 +71,31 @@ public enum EmailMessage {
         return "[Herald] \(message.kind.rawValue): \(short)"
     }
 
-    /// `<msg_…@herald>`: stable across retries and replays, as the message id is.
-    public static func messageID(for message: OutgoingMessage) -> String {
-        "<\(message.id)@herald>"
+    /// `<msg_…@herald.example.com>`: stable across retries and replays, as the message id is.
+    public static func messageID(for message: OutgoingMessage, domain: String) -> String {
+        "<\(message.id)@herald.\(domain)>"
+    }
+
+    /// `<apollo.design-signoff@herald.example.com>`: the root of the thread of a message about one milestone, the
+    /// same for every message about it; nil for a message about none or several.
+    public static func threadID(for message: OutgoingMessage, domain: String) -> String? {
+        guard message.milestones.count == 1, let milestone = message.milestones.first else { return nil }
+        let parts = [message.project?.id, milestone.id].compactMap { $0 }.map(atom)
+        return "<\(parts.joined(separator: "."))@herald.\(domain)>"
+    }
+
+    /// The domain of the `from` address (`Herald <herald@example.com>` gives `example.com`), lowercased and kept to
+    /// the characters of a dot-atom; `localhost` when it has none.
+    public static func domain(of from: String) -> String {
+        let address = from.split(separator: "<").last.map { $0.split(separator: ">").first ?? $0 } ?? Substring(from)
+        guard let at = address.lastIndex(of: "@") else { return "localhost" }
+        let domain = atom(address[address.index(after: at)...].lowercased())
+        return domain.isEmpty ? "localhost" : domain
+    }
+
+    /// `text` kept to letters, digits, `.`, `-` and `_`, the others as `-`: safe inside a message id.
+    private static func atom(_ text: String) -> String {
+        String(text.prefix(200).map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
     }
 
     /// `=_herald_msg_…`: `=_` never occurs in quoted-printable text, so the parts cannot contain it.

@@ -3,11 +3,11 @@
 extension TeamsPayload {
     /// The JSON bytes for a digest `message`, within ``bodyLimit``: sections are shortened (with `…and N more`,
     /// and the button to ``DigestReport/link`` when there is one) until the body fits.
-    static func digestBody(for message: OutgoingMessage, _ report: DigestReport) -> [UInt8] {
+    static func digestBody(for message: OutgoingMessage, _ report: DigestReport, mentions: Mentions) -> [UInt8] {
         let headline = DigestWording.headline(report)
         var top = [
             Element.text(headerLimit.truncating(escape(DigestWording.title(report))), weight: "Bolder", size: "Medium"),
-            Element.text(ChatText.mentioning(message, escape(headline[0])), weight: "Bolder", color: color(report)),
+            Element.text(mentions.before(escape(headline[0])), weight: "Bolder", color: color(report)),
         ]
         top += headline.dropFirst().map { Element.text(escape($0)) }
         top += DigestWording.notes(report).map { Element.text($0, isSubtle: true) }
@@ -24,7 +24,7 @@ extension TeamsPayload {
                     Element.text(section.lines.map { "- " + escape($0) }.joined(separator: "\n")),
                 ]
             }
-            var card = Card(body: elements)
+            var card = Card(body: elements, entities: mentions.entities)
             if DigestSection.isSummarised(sections), let link = report.link {
                 card.actions = [Action(title: DigestWording.linkLabel, url: link)]
             }

@@ -1,7 +1,10 @@
 /// A Microsoft Teams Workflows-webhook body: a message whose one attachment is an Adaptive Card 1.4 with a
-/// header (kind and project), the text, a fact set per milestone (milestone, due, status, owner), and for an
-/// escalation with an acknowledgement link an `Action.OpenUrl` button. Every text but the mentions is made inert
-/// (``ChatEscaping/teams``).
+/// header (kind and project), the text, a fact set per milestone (milestone, due date, status in words, owner's
+/// name), and for an escalation with an acknowledgement link an `Action.OpenUrl` button. Every text but the
+/// mentions is made inert (``ChatEscaping/teams``).
+///
+/// A recipient with a Teams user (`people.X.teams`) is mentioned as `<at>Alice Ng</at>` with the matching
+/// `msteams.entities` mention, so that Teams pings them; others by their configured `mention`, else their name.
 ///
 /// The whole body stays within ``bodyLimit`` bytes: when it would not, the text and the number of fact sets
 /// are halved, deterministically, until it does.
@@ -14,31 +17,79 @@ public enum TeamsPayload {
     public static let factLimit = TextLimit.characters(256)
 
     /// The JSON bytes for `message`.
-    public static func body(for message: OutgoingMessage) -> [UInt8] {
-        if let digest = message.digest { return digestBody(for: message, digest) }
+    public static func body(for message: OutgoingMessage, readers: MessageReaders = MessageReaders()) -> [UInt8] {
+        let mentions = Mentions(message, readers)
+        if let digest = message.digest { return digestBody(for: message, digest, mentions: mentions) }
         var body: [UInt8] = []
         for halving in 0...6 {
-            body = JSONOutput.bytes(envelope(message, textBytes: 20_000 >> halving, factSets: 20 >> halving))
+            body = JSONOutput.bytes(
+                envelope(message, readers, mentions, textBytes: 20_000 >> halving, factSets: 20 >> halving)
+            )
             if body.count <= bodyLimit { break }
         }
         return body
     }
 
-    private static func envelope(_ message: OutgoingMessage, textBytes: Int, factSets: Int) -> Envelope {
-        let text = TextLimit.bytes(textBytes).truncating(ChatText.mentioning(message, escape(message.text)))
+    private static func envelope(
+        _ message: OutgoingMessage, _ readers: MessageReaders, _ mentions: Mentions, textBytes: Int, factSets: Int
+    ) -> Envelope {
+        let text = TextLimit.bytes(textBytes).truncating(mentions.before(escape(message.text)))
         var elements = [
             Element.text(headerLimit.truncating(escape(ChatText.header(message))), weight: "Bolder", size: "Medium"),
             Element.text(text),
         ]
+        let today = CivilDate(message.createdAt, in: .gmt)
         elements += message.milestones.prefix(factSets).map { milestone in
-            let facts = [("Milestone", milestone.title)] + ChatText.facts(milestone).map { ($0.label, $0.value) }
+            let facts = [("Milestone", milestone.title)]
+                + ChatText.facts(milestone, readers: readers, today: today).map { ($0.label, $0.value) }
             return Element(type: "FactSet", facts: facts.map { Fact(title: $0.0, value: $0.1) })
         }
-        var card = Card(body: elements)
+        var card = Card(body: elements, entities: mentions.entities)
         if let url = message.escalation?.ackURL {
             card.actions = [Action(title: ChatText.acknowledgeLabel, url: url)]
         }
         return Envelope(card: card)
+    }
+
+    /// How the recipients are mentioned in the card's text, and the `msteams.entities` that make the `<at>` ones
+    /// ping.
+    struct Mentions {
+        /// One per recipient, in order.
+        var texts: [String]
+        var entities: [Entity]
+
+        init(_ message: OutgoingMessage, _ readers: MessageReaders) {
+            texts = []
+            entities = []
+            for (index, key) in message.recipients.enumerated() {
+                guard let person = readers.people[key], let user = person.teams else {
+                    if index < message.mentions.count { texts.append(message.mentions[index]) }
+                    continue
+                }
+                let name = escape(person.name)
+                let text = "<at>\(name)</at>"
+                texts.append(text)
+                entities.append(Entity(text: text, mentioned: Mentioned(id: user, name: name)))
+            }
+        }
+
+        /// `text` after the mentions, or alone when nobody is mentioned.
+        func before(_ text: String) -> String {
+            texts.isEmpty ? text : texts.joined(separator: " ") + " " + text
+        }
+    }
+
+    /// A `mention` entity: the `<at>` text as it appears in the card, and whom it pings.
+    struct Entity: Encodable {
+        var type = "mention"
+        var text: String
+        var mentioned: Mentioned
+    }
+
+    /// A mentioned Teams user: user principal name or Entra object id, and display name.
+    struct Mentioned: Encodable {
+        var id: String
+        var name: String
     }
 
     struct Envelope: Encodable {
@@ -62,7 +113,12 @@ public enum TeamsPayload {
         var body: [Element]
         /// Buttons under the body (a link to the whole digest); nil for none.
         var actions: [Action]?
-        var msteams = TeamsOptions()
+        var msteams: TeamsOptions
+
+        init(body: [Element], entities: [Entity] = []) {
+            self.body = body
+            msteams = TeamsOptions(entities: entities.isEmpty ? nil : entities)
+        }
 
         enum CodingKeys: String, CodingKey {
             case schema = "$schema"
@@ -79,6 +135,8 @@ public enum TeamsPayload {
 
     struct TeamsOptions: Encodable {
         var width = "Full"
+        /// The mentions in the card's text; nil for none.
+        var entities: [Entity]?
     }
 
     struct Element: Encodable {
@@ -114,7 +172,7 @@ public enum TeamsPayload {
         }
     }
 
-    /// User text inert in a card: ``ChatEscaping/teams``.
+    /// User text (a person's name too) inert in a card: ``ChatEscaping/teams``.
     static func escape(_ text: String) -> String {
         ChatEscaping.teams.escape(text)
     }

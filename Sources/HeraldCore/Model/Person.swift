@@ -16,6 +16,9 @@ public struct Person: Hashable, Sendable {
     public var quietHours: DailyWindow?
     /// Their user ids on the chat platforms commands come from (Slack's or Mattermost's `user_id`).
     public var chatIDs: [String] = []
+    /// Their Microsoft Teams user: a user principal name (`alice@contoso.com`) or an Entra object id (a GUID),
+    /// which a Teams card's mention pings.
+    public var teams: String?
 
     /// Creates a person.
     public init(

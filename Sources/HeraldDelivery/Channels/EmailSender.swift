@@ -5,16 +5,17 @@ import HeraldCore
 /// engine. Every attempt sends the same bytes (same `Message-ID:`), so a receiver can drop duplicates.
 public struct EmailSender: ChannelSender {
     private let settings: EmailSettings
-    private let addresses: [String: String]
+    private let readers: MessageReaders
     private let curl: CurlEngine
     private let timeout: Duration
 
-    /// Creates a sender; `addresses` maps person keys to their email, used when the channel has no fixed `to`.
+    /// Creates a sender; `readers` give each person's email, used when the channel has no fixed `to`, and the
+    /// names and parts that greet them and say why they receive a message.
     public init(
-        settings: EmailSettings, addresses: [String: String], curl: CurlEngine, timeout: Duration = .seconds(60)
+        settings: EmailSettings, readers: MessageReaders, curl: CurlEngine, timeout: Duration = .seconds(60)
     ) {
         self.settings = settings
-        self.addresses = addresses
+        self.readers = readers
         self.curl = curl
         self.timeout = timeout
     }
@@ -30,7 +31,7 @@ public struct EmailSender: ChannelSender {
         }
         let request = SMTPRequest(
             url: settings.server, security: settings.security, from: settings.from, recipients: recipients,
-            message: EmailMessage.bytes(for: message, from: settings.from, to: recipients),
+            message: EmailMessage.bytes(for: message, from: settings.from, to: recipients, readers: readers),
             username: settings.username, password: settings.password, verifiesPeer: !settings.insecureSkipVerify,
             connectTimeout: .seconds(10), totalTimeout: timeout
         )
@@ -47,6 +48,7 @@ public struct EmailSender: ChannelSender {
     func recipients(for message: OutgoingMessage) -> [String] {
         if !settings.to.isEmpty { return settings.to }
         var seen: Set<String> = []
-        return message.recipients.compactMap { addresses[$0] }.filter { seen.insert($0.lowercased()).inserted }
+        return message.recipients.compactMap { readers.people[$0]?.email }
+            .filter { seen.insert($0.lowercased()).inserted }
     }
 }

@@ -6,7 +6,7 @@ extension HTTPSender.Format {
         switch self {
         case .webhook: WebhookPayload.body(for: message)
         case .slack: SlackPayload.body(for: message)
-        case .teams: TeamsPayload.body(for: message)
+        case .teams(let readers): TeamsPayload.body(for: message, readers: readers)
         case .discord: DiscordPayload.body(for: message)
         case .mattermost: MattermostPayload.body(for: message)
         case .googlechat: GoogleChatPayload.body(for: message)

@@ -9,8 +9,8 @@ public struct HTTPSender: ChannelSender {
         case webhook(secrets: [WebhookKey])
         /// Slack Block Kit with a text fallback.
         case slack
-        /// A Microsoft Teams Workflows Adaptive Card.
-        case teams
+        /// A Microsoft Teams Workflows Adaptive Card; `readers` give the names and Teams users to mention.
+        case teams(readers: MessageReaders = MessageReaders())
         /// Discord content and embeds, posted with `wait=true`.
         case discord
         /// Mattermost Markdown text.
