@@ -85,14 +85,14 @@ import Testing
         // tomorrow and has slipped.
         #expect(lines.dropFirst().starts(with: ["", "Mon 30 Nov"]))
         #expect(lines[3].hasPrefix(
-            "00:00  escalation L1  overdue  apollo/data-migration-plan → dan @ console: Escalation level 1 of 3 "
-                + "(missed-deadline): Data migration plan (Apollo ERP upgrade) is 4 business days overdue;"
+            "00:00  escalation L1  overdue  apollo/data-migration-plan → dan @ console: Escalation level 1 of 3: "
+                + "Data migration plan · Apollo ERP upgrade is 4 business days overdue;"
         ))
         #expect(lines[4] == "00:00  reminder  due-soon  apollo/design-signoff → alice @ console: Design sign-off "
-            + "(Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business days from its "
+            + "· Apollo ERP upgrade is due in 1 business day, Tue 1 Dec. It has slipped 5 business days from its "
             + "baseline, Tue 24 Nov.")
         #expect(lines[5] == "00:00  reminder  critical-slip  apollo/design-signoff → bob, carol @ console: Design "
-            + "sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business days "
+            + "sign-off · Apollo ERP upgrade is due in 1 business day, Tue 1 Dec. It has slipped 5 business days "
             + "from its baseline, Tue 24 Nov.")
         // The ladder climbs a level a business day, then repeats the last level three times (max_repeats); levels
         // and repeats counted in business days fall at the start of working hours.
@@ -109,7 +109,7 @@ import Testing
         ], "business-day levels and repeats skip the weekend; the weekly digest goes every Monday")
         #expect(lines.filter { $0.hasPrefix("09:00  digest  weekly-sponsor  apollo → carol @ console: Digest ") }
             .count == 5)
-        #expect(lines.contains("       AMBER (first digest): Data migration plan (Apollo ERP upgrade) is 4 business "
+        #expect(lines.contains("       AMBER (first digest): Data migration plan · Apollo ERP upgrade is 4 business "
             + "days overdue (due Tue 24 Nov)."), "a digest's further lines are indented under the time")
         #expect(!lines.contains("Warnings:"))
         #expect(!FileManager.default.fileExists(atPath: example.stateDirectory), "plan creates no live store")
