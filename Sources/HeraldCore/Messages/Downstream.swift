@@ -36,18 +36,15 @@ extension MessageText {
     }
 
     /// ` Needed: Solution design document, Test plan. It is on the critical path; a slip delays Go-live · Apollo
-    /// ERP upgrade and 2 more.` or the parts of it that apply; empty when none does.
+    /// ERP upgrade and 2 more.` or the parts of it that apply; empty when none does. The critical path is named only
+    /// with what a slip delays: a milestone that blocks nothing is only its project's last one.
     static func impact(deliverables: [String], downstream: Downstream) -> String {
-        var text = deliverables.isEmpty ? "" : " Needed: \(deliverables.joined(separator: ", "))."
+        let text = deliverables.isEmpty ? "" : " Needed: \(deliverables.joined(separator: ", "))."
         let blocked = downstream.blocked
+        guard !blocked.isEmpty else { return text }
         let shown = blocked.prefix(blockedShown).joined(separator: ", ")
         let more = blocked.count > blockedShown ? " and \(blocked.count - blockedShown) more" : ""
-        switch (downstream.isCritical, blocked.isEmpty) {
-        case (true, true): text += " It is on the critical path."
-        case (true, false): text += " It is on the critical path; a slip delays \(shown)\(more)."
-        case (false, false): text += " A slip delays \(shown)\(more)."
-        case (false, true): break
-        }
-        return text
+        let critical = downstream.isCritical ? "It is on the critical path; a slip" : "A slip"
+        return text + " \(critical) delays \(shown)\(more)."
     }
 }
