@@ -90,10 +90,12 @@ import Testing
         ))
         #expect(lines[4] == "00:00  reminder  due-soon  apollo/design-signoff → alice @ console: Design sign-off "
             + "· Apollo ERP upgrade is due in 1 business day, Tue 1 Dec. It has slipped 5 business days from its "
-            + "baseline, Tue 24 Nov.")
+            + "baseline, Tue 24 Nov. Needed: Solution design document. It is on the critical path; a slip delays "
+            + "User acceptance testing complete · Apollo ERP upgrade.")
         #expect(lines[5] == "00:00  reminder  critical-slip  apollo/design-signoff → bob, carol @ console: Design "
             + "sign-off · Apollo ERP upgrade is due in 1 business day, Tue 1 Dec. It has slipped 5 business days "
-            + "from its baseline, Tue 24 Nov.")
+            + "from its baseline, Tue 24 Nov. Needed: Solution design document. It is on the critical path; a slip "
+            + "delays User acceptance testing complete · Apollo ERP upgrade.")
         // The ladder climbs a level a business day, then repeats the last level three times (max_repeats); levels
         // and repeats counted in business days fall at the start of working hours.
         let ladder = lines.filter { $0.contains("apollo/data-migration-plan") }
@@ -109,7 +111,7 @@ import Testing
         ], "business-day levels and repeats skip the weekend; the weekly digest goes every Monday")
         #expect(lines.filter { $0.hasPrefix("09:00  digest  weekly-sponsor  apollo → carol @ console: Digest ") }
             .count == 5)
-        #expect(lines.contains("       AMBER (first digest): Data migration plan · Apollo ERP upgrade is 4 business "
+        #expect(lines.contains("       AMBER (first digest): Data migration plan (Apollo ERP upgrade) is 4 business "
             + "days overdue (due Tue 24 Nov)."), "a digest's further lines are indented under the time")
         #expect(!lines.contains("Warnings:"))
         #expect(!FileManager.default.fileExists(atPath: example.stateDirectory), "plan creates no live store")
