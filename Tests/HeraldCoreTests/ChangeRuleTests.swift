@@ -60,7 +60,8 @@ import Testing
              after: changed { $0.due = CivilDate(iso: "2026-12-11")! }, expected: nil),
         Case(name: "due_changed later than before", trigger: .dueChanged, when: "due > previous.due", before: base,
              after: changed { $0.due = CivilDate(iso: "2026-12-11")! },
-             expected: (["bob"], "Design sign-off · Apollo ERP upgrade: due Fri 4 Dec → Fri 11 Dec.")),
+             expected: (["bob"], "Design sign-off · Apollo ERP upgrade: due Fri 4 Dec → Fri 11 Dec. "
+                 + "It is now 10 business days behind its baseline, Fri 27 Nov.")),
         Case(name: "due_changed earlier does not hold", trigger: .dueChanged, when: "due > previous.due",
              before: base, after: changed { $0.due = CivilDate(iso: "2026-12-02")! }, expected: nil),
         Case(name: "owner_changed names the new owner", trigger: .ownerChanged, when: "previous.owner == \"alice\"",

@@ -21,7 +21,8 @@ import Testing
         Milestone(projectID: "apollo", id: "build", title: "Build complete", owner: "bob",
                   due: CivilDate(iso: "2026-12-18")!, dependsOn: ["design"]),
         Milestone(projectID: "apollo", id: "launch", title: "Customer app launch (iOS + Android)", owner: "bob",
-                  due: CivilDate(iso: "2027-01-29")!, dependsOn: ["build", "dcm/cutover"]),
+                  due: CivilDate(iso: "2027-02-12")!, baseline: CivilDate(iso: "2027-01-29"),
+                  dependsOn: ["build", "dcm/cutover"]),
         Milestone(projectID: "dcm", id: "cutover", title: "Data centre cut-over", owner: "dan",
                   due: CivilDate(iso: "2027-01-15")!, dependsOn: ["apollo/design"]),
         Milestone(projectID: "dcm", id: "retire", title: "Old racks retired", owner: "dan",
@@ -50,7 +51,8 @@ import Testing
 
     static func change(_ field: String, _ old: String, _ new: String) -> String {
         MessageText.change(milestone: portfolio[2], projectName: "Apollo ERP upgrade",
-                           fields: [FieldChange(field: field, oldValue: old, newValue: new)], today: today)
+                           fields: [FieldChange(field: field, oldValue: old, newValue: new)], today: today,
+                           slipDays: 10)
     }
 
     static let record = EscalationRecord(

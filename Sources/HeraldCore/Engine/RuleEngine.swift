@@ -177,7 +177,7 @@ public struct RuleEngine: Sendable {
                 // A new milestone is announced as added, not as every field going from none to its value.
                 let text = MessageText.change(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID,
-                    fields: change.kind == .created ? [] : change.fields, today: today
+                    fields: change.kind == .created ? [] : change.fields, today: today, slipDays: facts.slipDays
                 )
                 compose(kind: .announcement, rule: rule, recipients: recipients(of: rule), milestone: milestone,
                         project: project, text: text, now: now, into: &decisions)

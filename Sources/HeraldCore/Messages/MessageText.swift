@@ -37,8 +37,11 @@ public enum MessageText {
     /// `Design sign-off · Apollo ERP upgrade: status in progress → done.` for change announcements, followed by
     /// `Note: …` when the change came with one (an API or chat update); dates have their year when it is not
     /// `today`'s.
+    ///
+    /// A due date moved with `slipDays` (business days behind the baseline) above 0 adds `It is now 10 business
+    /// days behind its baseline, Fri 15 Jan 2027.`
     public static func change(
-        milestone: Milestone, projectName: String, fields: [FieldChange], today: CivilDate
+        milestone: Milestone, projectName: String, fields: [FieldChange], today: CivilDate, slipDays: Int = 0
     ) -> String {
         let subject = Self.subject(milestone.title, projectName)
         let described = fields.compactMap { change -> String? in
@@ -57,7 +60,12 @@ public enum MessageText {
         }
         if described.isEmpty { return "\(subject) was added, due \(milestone.due.display(today: today))." }
         let note = fields.last { $0.field == "note" }?.newValue.map { " Note: \($0)" } ?? ""
-        return "\(subject): \(described.joined(separator: "; "))." + note
+        var slip = ""
+        if let baseline = milestone.baseline, slipDays > 0, fields.contains(where: { $0.field == "due" }) {
+            let date = baseline.display(today: today)
+            slip = " It is now \(count(slipDays, "business day")) behind its baseline, \(date)."
+        }
+        return "\(subject): \(described.joined(separator: "; "))." + slip + note
     }
 
     /// A status value as a reader says it (`in_progress` → `in progress`); `none` for none.
