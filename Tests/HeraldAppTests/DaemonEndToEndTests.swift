@@ -53,9 +53,9 @@ import Testing
             }
             let texts = first.map(\.bodyText)
             #expect(texts.contains { $0.contains(
-                "Build complete (Apollo ERP upgrade) is due in 2 business days, Thu 3 Dec. Status: at risk.") })
+                "Build complete · Apollo ERP upgrade is due in 2 business days, Thu 3 Dec. Status: at risk.") })
             #expect(texts.contains { $0.contains(
-                "Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec.") })
+                "Design sign-off · Apollo ERP upgrade is due in 3 business days, Fri 4 Dec.") })
 
             // Recorded before the clock jumps a day, past the leases of deliveries still in flight.
             #expect(await eventually {
@@ -87,7 +87,7 @@ import Testing
             ))
             let requests = await receiver.waitForRequests(count: 3)
             #expect(requests.count == 3)
-            #expect(requests.last?.bodyText.contains("Build complete (Apollo ERP upgrade): status at_risk → done.")
+            #expect(requests.last?.bodyText.contains("Build complete · Apollo ERP upgrade: status at risk → done.")
                 == true)
             let history = try runtime.store.history(projectID: "apollo", milestoneID: "build")
             let statusChange = history.last { $0.change.field == "status" }

@@ -85,15 +85,17 @@ import Testing
         // tomorrow and has slipped.
         #expect(lines.dropFirst().starts(with: ["", "Mon 30 Nov"]))
         #expect(lines[3].hasPrefix(
-            "00:00  escalation L1  overdue  apollo/data-migration-plan → dan @ console: Escalation level 1 of 3 "
-                + "(missed-deadline): Data migration plan (Apollo ERP upgrade) is 4 business days overdue;"
+            "00:00  escalation L1  overdue  apollo/data-migration-plan → dan @ console: Escalation level 1 of 3: "
+                + "Data migration plan · Apollo ERP upgrade is 4 business days overdue;"
         ))
         #expect(lines[4] == "00:00  reminder  due-soon  apollo/design-signoff → alice @ console: Design sign-off "
-            + "(Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business days from its "
-            + "baseline, Tue 24 Nov.")
+            + "· Apollo ERP upgrade is due in 1 business day, Tue 1 Dec. It has slipped 5 business days from its "
+            + "baseline, Tue 24 Nov. Needed: Solution design document. It is on the critical path; a slip delays "
+            + "User acceptance testing complete · Apollo ERP upgrade.")
         #expect(lines[5] == "00:00  reminder  critical-slip  apollo/design-signoff → bob, carol @ console: Design "
-            + "sign-off (Apollo ERP upgrade) is due in 1 business day, Tue 1 Dec. It has slipped 5 business days "
-            + "from its baseline, Tue 24 Nov.")
+            + "sign-off · Apollo ERP upgrade is due in 1 business day, Tue 1 Dec. It has slipped 5 business days "
+            + "from its baseline, Tue 24 Nov. Needed: Solution design document. It is on the critical path; a slip "
+            + "delays User acceptance testing complete · Apollo ERP upgrade.")
         // The ladder climbs a level a business day, then repeats the last level three times (max_repeats); levels
         // and repeats counted in business days fall at the start of working hours.
         let ladder = lines.filter { $0.contains("apollo/data-migration-plan") }

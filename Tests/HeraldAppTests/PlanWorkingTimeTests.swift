@@ -20,7 +20,7 @@ import Testing
         let design = plan.messages.filter { $0.rule == "due-soon" && $0.milestone == "design-signoff" }
         #expect(design.map(\.decidedAt) == reminders)
         #expect(design.map(\.sendAt) == reminders, "the console holds nothing")
-        #expect(design.last?.text.hasPrefix("Design sign-off (Apollo ERP upgrade) is due today, Tue 1 Dec.") == true)
+        #expect(design.last?.text.hasPrefix("Design sign-off · Apollo ERP upgrade is due today, Tue 1 Dec.") == true)
         let ladder = plan.messages.filter { $0.kind == "escalation" && $0.milestone == "data-migration-plan" }
         #expect(ladder.map(\.decidedAt) == ["2026-11-30T18:36:00Z", "2026-12-01T09:00:00Z"],
                 "level 2 (after 1 business_day) falls at the start of hours, not at 18:36")

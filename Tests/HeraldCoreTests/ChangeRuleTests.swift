@@ -44,28 +44,29 @@ import Testing
 
     @Test(arguments: [
         Case(name: "created fires for a new milestone", trigger: .created, when: "true", before: nil, after: base,
-             expected: (["bob"], "Design sign-off (Apollo ERP upgrade) was added, due Fri 4 Dec.")),
+             expected: (["bob"], "Design sign-off · Apollo ERP upgrade was added, due Fri 4 Dec.")),
         Case(name: "created ignores an update", trigger: .created, when: "true", before: base,
              after: changed { $0.status = .atRisk }, expected: nil),
         Case(name: "status_changed to done", trigger: .statusChanged, when: "status == \"done\"", before: base,
              after: changed { $0.status = .done },
-             expected: (["bob"], "Design sign-off (Apollo ERP upgrade): status in_progress → done.")),
+             expected: (["bob"], "Design sign-off · Apollo ERP upgrade: status in progress → done.")),
         Case(name: "status_changed whose when does not hold", trigger: .statusChanged, when: "status == \"done\"",
              before: base, after: changed { $0.status = .atRisk }, expected: nil),
         Case(name: "status_changed reads previous.status", trigger: .statusChanged,
              when: "previous.status == \"at_risk\" and status == \"in_progress\"",
              before: changed { $0.status = .atRisk }, after: base,
-             expected: (["bob"], "Design sign-off (Apollo ERP upgrade): status at_risk → in_progress.")),
+             expected: (["bob"], "Design sign-off · Apollo ERP upgrade: status at risk → in progress.")),
         Case(name: "status_changed ignores a due change", trigger: .statusChanged, when: "true", before: base,
              after: changed { $0.due = CivilDate(iso: "2026-12-11")! }, expected: nil),
         Case(name: "due_changed later than before", trigger: .dueChanged, when: "due > previous.due", before: base,
              after: changed { $0.due = CivilDate(iso: "2026-12-11")! },
-             expected: (["bob"], "Design sign-off (Apollo ERP upgrade): due Fri 4 Dec → Fri 11 Dec.")),
+             expected: (["bob"], "Design sign-off · Apollo ERP upgrade: due Fri 4 Dec → Fri 11 Dec. "
+                 + "It is now 10 business days behind its baseline, Fri 27 Nov.")),
         Case(name: "due_changed earlier does not hold", trigger: .dueChanged, when: "due > previous.due",
              before: base, after: changed { $0.due = CivilDate(iso: "2026-12-02")! }, expected: nil),
         Case(name: "owner_changed names the new owner", trigger: .ownerChanged, when: "previous.owner == \"alice\"",
              before: base, after: changed { $0.owner = "carol" },
-             expected: (["carol"], "Design sign-off (Apollo ERP upgrade): owner alice → carol.")),
+             expected: (["carol"], "Design sign-off · Apollo ERP upgrade: owner alice → carol.")),
     ])
     func trigger(_ example: Case) throws {
         let recipients: [Recipient] = example.trigger == .ownerChanged ? [.owner] : [.manager]
@@ -98,7 +99,7 @@ import Testing
                 FieldChange(field: "note", oldValue: nil, newValue: "signed off by the board"),
             ], today: CivilDate(iso: "2026-12-01")!
         )
-        #expect(text == "Design sign-off (Apollo ERP upgrade): status in_progress → done. "
+        #expect(text == "Design sign-off · Apollo ERP upgrade: status in progress → done. "
             + "Note: signed off by the board")
     }
 }

@@ -58,5 +58,5 @@ func humanDatesNameAYearOtherThanTodays(_ date: String, _ today: String, _ shown
         fields: [FieldChange(field: "due", oldValue: "2026-12-21", newValue: "2027-01-04")],
         today: CivilDate(iso: "2026-12-28")!
     )
-    #expect(change == "Go-live (Apollo): due Mon 21 Dec → Mon 4 Jan 2027.")
+    #expect(change == "Go-live · Apollo: due Mon 21 Dec → Mon 4 Jan 2027.")
 }

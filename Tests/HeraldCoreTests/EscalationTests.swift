@@ -203,18 +203,17 @@ import Testing
         #expect(resolved.first?.text.contains("the milestone was removed") == true)
     }
 
-    @Test func theNoticeCarriesLevelDatesWhatTrippedPriorNoticesAndHowToAcknowledge() throws {
+    @Test func theNoticeCarriesLevelDatesPriorNoticesAndHowToAnswerButNoRuleOrCommand() throws {
         var run = try Self.run(due: "2026-12-02")
         _ = run.tick(EngineFixture.at("2026-12-03", 9))
         let second = try #require(run.tick(EngineFixture.at("2026-12-04", 9)).first)
         let id = try #require(second.escalation?.id)
         #expect(id.hasPrefix("esc_") && id.count == 14)
         #expect(second.kind == .escalation && second.recipients == ["bob"])
-        #expect(second.text == "Escalation level 2 of 3 (missed-deadline): Design sign-off (Apollo ERP upgrade) is "
+        #expect(second.text == "Escalation level 2 of 3: Design sign-off · Apollo ERP upgrade is "
             + "2 business days overdue; it was due Wed 2 Dec. It has slipped 3 business days from its baseline, "
-            + "Fri 27 Nov. Baseline Fri 27 Nov, forecast Wed 2 Dec, 2 business days late. Tripped by rule overdue: "
-            + "days_overdue >= 1. Told before: alice (level 1, Thu 3 Dec 09:00 on eng). "
-            + "Acknowledge: herald ack \(id) --by NAME.")
+            + "Fri 27 Nov. Told before: alice (level 1, Thu 3 Dec 09:00 on eng). "
+            + "To stop further notices, tell the person who runs Herald for this project that it is in hand.")
         let body = String(decoding: WebhookPayload.body(for: second), as: UTF8.self)
         #expect(body.contains("\"escalation\":{\"ack_url\":null,\"id\":\"\(id)\",\"level\":2,\"levels\":3,"
             + "\"policy\":\"missed-deadline\",\"repeat\":false}"))

@@ -62,7 +62,7 @@ struct EngineRun {
         #expect(run.tick(EngineFixture.at("2026-11-27", 9)).isEmpty, "Fri 27 Nov: 5 business days out")
         let first = run.tick(EngineFixture.at("2026-12-01", 9))
         #expect(first.count == 1)
-        #expect(first.first?.text == "Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec. "
+        #expect(first.first?.text == "Design sign-off · Apollo ERP upgrade is due in 3 business days, Fri 4 Dec. "
             + "It has slipped 5 business days from its baseline, Fri 27 Nov.")
         #expect(run.tick(EngineFixture.at("2026-12-01", 9, 1)).isEmpty)
         #expect(run.tick(EngineFixture.at("2026-12-02", 9)).isEmpty, "once means once per due date")

@@ -122,6 +122,6 @@ import Testing
         }
         var run = EngineRun(configuration: configuration)
         let message = try #require(run.tick(now).first)
-        #expect(message.text.hasPrefix("Design sign-off (Apollo ERP upgrade) " + expected))
+        #expect(message.text.hasPrefix("Design sign-off · Apollo ERP upgrade " + expected))
     }
 }

@@ -7,7 +7,7 @@ public enum PlanReport {
     ///
     /// ```
     /// Mon 30 Nov
-    /// 09:00  reminder  due-soon  apollo/design-signoff → alice @ console: Design sign-off (…) is due …
+    /// 09:00  reminder  due-soon  apollo/design-signoff → alice @ console: Design sign-off · … is due …
     /// ```
     public static func text(_ plan: Plan, in zone: TimeZone) -> String {
         let span = "\(ConsoleLine.localTime(plan.window.from, in: zone)) to "

@@ -15,6 +15,8 @@ struct EscalationStep {
     let rule: Rule
     let ladder: EscalationLadder
     let facts: MilestoneFacts
+    /// The portfolio's dependencies: what a notice says a slip delays.
+    let graph: DependencyGraph
     let now: Date
     let today: CivilDate
     /// Why escalation notices about this milestone are stopped now, if they are.
@@ -23,13 +25,14 @@ struct EscalationStep {
     private(set) var isOpen = false
 
     init(
-        engine: RuleEngine, rule: Rule, ladder: EscalationLadder, facts: MilestoneFacts, now: Date, today: CivilDate,
-        suppression: SuppressionReason?
+        engine: RuleEngine, rule: Rule, ladder: EscalationLadder, facts: MilestoneFacts, graph: DependencyGraph,
+        now: Date, today: CivilDate, suppression: SuppressionReason?
     ) {
         self.engine = engine
         self.rule = rule
         self.ladder = ladder
         self.facts = facts
+        self.graph = graph
         self.now = now
         self.today = today
         self.suppression = suppression
@@ -110,7 +113,8 @@ struct EscalationStep {
         let project = engine.projects[milestone.projectID]
         let text = MessageText.escalation(
             reference, milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts,
-            rule: rule, prior: record.notices, calendar: engine.configuration.calendar
+            prior: record.notices, calendar: engine.configuration.calendar,
+            downstream: engine.downstream(of: milestone, in: graph), hasAckLink: engine.ackLinks != nil
         )
         let first = decisions.messages.count
         engine.compose(

@@ -12,8 +12,8 @@ extension RuleEngine {
     ///
     /// - Returns: the milestones with an open escalation after this step (their plain reminders are inhibited).
     func stepEscalations(
-        milestones: [TrackedMilestone], records: [RuleStateKey: EscalationRecord], now: Date, today: CivilDate,
-        suppressions: Suppressions, into decisions: inout EngineDecisions
+        milestones: [TrackedMilestone], records: [RuleStateKey: EscalationRecord], graph: DependencyGraph, now: Date,
+        today: CivilDate, suppressions: Suppressions, into decisions: inout EngineDecisions
     ) -> Set<MilestoneKey> {
         var open = Set<MilestoneKey>()
         var seen = Set<RuleStateKey>()
@@ -36,7 +36,7 @@ extension RuleEngine {
                     suppressions: suppressions, now: now
                 )
                 var step = EscalationStep(
-                    engine: self, rule: rule, ladder: ladder, facts: current, now: now, today: today,
+                    engine: self, rule: rule, ladder: ladder, facts: current, graph: graph, now: now, today: today,
                     suppression: suppression
                 )
                 step.run(record: record, holds: holds, into: &decisions)
@@ -82,7 +82,7 @@ extension RuleEngine {
             id: record.id, policy: record.policy, level: record.levelsNotified, levels: levels
         )
         let text = MessageText.resolved(
-            record, subject: milestone.map { "\($0.title) (\(project?.name ?? $0.projectID))" }
+            record, subject: milestone.map { MessageText.subject($0.title, project?.name ?? $0.projectID) }
                 ?? "\(record.key.projectID)/\(record.key.milestoneID)",
             calendar: configuration.calendar
         )

@@ -55,13 +55,14 @@ public struct RuleEngine: Sendable {
         var decisions = EngineDecisions()
         let today = configuration.calendar.today(at: now)
         var suppressions = suppressions
+        let graph = DependencyGraph(milestones: milestones.map(\.milestone))
         suppressions.escalatedMilestones.formUnion(stepEscalations(
-            milestones: milestones, records: escalations, now: now, today: today, suppressions: suppressions,
-            into: &decisions
+            milestones: milestones, records: escalations, graph: graph, now: now, today: today,
+            suppressions: suppressions, into: &decisions
         ))
         let chunkCount = min(milestones.count / Self.minimumChunk, 2 * ProcessInfo.processInfo.activeProcessorCount)
         guard chunkCount > 1 else {
-            remind(milestones[...], states: states, now: now, today: today, suppressions: suppressions,
+            remind(milestones[...], states: states, graph: graph, now: now, today: today, suppressions: suppressions,
                    into: &decisions)
             return decisions
         }
@@ -75,7 +76,8 @@ public struct RuleEngine: Sendable {
         let escalated = suppressions
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             var chunk = EngineDecisions()
-            remind(chunks[index], states: states, now: now, today: today, suppressions: escalated, into: &chunk)
+            remind(chunks[index], states: states, graph: graph, now: now, today: today, suppressions: escalated,
+                   into: &chunk)
             (results.baseAddress! + index).initialize(to: chunk)
         }
         for chunk in results { decisions.append(chunk) }
@@ -88,8 +90,8 @@ public struct RuleEngine: Sendable {
 
     /// The scheduled notify rules over consecutive milestones: reminders, or their suppressions.
     private func remind(
-        _ milestones: ArraySlice<TrackedMilestone>, states: [RuleStateKey: RuleState], now: Date, today: CivilDate,
-        suppressions: Suppressions, into decisions: inout EngineDecisions
+        _ milestones: ArraySlice<TrackedMilestone>, states: [RuleStateKey: RuleState], graph: DependencyGraph,
+        now: Date, today: CivilDate, suppressions: Suppressions, into decisions: inout EngineDecisions
     ) {
         let calendar = configuration.calendar
         var dates = CivilDateMemo(zone: calendar.timeZone)
@@ -120,14 +122,17 @@ public struct RuleEngine: Sendable {
                     continue
                 }
                 let projectName = project?.name ?? milestone.projectID
-                let text = MessageText.reminder(milestone: milestone, projectName: projectName, facts: facts)
+                let downstream = downstream(of: milestone, in: graph)
+                let text = MessageText.reminder(
+                    milestone: milestone, projectName: projectName, facts: facts, downstream: downstream
+                )
                 let first = decisions.messages.count
                 compose(kind: .reminder, rule: rule, recipients: recipients(of: rule), milestone: milestone,
                         project: project, text: text, now: now, into: &decisions) { readerDate in
                     MessageText.reminder(milestone: milestone, projectName: projectName, facts: MilestoneFacts(
                         milestone: milestone, updatedAt: updatedAt, today: readerDate, calendar: calendar,
                         history: history
-                    ))
+                    ), downstream: downstream)
                 }
                 var next: Date?
                 if case .every(let interval) = rule.repeatPolicy {
@@ -172,13 +177,18 @@ public struct RuleEngine: Sendable {
                 // A new milestone is announced as added, not as every field going from none to its value.
                 let text = MessageText.change(
                     milestone: milestone, projectName: project?.name ?? milestone.projectID,
-                    fields: change.kind == .created ? [] : change.fields, today: today
+                    fields: change.kind == .created ? [] : change.fields, today: today, slipDays: facts.slipDays
                 )
                 compose(kind: .announcement, rule: rule, recipients: recipients(of: rule), milestone: milestone,
                         project: project, text: text, now: now, into: &decisions)
             }
         }
         return decisions
+    }
+
+    /// What a slip of `milestone` delays, its projects named as the configuration names them.
+    func downstream(of milestone: Milestone, in graph: DependencyGraph) -> Downstream {
+        Downstream(of: milestone.key, in: graph) { projects[$0]?.name ?? $0 }
     }
 
     /// Whether a holding rule sends now, given what it last did.

@@ -1,23 +1,21 @@
-/// The wording of escalation notices and of their resolution.
+/// The wording of escalation notices and of their resolution, written for the people notified: no rule
+/// expression, escalation id or command (the generic webhook's data carries those).
 extension MessageText {
-    /// `Escalation level 2 of 3 (missed-deadline): Design sign-off (Apollo ERP upgrade) is 2 business days
-    /// overdue; …` with the dates, what tripped, who was told before, and how to acknowledge with `herald ack`
-    /// (each channel format shows the acknowledgement link, which differs per channel, beside the text).
+    /// `Escalation level 2 of 3: Design sign-off · Apollo ERP upgrade is 2 business days overdue; it was due …`:
+    /// the reminder's facts (each once), what is needed and what a slip delays, who was told before, and how to
+    /// answer. With `hasAckLink` each channel format shows the acknowledgement link beside the text; without one the
+    /// text says whom to tell, since only the people running Herald can record an acknowledgement then.
     public static func escalation(
-        _ escalation: EscalationRef, milestone: Milestone, projectName: String, facts: MilestoneFacts, rule: Rule,
-        prior: [EscalationNotice], calendar: BusinessCalendar
+        _ escalation: EscalationRef, milestone: Milestone, projectName: String, facts: MilestoneFacts,
+        prior: [EscalationNotice], calendar: BusinessCalendar, downstream: Downstream = .none,
+        hasAckLink: Bool = false
     ) -> String {
         let level = escalation.isRepeat
             ? "Escalation level \(escalation.level) of \(escalation.levels), repeated"
             : "Escalation level \(escalation.level) of \(escalation.levels)"
-        var text = "\(level) (\(escalation.policy)): " + reminder(milestone: milestone, projectName: projectName,
-                                                                   facts: facts)
-        let baseline = milestone.baseline?.display(today: facts.today) ?? "none"
-        var dates = "Baseline \(baseline), forecast \(milestone.due.display(today: facts.today))"
-        if facts.businessDaysOverdue > 0 {
-            dates += ", \(count(facts.businessDaysOverdue, "business day")) late"
-        }
-        text += " \(dates). Tripped by rule \(rule.name): \(rule.condition.source)."
+        var text = "\(level): " + reminder(
+            milestone: milestone, projectName: projectName, facts: facts, downstream: downstream
+        )
         if !prior.isEmpty {
             let told = prior.map { notice in
                 "\(notice.people.isEmpty ? notice.channel : notice.people.joined(separator: ", ")) "
@@ -26,13 +24,15 @@ extension MessageText {
             }
             text += " Told before: \(told.joined(separator: "; "))."
         }
-        return text + " Acknowledge: herald ack \(escalation.id) --by NAME."
+        return text + (hasAckLink
+            ? " Acknowledge it to stop further notices."
+            : " To stop further notices, tell the person who runs Herald for this project that it is in hand.")
     }
 
-    /// `Resolved: escalation esc_… (missed-deadline) for Design sign-off (Apollo ERP upgrade): acknowledged by
-    /// bob on Tue 1 Dec 10:12 ("on it").`
+    /// `Resolved: the escalation about Design sign-off · Apollo ERP upgrade: acknowledged by bob on Tue 1 Dec 10:12
+    /// ("on it").`
     public static func resolved(_ record: EscalationRecord, subject: String, calendar: BusinessCalendar) -> String {
-        var text = "Resolved: escalation \(record.id) (\(record.policy)) for \(subject): "
+        var text = "Resolved: the escalation about \(subject): "
         if let ack = record.acknowledgement {
             text += "acknowledged by \(ack.by) on \(calendar.shortDisplay(ack.at))"
             if let note = ack.note, !note.isEmpty { text += " (\"\(note)\")" }
