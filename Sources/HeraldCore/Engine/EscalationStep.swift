@@ -9,7 +9,8 @@ import Foundation
 /// - Acknowledged: the acknowledgement is announced once; once the rule stops holding or the due date moves it
 ///   re-arms, and a rule that holds again then opens a new escalation.
 /// - Suppressed (snoozed, project on hold): nothing opens and no level is notified; the notices it stops are
-///   recorded as suppressions. Closing still happens.
+///   recorded as suppressions. An open escalation's ladder pauses, and resumes where it stood when the
+///   suppression ends (see `EscalationLadder`). Closing still happens.
 struct EscalationStep {
     let engine: RuleEngine
     let rule: Rule
@@ -87,7 +88,13 @@ struct EscalationStep {
     ) {
         isOpen = true
         var updated = record
-        for rung in ladder.due(record, now: now) {
+        if suppression != nil, updated.pausedAt == nil {
+            updated.pausedAt = now
+        } else if suppression == nil, let pausedAt = updated.pausedAt {
+            updated.pausedFor += now.timeIntervalSince(pausedAt)
+            updated.pausedAt = nil
+        }
+        for rung in ladder.due(updated, now: now) {
             if let suppression {
                 suppress(level: rung.level, reason: suppression, into: &decisions)
                 break
@@ -110,7 +117,7 @@ struct EscalationStep {
         let project = engine.projects[milestone.projectID]
         let text = MessageText.escalation(
             reference, milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts,
-            rule: rule, prior: record.notices, calendar: engine.configuration.calendar
+            rule: rule, prior: record.deliveredNotices, calendar: engine.configuration.calendar
         )
         let first = decisions.messages.count
         engine.compose(
