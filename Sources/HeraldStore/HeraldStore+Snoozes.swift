@@ -24,8 +24,8 @@ extension HeraldStore {
                 until = "its due date changes"
             }
             try withdrawPendingWork(
-                projectID: snooze.projectID, milestoneID: snooze.milestoneID, reason: "withdrawn: snoozed until \(until)",
-                at: snooze.createdAt, db
+                projectID: snooze.projectID, milestoneID: snooze.milestoneID,
+                reason: "withdrawn: snoozed until \(until)", at: snooze.createdAt, db
             )
             try db.execute(
                 sql: """

@@ -211,7 +211,8 @@ import HeraldCore
         var announcement = message("msg_announce", milestones: ["design"])
         announcement.kind = .announcement
         try store.commit(
-            ruleStates: [], messages: [message("msg_design"), message("msg_build", milestones: ["build"]), announcement],
+            ruleStates: [],
+            messages: [message("msg_design"), message("msg_build", milestones: ["build"]), announcement],
             at: t0
         )
         try store.add(snooze: Snooze(
