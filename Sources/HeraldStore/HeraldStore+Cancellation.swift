@@ -31,8 +31,42 @@ extension HeraldStore {
                 cancel, arguments: [reason, at.timeIntervalSince1970, change.projectID, change.milestoneID]
             )
         }
-        if let observer, !cancelled.isEmpty {
-            db.afterNextTransaction { [cancelled] _ in observer.cancelled(channels: cancelled) }
+        announceCancelled(channels: cancelled, db)
+    }
+
+    /// Withdraws the unsent deliveries of the messages `ids` inside the caller's transaction: they end `cancelled`
+    /// with `reason`. A delivery in flight (leased) is left to finish; delivered ones are history.
+    func withdraw(messageIDs ids: [String], reason: String, at: Date, _ db: Database) throws {
+        guard !ids.isEmpty else { return }
+        var arguments: StatementArguments = [reason, at.timeIntervalSince1970]
+        arguments += StatementArguments(ids)
+        let channels = try String.fetchAll(db, sql: """
+            UPDATE deliveries SET state = 'cancelled', last_error = ?
+            WHERE state IN ('pending', 'retrying', 'held') AND (lease_until IS NULL OR lease_until < ?)
+              AND message_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+            RETURNING channel
+            """, arguments: arguments)
+        announceCancelled(channels: channels, db)
+    }
+
+    /// Withdraws the unsent reminders and escalation notices about a milestone (or, with no milestone, about every
+    /// milestone of the project) inside the caller's transaction; the rules of `withdraw(messageIDs:)` apply.
+    func withdrawPendingWork(projectID: String, milestoneID: String?, reason: String, at: Date, _ db: Database) throws {
+        let channels = try String.fetchAll(db, sql: """
+            UPDATE deliveries SET state = 'cancelled', last_error = ?
+            WHERE state IN ('pending', 'retrying', 'held') AND (lease_until IS NULL OR lease_until < ?)
+              AND message_id IN (
+                SELECT id FROM messages
+                WHERE project_id = ? AND (? IS NULL OR milestone_id = ?) AND kind IN ('reminder', 'escalation'))
+            RETURNING channel
+            """, arguments: [reason, at.timeIntervalSince1970, projectID, milestoneID, milestoneID])
+        announceCancelled(channels: channels, db)
+    }
+
+    /// Tells the observer of withdrawn deliveries once the transaction commits.
+    private func announceCancelled(channels: [String], _ db: Database) {
+        if let observer, !channels.isEmpty {
+            db.afterNextTransaction { [channels] _ in observer.cancelled(channels: channels) }
         }
     }
 }

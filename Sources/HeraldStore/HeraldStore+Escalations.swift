@@ -13,7 +13,7 @@ extension HeraldStore {
                 """)
             var records: [RuleStateKey: EscalationRecord] = [:]
             for row in rows {
-                let record = try escalation(from: row)
+                let record = try escalation(from: row, db)
                 records[record.key] = record
             }
             return records
@@ -31,7 +31,7 @@ extension HeraldStore {
             }
             sql += " ORDER BY opened_at DESC, id LIMIT ?"
             arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try escalation(from: $0) }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try escalation(from: $0, db) }
         }
     }
 
@@ -39,7 +39,7 @@ extension HeraldStore {
     public func escalation(id: String) throws -> EscalationRecord? {
         try writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM escalations WHERE id = ?", arguments: [id])
-                .map { try escalation(from: $0) }
+                .map { try escalation(from: $0, db) }
         }
     }
 
@@ -51,8 +51,8 @@ extension HeraldStore {
         case alreadyClosed(EscalationRecord)
     }
 
-    /// Acknowledges the open escalation `id`: its ladder stops at once, and everyone it notified gets one
-    /// `resolved` message from the next evaluation.
+    /// Acknowledges the open escalation `id`: its ladder stops at once, its notices not yet sent are withdrawn, and
+    /// everyone a notice reached (but the acknowledger) gets one `resolved` message from the next evaluation.
     ///
     /// - Throws: `HeraldStoreError.unknownEscalation` when no escalation has this id.
     public func acknowledge(
@@ -62,7 +62,7 @@ extension HeraldStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM escalations WHERE id = ?", arguments: [id]) else {
                 throw HeraldStoreError.unknownEscalation(id)
             }
-            var record = try escalation(from: row)
+            var record = try escalation(from: row, db)
             guard record.acknowledge(by: name, note: note, at: at) else { return .alreadyClosed(record) }
             try write([EscalationUpdate(record: record, expectedState: .open)], db)
             return .acknowledged(record)
@@ -71,18 +71,20 @@ extension HeraldStore {
 
     /// Inserts new escalations and updates changed ones, inside the caller's transaction. An update whose row no
     /// longer has the expected state (acknowledged meanwhile) throws `escalationChanged`, rolling everything back.
+    /// An open escalation that closes (acknowledged, resolved) withdraws its notices not yet sent, with the reason
+    /// it closed: "withdrawn: acknowledged by Bob".
     func write(_ updates: [EscalationUpdate], _ db: Database) throws {
         guard !updates.isEmpty else { return }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO escalations (id, rule, policy, project_id, milestone_id, due, opened_at, state,
                 levels_notified, repeats, last_notified_at, acked_by, acked_at, ack_note, closed_at, close_reason,
-                resolution_sent, rearmed, notices)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                resolution_sent, rearmed, notices, paused_at, paused_for)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let update = try db.cachedStatement(sql: """
             UPDATE escalations SET state = ?, levels_notified = ?, repeats = ?, last_notified_at = ?, acked_by = ?,
                 acked_at = ?, ack_note = ?, closed_at = ?, close_reason = ?, resolution_sent = ?, rearmed = ?,
-                notices = ?
+                notices = ?, paused_at = ?, paused_for = ?
             WHERE id = ? AND state = ?
             """)
         for change in updates {
@@ -91,10 +93,17 @@ extension HeraldStore {
                 r.state.rawValue, r.levelsNotified, r.repeats, r.lastNotifiedAt?.timeIntervalSince1970,
                 r.acknowledgement?.by, r.acknowledgement?.at.timeIntervalSince1970, r.acknowledgement?.note,
                 r.closedAt?.timeIntervalSince1970, r.closeReason, r.resolutionSent, r.rearmed, try json(r.notices),
+                r.pausedAt?.timeIntervalSince1970, r.pausedFor,
             ]
             if let expected = change.expectedState {
                 try update.execute(arguments: StatementArguments(values + [r.id, expected.rawValue]))
                 if db.changesCount == 0 { throw HeraldStoreError.escalationChanged(r.id) }
+                if expected == .open, r.state != .open {
+                    try withdraw(
+                        messageIDs: r.notices.map(\.messageID), reason: "withdrawn: \(r.closeReason ?? "closed")",
+                        at: r.closedAt ?? r.openedAt, db
+                    )
+                }
             } else {
                 let identity: [(any DatabaseValueConvertible)?] = [
                     r.id, r.key.rule, r.policy, r.key.projectID, r.key.milestoneID, r.due.description,
@@ -105,8 +114,8 @@ extension HeraldStore {
         }
     }
 
-    /// An `escalations` row.
-    private func escalation(from row: Row) throws -> EscalationRecord {
+    /// An `escalations` row, each notice with the time its delivery reached the channel, if it did.
+    private func escalation(from row: Row, _ db: Database) throws -> EscalationRecord {
         let stateText: String = row["state"]
         guard let state = EscalationState(rawValue: stateText) else {
             throw HeraldStoreError.corruptValue(column: "escalations.state", value: stateText)
@@ -122,7 +131,26 @@ extension HeraldStore {
             repeats: row["repeats"], lastNotifiedAt: Self.optionalDate(row, "last_notified_at"),
             acknowledgement: acknowledgement, closedAt: Self.optionalDate(row, "closed_at"),
             closeReason: row["close_reason"], resolutionSent: row["resolution_sent"], rearmed: row["rearmed"],
-            notices: try decode([EscalationNotice].self, from: row["notices"])
+            notices: try delivered(try decode([EscalationNotice].self, from: row["notices"]), db),
+            pausedAt: Self.optionalDate(row, "paused_at"), pausedFor: row["paused_for"]
         )
+    }
+
+    /// `notices` with `deliveredAt` set from their deliveries.
+    private func delivered(_ notices: [EscalationNotice], _ db: Database) throws -> [EscalationNotice] {
+        guard !notices.isEmpty else { return notices }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT message_id, MIN(delivered_at) AS at FROM deliveries
+            WHERE state = 'delivered' AND message_id IN (\(notices.map { _ in "?" }.joined(separator: ", ")))
+            GROUP BY message_id
+            """, arguments: StatementArguments(notices.map(\.messageID)))
+        let times = Dictionary(uniqueKeysWithValues: rows.map { row -> (String, Date) in
+            (row["message_id"], Date(timeIntervalSince1970: row["at"]))
+        })
+        return notices.map { notice in
+            var notice = notice
+            notice.deliveredAt = times[notice.messageID]
+            return notice
+        }
     }
 }

@@ -328,6 +328,14 @@ extension HeraldStore {
                 UPDATE milestone_history SET actor = substr(source, 6) WHERE source LIKE 'chat:_%';
                 """)
         }
+        // An escalation's ladder paused by a snooze or a hold: since when (NULL while it climbs), and how long its
+        // ended pauses lasted in all, seconds its levels fall due later.
+        migrator.registerMigration("v14-withdraw") { db in
+            try db.execute(sql: """
+                ALTER TABLE escalations ADD COLUMN paused_at REAL;
+                ALTER TABLE escalations ADD COLUMN paused_for REAL NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -4,7 +4,9 @@ import HeraldCore
 
 extension HeraldStore {
     /// Records `snooze`; a snooze still in force on the same target (the same milestone, or the same whole project)
-    /// is lifted by it, so each target has at most one.
+    /// is lifted by it, so each target has at most one. The target's queued reminders and escalation notices are
+    /// withdrawn (`cancelled`, "withdrawn: snoozed until Mon 7 Dec"): nothing decided before the snooze goes out
+    /// during it.
     public func add(snooze: Snooze) throws {
         try writer.write { db in
             try lift(projectID: snooze.projectID, milestoneID: snooze.milestoneID, reason: "replaced by a new snooze",
@@ -12,12 +14,19 @@ extension HeraldStore {
             var untilDate: String?
             var untilAt: Double?
             var untilDue: String?
+            let until: String
             switch snooze.end {
             case .date(let date, let startsAt):
                 (untilDate, untilAt) = (date.description, startsAt.timeIntervalSince1970)
+                until = date.shortDisplay
             case .dueChange(let due):
                 untilDue = due.description
+                until = "its due date changes"
             }
+            try withdrawPendingWork(
+                projectID: snooze.projectID, milestoneID: snooze.milestoneID,
+                reason: "withdrawn: snoozed until \(until)", at: snooze.createdAt, db
+            )
             try db.execute(
                 sql: """
                     INSERT INTO snoozes (project_id, milestone_id, until_date, until_at, until_due_change_from, by,

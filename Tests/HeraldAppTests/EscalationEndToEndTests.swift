@@ -60,17 +60,19 @@ import Testing
             #expect(body["type"] as? String == "escalation")
             #expect(escalation["level"] as? Int == 1)
             #expect(data["recipients"] as? [String] == ["alice"])
+            #expect(await Self.allDelivered(runtime), "resolved goes to those a notice is recorded to have reached")
 
             guard case .acknowledged = try runtime.store.acknowledge(
-                escalationID: id, by: "alice", note: "fixing the build", at: AppFixture.at("2026-12-04", 10, 5)
+                escalationID: id, by: "bob", note: "fixing the build", at: AppFixture.at("2026-12-04", 10, 5)
             ) else {
                 Issue.record("the open escalation was not acknowledged")
                 return
             }
             let resolved = try #require(await receiver.waitForRequests(count: 2).last)
             #expect(resolved.bodyText.contains("\"type\":\"resolved\""))
-            #expect(resolved.bodyText.contains("acknowledged by alice"))
+            #expect(resolved.bodyText.contains("acknowledged by bob"))
             #expect(resolved.bodyText.contains("fixing the build"))
+            #expect(resolved.bodyText.contains("\"recipients\":[\"alice\"]"), "alice was told; bob acknowledged")
 
             #expect(await Self.allDelivered(runtime), "recorded before the clock jumps days past the lease")
             clock.set(AppFixture.at("2026-12-07", 10))

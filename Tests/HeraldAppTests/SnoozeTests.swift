@@ -52,6 +52,26 @@ import Testing
         #expect(json.contains(#""event" : "snoozed""#) && json.contains(#""event" : "message""#))
     }
 
+    @Test func aSnoozeWithdrawsTheQueuedReminderAndTheLogSaysWhy() async throws {
+        let fixture = try AppFixture(receiverURL: "http://127.0.0.1:9/", milestones: Self.milestones)
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-01", 10))
+        let runtime = try await runtime(fixture, clock: clock)
+        defer { Task { await runtime.shutdown() } }
+        _ = try await runtime.tick()
+        let zone = TimeZone(identifier: "Europe/London")!
+        clock.set(AppFixture.at("2026-12-01", 10, 1))
+        try SnoozeDesk.snooze(
+            SnoozeTarget(parsing: "apollo/design")!, length: .untilDate(CivilDate(iso: "2026-12-07")!), by: "bob",
+            note: nil, store: runtime.store, zone: zone, now: clock.now
+        )
+        let lines = try runtime.store.timeline(LogFilter()).map { LogReport.line($0, in: zone) }
+        #expect(lines.contains { line in
+            line.hasPrefix("2026-12-01 10:00 #hook → <@U1> · reminder due-soon")
+                && line.contains("cancelled: withdrawn: snoozed until Mon 7 Dec")
+        }, "\(lines)")
+    }
+
     @Test func anOnHoldProjectSendsNeitherRemindersNorAnnouncements() async throws {
         let fixture = try AppFixture(receiverURL: "http://127.0.0.1:9/", milestones: Self.milestones)
         defer { fixture.directory.remove() }

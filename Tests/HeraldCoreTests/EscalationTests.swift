@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3])
-    func acknowledgingStopsTheLadderAndTellsEveryoneNotified(atLevel level: Int) throws {
+    func acknowledgingStopsTheLadderAndTellsEveryoneNotifiedButTheAcknowledger(atLevel level: Int) throws {
         var run = try Self.run(due: "2026-12-03")
         let times = [EngineFixture.at("2026-12-04", 9), EngineFixture.at("2026-12-07", 9), EngineFixture.at("2026-12-09", 9)]
         for time in times.prefix(level) { #expect(!run.tick(time).isEmpty) }
@@ -145,9 +145,8 @@ import Testing
         let announced = run.tick(times[level - 1].addingTimeInterval(1200))
         #expect(announced.allSatisfy { $0.kind == .resolved })
         let expected: [String: [String]] = switch level {
-        case 1: ["eng": ["alice"]]
-        case 2: ["eng": ["alice", "bob"]]
-        default: ["eng": ["alice", "bob"], "board": ["carol", "bob"]]
+        case 1, 2: ["eng": ["alice"]]
+        default: ["eng": ["alice"], "board": ["carol"]]
         }
         #expect(Dictionary(uniqueKeysWithValues: announced.map { ($0.channel, $0.recipients) }) == expected)
         #expect(announced.first?.text.contains("acknowledged by bob on") == true)
@@ -165,7 +164,7 @@ import Testing
     @Test func anAcknowledgedEscalationReArmsWhenTheDueDateMoves() throws {
         var run = try Self.run(due: "2026-12-03")
         let first = run.tick(EngineFixture.at("2026-12-04", 9))
-        run.acknowledge(rule: "overdue", by: "alice", at: EngineFixture.at("2026-12-04", 10))
+        run.acknowledge(rule: "overdue", by: "bob", at: EngineFixture.at("2026-12-04", 10))
         #expect(run.tick(EngineFixture.at("2026-12-04", 11)).map(\.kind) == [.resolved])
         #expect(run.tick(EngineFixture.at("2026-12-08", 9)).isEmpty, "still overdue, same due date: stays quiet")
         run.milestones[0].milestone.due = CivilDate(iso: "2026-12-07")!
@@ -228,8 +227,7 @@ import Testing
         #expect(run.suppressed.first?.rule == "late")
         run.acknowledge(rule: "overdue", by: "alice", at: EngineFixture.at("2026-12-04", 10))
         let afterAck = run.tick(EngineFixture.at("2026-12-04", 11))
-        #expect(afterAck.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.reminder, .resolved],
-                "once acknowledged the escalation no longer speaks for the milestone: plain reminders resume")
+        #expect(afterAck.map(\.kind) == [.reminder], "acknowledged: plain reminders resume; no resolved to alice")
     }
 
     @Test func aSnoozedMilestoneOpensNoEscalationUntilTheSnoozeEnds() throws {
@@ -246,6 +244,28 @@ import Testing
         #expect(run.suppressed.first?.recipients == ["alice"], "who level 1 would have told")
         let opened = run.tick(EngineFixture.at("2026-12-07", 9))
         #expect(opened.map(\.escalation?.level) == [1], "the snooze is over: the ladder starts from level 1")
+    }
+
+    @Test func aSnoozeOverTwoLevelIntervalsPausesTheLadderAndItResumesOneLevelAtATime() throws {
+        var run = try Self.run(due: "2026-12-03")
+        #expect(run.tick(EngineFixture.at("2026-12-04", 9)).map(\.escalation?.level) == [1])
+        let day = CivilDate(iso: "2026-12-14")!
+        run.suppressions = Suppressions(snoozes: [Snooze(
+            projectID: "apollo", milestoneID: "design",
+            end: .date(day, startsAt: EngineFixture.calendar.instant(of: day, minuteOfDay: 0)), by: "bob",
+            createdAt: EngineFixture.at("2026-12-04", 9, 30)
+        )])
+        let snoozedFrom = EngineFixture.at("2026-12-04", 10)
+        #expect(Self.notices(&run, from: snoozedFrom, days: 9).isEmpty, "levels 2 and 3 fell due during the snooze")
+        let record = try #require(run.allEscalations.values.first)
+        #expect(record.pausedAt == snoozedFrom)
+
+        run.suppressions = Suppressions()
+        let after = Self.notices(&run, from: EngineFixture.at("2026-12-14", 10), days: 8)
+        #expect(after.map(\.description) == [
+            "Tue 15 Dec 09:00 L2 [\"eng\"]", "Thu 17 Dec 09:00 L3 [\"board\"]",
+            "Fri 18 Dec 09:00 L3r [\"board\"]", "Mon 21 Dec 09:00 L3r [\"board\"]",
+        ], "level 2 comes the time that was left to it after the lift, then level 3 at its own interval")
     }
 
     @Test func nothingOpensWhileTheRuleDoesNotHold() throws {

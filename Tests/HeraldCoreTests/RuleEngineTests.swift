@@ -36,12 +36,21 @@ struct EngineRun {
             let current = record.state == .open
                 || (record.state == .acknowledged && (!record.resolutionSent || !record.rearmed))
             if current {
-                escalations[record.key] = record
+                escalations[record.key] = Self.delivered(record, at: now)
             } else if escalations[record.key]?.id == record.id {
                 escalations[record.key] = nil
             }
         }
         return decisions.messages
+    }
+
+    /// `record` as the store reads it back once every notice went out at `now`, as the dispatcher delivers it.
+    static func delivered(_ record: EscalationRecord, at now: Date) -> EscalationRecord {
+        var record = record
+        for index in record.notices.indices where record.notices[index].deliveredAt == nil {
+            record.notices[index].deliveredAt = now
+        }
+        return record
     }
 
     /// Acknowledges the open escalation of `rule` for `milestone`, as `herald ack` does in the store.

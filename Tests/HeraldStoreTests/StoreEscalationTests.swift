@@ -68,6 +68,7 @@ import HeraldCore
         let engine = RuleEngine(configuration: try Self.configuration(projects: projects))
         try store.apply(projects: projects, source: fileSource, at: Self.at("2026-12-04", 8))
         try Self.tick(engine, store, at: Self.at("2026-12-04", 9))
+        try Self.deliverAll(store, at: Self.at("2026-12-04", 9))
         let id = try #require(try store.escalations().first?.id)
 
         let now = Self.at("2026-12-07", 9)
@@ -136,5 +137,93 @@ import HeraldCore
         #expect(states["msg_announce"]?.0 == .pending, "announcements are never withdrawn")
         #expect(try store.leaseDueDeliveries(now: t0.addingTimeInterval(120), limit: 10, leaseSeconds: 30)
             .map(\.message.id).sorted() == ["msg_announce", "msg_build"])
+    }
+
+    /// Delivers every due delivery, as a dispatcher would.
+    static func deliverAll(_ store: HeraldStore, at now: Date) throws {
+        let leased = try store.leaseDueDeliveries(now: now, limit: 50, leaseSeconds: 30)
+        for item in leased {
+            let attempt = AttemptRecord(
+                deliveryID: item.delivery.id, startedAt: now, latencyMilliseconds: 5, httpStatus: 200, curlCode: 0,
+                error: nil, responseExcerpt: nil
+            )
+            try store.record(attempt: attempt, outcome: DeliveryOutcome.delivered)
+        }
+    }
+
+    static func deliveryStates(_ store: HeraldStore) throws -> [String: (DeliveryState, String?)] {
+        Dictionary(uniqueKeysWithValues: try store.log(LogFilter()).map {
+            ($0.message.id, ($0.delivery.state, $0.delivery.lastError))
+        })
+    }
+
+    @Test func anAcknowledgementWithdrawsTheHeldNoticeAndNoOneIsToldItIsResolved() throws {
+        let store = try HeraldStore.inMemory()
+        let projects = [project([milestone("design", due: "2026-12-03")])]
+        let engine = RuleEngine(configuration: try Self.configuration(projects: projects))
+        try store.apply(projects: projects, source: fileSource, at: Self.at("2026-12-04", 8))
+        let notice = try #require(try Self.tick(engine, store, at: Self.at("2026-12-04", 9)).first)
+        let id = try #require(try store.escalations().first?.id)
+
+        _ = try store.acknowledge(escalationID: id, by: "bob", note: nil, at: Self.at("2026-12-04", 10))
+        let state = try #require(try Self.deliveryStates(store)[notice.id])
+        #expect(state.0 == .cancelled)
+        #expect(state.1 == "withdrawn: acknowledged by bob")
+        #expect(try Self.tick(engine, store, at: Self.at("2026-12-04", 11)).isEmpty,
+                "the owner never received a notice, so no resolution reaches them")
+    }
+
+    @Test func resolvedGoesOnlyToThoseANoticeReachedAndNeverToTheAcknowledger() throws {
+        let store = try HeraldStore.inMemory()
+        let projects = [project([milestone("design", due: "2026-12-03")])]
+        let engine = RuleEngine(configuration: try Self.configuration(projects: projects))
+        try store.apply(projects: projects, source: fileSource, at: Self.at("2026-12-04", 8))
+        try Self.tick(engine, store, at: Self.at("2026-12-04", 9))
+        try Self.deliverAll(store, at: Self.at("2026-12-04", 9))
+        let second = try #require(try Self.tick(engine, store, at: Self.at("2026-12-07", 9)).first)
+        #expect(second.recipients == ["bob"])
+        let id = try #require(try store.escalations().first?.id)
+
+        _ = try store.acknowledge(escalationID: id, by: "bob", note: nil, at: Self.at("2026-12-07", 9))
+        #expect(try Self.deliveryStates(store)[second.id]?.0 == .cancelled, "bob's level-2 notice is withdrawn")
+        let resolved = try Self.tick(engine, store, at: Self.at("2026-12-07", 10))
+        #expect(resolved.map(\.kind) == [.resolved])
+        #expect(resolved.map(\.recipients) == [["alice"]], "only alice received a notice; bob acknowledged")
+    }
+
+    @Test func anEscalationWhoseRuleStopsHoldingWithdrawsItsUnsentNotices() throws {
+        let store = try HeraldStore.inMemory()
+        var design = milestone("design", due: "2026-12-03")
+        let engine = RuleEngine(configuration: try Self.configuration(projects: [project([design])]))
+        try store.apply(projects: [project([design])], source: fileSource, at: Self.at("2026-12-04", 8))
+        let notice = try #require(try Self.tick(engine, store, at: Self.at("2026-12-04", 9)).first)
+        design.due = date("2026-12-10")
+        try store.apply(projects: [project([design])], source: fileSource, at: Self.at("2026-12-04", 10))
+        #expect(try Self.tick(engine, store, at: Self.at("2026-12-04", 11)).isEmpty, "no one was told: no resolved")
+        let state = try #require(try Self.deliveryStates(store)[notice.id])
+        #expect(state.0 == .cancelled)
+        #expect(state.1?.hasPrefix("withdrawn: ") == true)
+    }
+
+    @Test func aSnoozeWithdrawsTheMilestonesQueuedRemindersAndNoticesOnly() throws {
+        let store = try HeraldStore.inMemory()
+        try store.apply(projects: [project([milestone("design"), milestone("build")])], source: fileSource, at: t0)
+        var announcement = message("msg_announce", milestones: ["design"])
+        announcement.kind = .announcement
+        try store.commit(
+            ruleStates: [],
+            messages: [message("msg_design"), message("msg_build", milestones: ["build"]), announcement],
+            at: t0
+        )
+        try store.add(snooze: Snooze(
+            projectID: "apollo", milestoneID: "design",
+            end: .date(date("2026-12-07"), startsAt: Self.at("2026-12-07", 0)), by: "bob", note: nil,
+            createdAt: t0.addingTimeInterval(60)
+        ))
+        let states = try Self.deliveryStates(store)
+        #expect(states["msg_design"]?.0 == .cancelled)
+        #expect(states["msg_design"]?.1 == "withdrawn: snoozed until Mon 7 Dec")
+        #expect(states["msg_build"]?.0 == .pending)
+        #expect(states["msg_announce"]?.0 == .pending)
     }
 }

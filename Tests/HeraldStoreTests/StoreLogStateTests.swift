@@ -20,6 +20,10 @@ import Testing
             at: t0, day: date("2026-11-30"), kind: .reminder, rule: "due-soon", projectID: "apollo",
             milestoneID: "build", recipients: ["alice"], channels: ["eng"], reasonCode: "snoozed", reason: "snoozed"
         )
+        // Snoozed first: a snooze withdraws what is queued, and these messages are to stay in their states.
+        try store.add(snooze: Snooze(
+            projectID: "apollo", milestoneID: "build", end: .dueChange(from: date("2026-12-04")), createdAt: t0 + 3
+        ))
         try store.commit(ruleStates: [], messages: messages, suppressions: [snoozed], at: t0)
         let leased = try store.leaseDueDeliveries(now: t0 + 1, limit: 10, leaseSeconds: 30)
         let outcomes: [String: DeliveryOutcome] = [
@@ -39,9 +43,6 @@ import Testing
             projects: [project([milestone("design", status: .done), milestone("build")])], source: fileSource,
             at: t0 + 2
         )
-        try store.add(snooze: Snooze(
-            projectID: "apollo", milestoneID: "build", end: .dueChange(from: date("2026-12-04")), createdAt: t0 + 3
-        ))
         try store.record(chat: ChatExchange(
             at: t0 + 4, platform: "slack", userID: "U1", person: "alice", channel: "eng", text: "status",
             answer: "All on track.", outcome: .answered

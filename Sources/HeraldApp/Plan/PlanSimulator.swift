@@ -42,15 +42,16 @@ public enum PlanSimulator {
         var unreachable = Warnings()
         var escalations = EscalationDeadlineCheck(configuration: configuration)
         unreachable.add(try await runtime.applyProjects().unreachable)
+        var entries: [PlanEntry] = []
         var time = window.from
         while time < window.until {
             clock.set(time)
             unreachable.add(try await runtime.applyProjectsIfGraceEnded().unreachable)
             unreachable.add(try await runtime.tick().unreachable)
             if escalations.isNeeded { escalations.observe(try runtime.store.trackedMilestones(), at: time) }
+            entries += try deliverDue(runtime.store, at: time, from: window.from)
             time = try await runtime.nextDecisionTime(after: time)
         }
-        var entries: [PlanEntry] = []
         var held: [String: (count: Int, reason: String?)] = [:]
         for waiting in try runtime.store.waitingDeliveries() where waiting.delivery.nextAttemptAt < window.until {
             switch waiting.delivery.state {
@@ -66,6 +67,19 @@ public enum PlanSimulator {
                 + "message\(held.count == 1 ? "" : "s") held until `herald channels enable \(channel)`"
         }
         return Plan(window: window, entries: entries, warnings: unreachable.all + escalations.warnings() + disabled)
+    }
+
+    /// Records the deliveries due at `time` as delivered, as the dispatcher would, so that what follows (an
+    /// escalation's "told before", who is told it is resolved) sees them sent; returns them as plan entries.
+    private static func deliverDue(_ store: HeraldStore, at time: Date, from: Date) throws -> [PlanEntry] {
+        let due = try store.leaseDueDeliveries(now: time, limit: .max, leaseSeconds: 1)
+        try store.record(due.map { lease in
+            (AttemptRecord(
+                deliveryID: lease.delivery.id, startedAt: lease.delivery.nextAttemptAt, latencyMilliseconds: 0,
+                httpStatus: nil, curlCode: nil, error: nil, responseExcerpt: nil
+            ), DeliveryOutcome.delivered)
+        })
+        return due.map { PlanEntry(sendAt: max($0.delivery.nextAttemptAt, from), message: $0.message) }
     }
 
     /// Warnings in the order first seen, each once.

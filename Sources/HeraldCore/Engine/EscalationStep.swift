@@ -9,7 +9,8 @@ import Foundation
 /// - Acknowledged: the acknowledgement is announced once; once the rule stops holding or the due date moves it
 ///   re-arms, and a rule that holds again then opens a new escalation.
 /// - Suppressed (snoozed, project on hold): nothing opens and no level is notified; the notices it stops are
-///   recorded as suppressions. Closing still happens.
+///   recorded as suppressions. An open escalation's ladder pauses, and resumes where it stood when the
+///   suppression ends (see `EscalationLadder`). Closing still happens.
 struct EscalationStep {
     let engine: RuleEngine
     let rule: Rule
@@ -90,7 +91,13 @@ struct EscalationStep {
     ) {
         isOpen = true
         var updated = record
-        for rung in ladder.due(record, now: now) {
+        if suppression != nil, updated.pausedAt == nil {
+            updated.pausedAt = now
+        } else if suppression == nil, let pausedAt = updated.pausedAt {
+            updated.pausedFor += now.timeIntervalSince(pausedAt)
+            updated.pausedAt = nil
+        }
+        for rung in ladder.due(updated, now: now) {
             if let suppression {
                 suppress(level: rung.level, reason: suppression, into: &decisions)
                 break
@@ -113,7 +120,7 @@ struct EscalationStep {
         let project = engine.projects[milestone.projectID]
         let text = MessageText.escalation(
             reference, milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts,
-            prior: record.notices, calendar: engine.configuration.calendar,
+            prior: record.deliveredNotices, calendar: engine.configuration.calendar,
             downstream: engine.downstream(of: milestone, in: graph), hasAckLink: engine.ackLinks != nil
         )
         let first = decisions.messages.count

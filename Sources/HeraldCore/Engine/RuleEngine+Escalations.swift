@@ -70,12 +70,16 @@ extension RuleEngine {
         decisions.escalations.append(EscalationUpdate(record: closed, expectedState: record.state))
     }
 
-    /// One `resolved` message per channel the escalation reached, naming everyone notified there.
+    /// One `resolved` message per channel the escalation reached, naming everyone a notice was delivered to there,
+    /// except whoever acknowledged it: they know. Notices that never went out (withdrawn, still queued) tell no one,
+    /// so they get no resolution either.
     func announceResolution(
         of record: EscalationRecord, rule: Rule?, milestone: Milestone?, now: Date,
         into decisions: inout EngineDecisions
     ) {
-        guard !record.notices.isEmpty else { return }
+        let acknowledger = record.acknowledgement?.by
+        let told = record.notices.filter { $0.deliveredAt != nil }
+        guard !told.isEmpty else { return }
         let project = projects[record.key.projectID]
         let levels = configuration.escalations[record.policy]?.levels.count ?? record.levelsNotified
         let reference = EscalationRef(
@@ -87,12 +91,14 @@ extension RuleEngine {
             calendar: configuration.calendar
         )
         var addresses: [ChannelAddress] = []
-        for notice in record.notices {
+        for notice in told {
+            let people = zip(notice.people, notice.mentions).filter { $0.0 != acknowledger }
+            guard !people.isEmpty || notice.people.isEmpty else { continue }
             let index = addresses.firstIndex { $0.channel == notice.channel } ?? {
                 addresses.append(ChannelAddress(channel: notice.channel, people: [], mentions: []))
                 return addresses.count - 1
             }()
-            for (key, mention) in zip(notice.people, notice.mentions) where !addresses[index].people.contains(key) {
+            for (key, mention) in people where !addresses[index].people.contains(key) {
                 addresses[index].people.append(key)
                 addresses[index].mentions.append(mention)
             }

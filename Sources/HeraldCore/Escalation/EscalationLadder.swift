@@ -8,7 +8,8 @@ import Foundation
 /// Levels fall due in order; several due at once (after downtime) are all notified, none skipped. Once every
 /// level is notified, the last repeats every `repeat_last_every` after the previous notice (in working time too
 /// when it counts days, at the start of hours), at most `max_repeats` times; repeats missed during downtime
-/// collapse into one.
+/// collapse into one. A paused escalation (snoozed) has no level due; once resumed, its levels fall due as much
+/// later as it stood still, so the next level comes after the time that was left to it, one level at a time.
 public struct EscalationLadder: Sendable {
     public let policy: EscalationPolicy
     let calendar: BusinessCalendar
@@ -32,12 +33,18 @@ public struct EscalationLadder: Sendable {
         return level.after.map { calendar.workingTime($0, after: openedAt, at: level.at) } ?? openedAt
     }
 
+    /// When level `index` (0-based) falls due for `record`, later by the time its ladder stood still.
+    func dueTime(ofLevel index: Int, of record: EscalationRecord) -> Date {
+        dueTime(ofLevel: index, openedAt: record.openedAt.addingTimeInterval(record.pausedFor))
+    }
+
     /// The notices due at `now` for `record`: the levels not yet notified whose time has come, else a repeat of
-    /// the last level when it is due. Empty when nothing is due.
+    /// the last level when it is due. Empty when nothing is due, or while the ladder is paused.
     public func due(_ record: EscalationRecord, now: Date) -> [Rung] {
+        guard record.pausedAt == nil else { return [] }
         var rungs: [Rung] = []
         var next = record.levelsNotified
-        while next < policy.levels.count, dueTime(ofLevel: next, openedAt: record.openedAt) <= now {
+        while next < policy.levels.count, dueTime(ofLevel: next, of: record) <= now {
             rungs.append(Rung(level: next, isRepeat: false))
             next += 1
         }
@@ -47,10 +54,11 @@ public struct EscalationLadder: Sendable {
         return rungs
     }
 
-    /// When the next level or repeat falls due; nil once the ladder is spent.
+    /// When the next level or repeat falls due; nil once the ladder is spent, or while it is paused.
     public func nextTime(_ record: EscalationRecord) -> Date? {
+        guard record.pausedAt == nil else { return nil }
         if record.levelsNotified < policy.levels.count {
-            return dueTime(ofLevel: record.levelsNotified, openedAt: record.openedAt)
+            return dueTime(ofLevel: record.levelsNotified, of: record)
         }
         return nextRepeat(record)
     }

@@ -38,11 +38,14 @@ public struct EscalationNotice: Hashable, Codable, Sendable {
     public var people: [String]
     public var mentions: [String]
     public var messageID: String
+    /// When its delivery reached the channel; nil while unsent, or when it never went out (withdrawn, dead). The
+    /// store fills it in when it reads the escalation.
+    public var deliveredAt: Date?
 
     /// Creates a notice.
     public init(
         level: Int, isRepeat: Bool, at: Date, channel: String, people: [String], mentions: [String],
-        messageID: String
+        messageID: String, deliveredAt: Date? = nil
     ) {
         self.level = level
         self.isRepeat = isRepeat
@@ -51,6 +54,7 @@ public struct EscalationNotice: Hashable, Codable, Sendable {
         self.people = people
         self.mentions = mentions
         self.messageID = messageID
+        self.deliveredAt = deliveredAt
     }
 }
 
@@ -82,13 +86,17 @@ public struct EscalationRecord: Hashable, Sendable {
     public var rearmed: Bool
     /// Every notice sent, oldest first.
     public var notices: [EscalationNotice]
+    /// Since when its ladder has stood still (its milestone snoozed, its project on hold); nil while it climbs.
+    public var pausedAt: Date?
+    /// How long its ladder has stood still in all, ended pauses only: each level falls due that much later.
+    public var pausedFor: TimeInterval
 
     /// Creates a record.
     public init(
         id: String, key: RuleStateKey, policy: String, due: CivilDate, openedAt: Date, state: EscalationState = .open,
         levelsNotified: Int = 0, repeats: Int = 0, lastNotifiedAt: Date? = nil, acknowledgement: Acknowledgement? = nil,
         closedAt: Date? = nil, closeReason: String? = nil, resolutionSent: Bool = false, rearmed: Bool = false,
-        notices: [EscalationNotice] = []
+        notices: [EscalationNotice] = [], pausedAt: Date? = nil, pausedFor: TimeInterval = 0
     ) {
         self.id = id
         self.key = key
@@ -105,6 +113,8 @@ public struct EscalationRecord: Hashable, Sendable {
         self.resolutionSent = resolutionSent
         self.rearmed = rearmed
         self.notices = notices
+        self.pausedAt = pausedAt
+        self.pausedFor = pausedFor
     }
 }
 
@@ -118,6 +128,20 @@ extension EscalationRecord {
         closedAt = at
         closeReason = "acknowledged by \(name)"
         return true
+    }
+}
+
+extension EscalationRecord {
+    /// The notices that reached their channel, each dated at its delivery: what "told before" reports. A notice
+    /// still queued, withdrawn or dead told no one.
+    public var deliveredNotices: [EscalationNotice] {
+        notices.compactMap { notice in
+            notice.deliveredAt.map { deliveredAt in
+                var delivered = notice
+                delivered.at = deliveredAt
+                return delivered
+            }
+        }
     }
 }
 
