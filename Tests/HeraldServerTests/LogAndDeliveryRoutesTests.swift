@@ -11,6 +11,7 @@ import Testing
         ("/api/v1/log?channel=ops", 0),
         ("/api/v1/log?since=2026-12-05", 0),
         ("/api/v1/log?project=zeus", 0),
+        ("/api/v1/log?person=alice", 1),
     ])
     func theLogFilters(uri: String, count: Int) async throws {
         try await ServerFixture().test { client in
@@ -22,6 +23,7 @@ import Testing
                     #expect(events.first?["event"] as? String == "message")
                     #expect(events.first?["channel"] as? String == "eng")
                     #expect(events.first?["state"] as? String == "pending")
+                    #expect(events.first?["recipient_names"] as? [String] == ["Alice"])
                 }
             }
         }
@@ -36,6 +38,7 @@ import Testing
         ("/api/v1/log?project=", "query parameter 'project' is empty"),
         ("/api/v1/log?project=a&project=b", "query parameter 'project' given twice"),
         ("/api/v1/log?rule=overdue", "unknown query parameter 'rule'"),
+        ("/api/v1/log?person=zed", "query parameter 'person': unknown person 'zed'"),
         ("/api/v1/deliveries?state=lost", "query parameter 'state': unknown state 'lost'"),
         ("/api/v1/deliveries?state=pending,", "query parameter 'state': unknown state ''"),
         ("/api/v1/deliveries?limit=-1", "query parameter 'limit' must be a positive integer, not '-1'"),
