@@ -46,7 +46,7 @@ import Testing
             "2026-12-01 10:00 suppressed reminder due-soon → alice on #hook · " + reason,
             "2026-12-02 10:00 suppressed reminder due-soon → alice on #hook · " + reason,
         ])
-        #expect(lines[3].hasPrefix("2026-12-03 00:00 #hook → <@U1> · reminder due-soon · Design sign-off"))
+        #expect(lines[3].hasPrefix("2026-12-03 00:00 #hook → alice · reminder due-soon · Design sign-off"))
         let json = LogReport.json(try runtime.store.timeline(LogFilter(projectID: "apollo", milestoneID: "design")))
         #expect(json.contains(#""event" : "suppressed""#) && json.contains(#""reason_code" : "snoozed""#))
         #expect(json.contains(#""event" : "snoozed""#) && json.contains(#""event" : "message""#))

@@ -47,7 +47,7 @@ import Testing
         #expect(lines[0].contains("#eng → Alice Ng · reminder due-soon"))
         #expect(lines[1].contains("#eng → Bob Stone · reminder due-soon"))
         #expect(lines[2].contains("suppressed reminder due-soon → Bob Stone on #eng"))
-        #expect(lines[3].contains("slack U1 (Alice Ng): status apollo"))
+        #expect(lines[3].contains("slack U1 (Alice Ng) in #eng: status apollo"))
         #expect(lines.allSatisfy { !$0.contains("<@U1>") && !$0.contains("<at>") })
     }
 
