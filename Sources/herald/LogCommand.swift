@@ -30,7 +30,8 @@ struct LogCommand: AsyncParsableCommand {
         let names = location.personNames
         var filter = LogFilter(projectID: project, milestoneID: milestone, channel: channel, person: person)
         if let person, names[person] == nil {
-            throw ValidationError("--person: no person '\(person)' in the config's people")
+            print("no person '\(person)' in the config's people")
+            throw ExitCode(1)
         }
         if let state {
             guard let logState = LogState(rawValue: state) else {

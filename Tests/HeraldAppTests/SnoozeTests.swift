@@ -135,7 +135,12 @@ import Testing
         #expect(listed.status == 0)
         #expect(listed.output.contains(#""until" : "2099-12-07""#) && listed.output.contains(#""by" : "bob""#))
         let log = try herald(["log", "--milestone", "design"], fixture)
-        #expect(log.output.contains(" snoozed apollo/design until \(until) (by bob: on leave)\n"))
+        #expect(log.output.contains(" snoozed apollo/design until \(until) (by Bob Roe: on leave)\n"))
+        #expect(log.output.contains(" #hook → Alice Ng · reminder due-soon · "), "by name, not by mention")
+        let bobs = try herald(["log", "--person", "bob"], fixture)
+        #expect(bobs.status == 0 && bobs.output.hasSuffix(" (by Bob Roe: on leave)\n") && !bobs.output.contains("#hook"))
+        let nobody = try herald(["log", "--person", "zed"], fixture)
+        #expect(nobody.status == 1 && nobody.output == "no person 'zed' in the config's people\n")
 
         #expect(try herald(["unsnooze", "apollo/design"], fixture).output == "unsnoozed apollo/design\n")
         #expect(try herald(["unsnooze", "apollo/design"], fixture).output == "apollo/design is not snoozed\n")
