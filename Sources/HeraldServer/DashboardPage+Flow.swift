@@ -82,7 +82,7 @@ extension DashboardPage {
                 + "</div><div class=\"text\">/herald \(Self.escape(exchange.text))</div>"
                 + "<div class=\"reply\"><span class=\"meta\">Herald · \(exchange.outcome.rawValue)</span>"
                 + "<div class=\"text\">\(Self.escape(exchange.answer))</div></div></li>"
-        case .snoozed, .unsnoozed:
+        case .snoozed, .unsnoozed, .acknowledged:
             let line = Self.escape(LogReport.line(event, names: names, in: zone))
             return "<li class=\"s-other\"><div class=\"text\">\(line)</div></li>"
         }

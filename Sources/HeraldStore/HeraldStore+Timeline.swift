@@ -16,7 +16,9 @@ extension HeraldStore {
             guard let state = filter.state else {
                 events = try chatExchanges(filter, db).map(LogEvent.chat) + messages
                 events += try suppressions(filter, db).map(LogEvent.suppressed)
-                if filter.channel == nil { events += try snoozeEvents(filter, db) }
+                if filter.channel == nil {
+                    events += try snoozeEvents(filter, db) + acknowledgementEvents(filter, db)
+                }
                 return
             }
             events = state == .suppressed ? try suppressions(filter, db).map(LogEvent.suppressed) : messages
@@ -67,6 +69,26 @@ extension HeraldStore {
             }
         }
         return events
+    }
+
+    private func acknowledgementEvents(_ filter: LogFilter, _ db: Database) throws -> [LogEvent] {
+        var conditions = SQLConditions()
+        conditions.add("acked_at IS NOT NULL")
+        if let projectID = filter.projectID { conditions.add("project_id = ?", projectID) }
+        if let milestoneID = filter.milestoneID { conditions.add("milestone_id = ?", milestoneID) }
+        if let since = filter.since { conditions.add("acked_at >= ?", since.timeIntervalSince1970) }
+        if let until = filter.until { conditions.add("acked_at <= ?", until.timeIntervalSince1970) }
+        if let person = filter.person { conditions.add("acked_by = ?", person) }
+        let sql = "SELECT id, project_id, milestone_id, acked_by, acked_at, ack_note FROM escalations"
+            + conditions.whereClause + " ORDER BY acked_at, id"
+        return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map { row in
+            .acknowledged(AcknowledgementEvent(
+                escalationID: row["id"], projectID: row["project_id"], milestoneID: row["milestone_id"],
+                acknowledgement: Acknowledgement(
+                    by: row["acked_by"] ?? "unknown", at: Self.date(row, "acked_at"), note: row["ack_note"]
+                )
+            ))
+        }
     }
 
     /// Oldest first; with a limit, only the most recent `limit`, newest first (``oldestFirst(_:_:)`` turns them).

@@ -70,3 +70,24 @@ import Testing
         }
     }
 }
+
+/// An acknowledgement is an event of the log: who, when, with what note, the acknowledger by name.
+@Suite struct LogAcknowledgementRouteTests {
+    @Test func anAcknowledgementIsAnAckEntry() async throws {
+        let fixture = try ServerFixture()
+        let escalation = try #require(try fixture.store.escalations().first)
+        _ = try fixture.store.acknowledge(
+            escalationID: escalation.id, by: "alice", note: "on it", at: ServerFixture.at("2026-12-04", 10)
+        )
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/v1/log?person=alice", method: .get, headers: authorized) { response in
+                let entries = try #require(logEntries(response))
+                let ack = try #require(entries.last)
+                #expect(entries.map { $0["event"] as? String } == ["message", "ack"])
+                #expect(ack["by"] as? String == "alice" && ack["by_name"] as? String == "Alice")
+                #expect(ack["note"] as? String == "on it" && ack["escalation"] as? String == escalation.id)
+                #expect(ack["milestones"] as? [String] == ["design"])
+            }
+        }
+    }
+}

@@ -68,6 +68,7 @@ import Testing
         case .message(let entry): "message \(entry.message.id)"
         case .suppressed: "suppressed"
         case .snoozed, .unsnoozed: "snooze"
+        case .acknowledged: "ack"
         case .chat: "chat"
         }
     }

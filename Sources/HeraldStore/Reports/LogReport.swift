@@ -19,6 +19,13 @@ public enum LogReport {
             return TerminalText.safe("\(at) snoozed \(snooze.target)\(scope) " + snooze.summary)
         case .unsnoozed(let snooze, let at, let reason):
             return TerminalText.safe("\(ConsoleLine.localTime(at, in: zone)) unsnoozed \(snooze.target): \(reason)")
+        case .acknowledged(let event):
+            let ack = event.acknowledgement
+            let note = ack.note.map { ": \($0)" } ?? ""
+            return TerminalText.safe(
+                "\(ConsoleLine.localTime(ack.at, in: zone)) acknowledged \(event.projectID)/\(event.milestoneID) "
+                    + "by \(name(ack.by, names))\(note)"
+            )
         case .chat(let exchange):
             return line(exchange, names: names, in: zone)
         }
@@ -111,8 +118,8 @@ public enum LogReport {
         }
     }
 
-    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed`, `unsnoozed` and
-    /// `chat` apart; a message's and a suppression's `recipient_names` are its `recipients` by name, in order.
+    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed`, `unsnoozed`, `ack`
+    /// and `chat` apart; a message's and a suppression's `recipient_names` are its `recipients` by name, in order.
     public static func json(_ events: [LogEvent], names: [String: String] = [:]) -> String {
         JSONOutput.pretty(events.map { Item($0, names: names) })
     }
@@ -142,6 +149,7 @@ public enum LogReport {
         case message(MessageItem)
         case suppressed(SuppressedItem)
         case snooze(SnoozeItem)
+        case ack(AckItem)
         case chat(ChatItem)
 
         init(_ event: LogEvent, names: [String: String]) {
@@ -175,6 +183,12 @@ public enum LogReport {
                 var item = SnoozeItem(event: "unsnoozed", time: ISO8601.string(at), snooze: snooze)
                 item.reason = reason
                 self = .snooze(item)
+            case .acknowledged(let event):
+                self = .ack(AckItem(
+                    time: ISO8601.string(event.acknowledgement.at), project: event.projectID,
+                    milestones: [event.milestoneID], escalation: event.escalationID, by: event.acknowledgement.by,
+                    byName: name(event.acknowledgement.by, names), note: event.acknowledgement.note
+                ))
             case .chat(let exchange):
                 self = .chat(ChatItem(
                     time: ISO8601.string(exchange.at), platform: exchange.platform, userID: exchange.userID,
@@ -190,6 +204,7 @@ public enum LogReport {
             case .message(let item): try item.encode(to: encoder)
             case .suppressed(let item): try item.encode(to: encoder)
             case .snooze(let item): try item.encode(to: encoder)
+            case .ack(let item): try item.encode(to: encoder)
             case .chat(let item): try item.encode(to: encoder)
             }
         }
@@ -241,6 +256,22 @@ public enum LogReport {
         enum CodingKeys: String, CodingKey {
             case event, time, project, milestones, until, by, note, reason
             case untilDueChangeFrom = "until_due_change_from"
+        }
+    }
+
+    private struct AckItem: Encodable {
+        var event = "ack"
+        var time: String
+        var project: String
+        var milestones: [String]
+        var escalation: String
+        var by: String
+        var byName: String
+        var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case event, time, project, milestones, escalation, by, note
+            case byName = "by_name"
         }
     }
 
