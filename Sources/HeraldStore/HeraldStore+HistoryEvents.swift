@@ -33,7 +33,8 @@ extension HeraldStore {
             conditions.add("project_id = ?", projectID)
             if let milestoneID { conditions.add("milestone_id = ?", milestoneID) }
             conditions.add("acked_at IS NOT NULL")
-            let sql = "SELECT id, project_id, milestone_id, acked_by, acked_at, ack_note FROM escalations" + conditions.whereClause
+            let sql = "SELECT id, project_id, milestone_id, acked_by, acked_at, ack_note FROM escalations"
+                + conditions.whereClause
                 + " ORDER BY acked_at, id"
             return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map { row in
                 AcknowledgementEvent(
