@@ -36,15 +36,18 @@ extension HeraldStore {
             let sql = "SELECT id, project_id, milestone_id, acked_by, acked_at, ack_note FROM escalations"
                 + conditions.whereClause
                 + " ORDER BY acked_at, id"
-            return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map { row in
-                AcknowledgementEvent(
-                    escalationID: row["id"], projectID: row["project_id"], milestoneID: row["milestone_id"],
-                    acknowledgement: Acknowledgement(
-                        by: row["acked_by"] ?? "unknown", at: Self.date(row, "acked_at"), note: row["ack_note"]
-                    )
-                )
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map(Self.acknowledgement(from:))
         }
+    }
+
+    /// The acknowledgement of an `escalations` row read with its id, project, milestone and `acked_` columns.
+    static func acknowledgement(from row: Row) -> AcknowledgementEvent {
+        AcknowledgementEvent(
+            escalationID: row["id"], projectID: row["project_id"], milestoneID: row["milestone_id"],
+            acknowledgement: Acknowledgement(
+                by: row["acked_by"] ?? "unknown", at: Self.date(row, "acked_at"), note: row["ack_note"]
+            )
+        )
     }
 
     /// The snoozes of `projectID`'s milestone `milestoneID` (of all its milestones when nil) and of the whole project,

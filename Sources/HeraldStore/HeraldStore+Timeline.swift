@@ -81,14 +81,8 @@ extension HeraldStore {
         if let person = filter.person { conditions.add("acked_by = ?", person) }
         let sql = "SELECT id, project_id, milestone_id, acked_by, acked_at, ack_note FROM escalations"
             + conditions.whereClause + " ORDER BY acked_at, id"
-        return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map { row in
-            .acknowledged(AcknowledgementEvent(
-                escalationID: row["id"], projectID: row["project_id"], milestoneID: row["milestone_id"],
-                acknowledgement: Acknowledgement(
-                    by: row["acked_by"] ?? "unknown", at: Self.date(row, "acked_at"), note: row["ack_note"]
-                )
-            ))
-        }
+        return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments)
+            .map { .acknowledged(Self.acknowledgement(from: $0)) }
     }
 
     /// Oldest first; with a limit, only the most recent `limit`, newest first (``oldestFirst(_:_:)`` turns them).
