@@ -4,7 +4,7 @@ import HeraldStore
 
 extension DashboardPage {
     /// The communication flow as a chat-style timeline, newest first, under a GET form filtering it by project,
-    /// milestone, channel and state.
+    /// milestone, channel, person and state; people are shown by their names.
     var flowSection: String {
         let items = events.map(item).joined(separator: "\n")
         let count = events.count == DashboardFilter.limit ? "the latest \(events.count)" : "\(events.count)"
@@ -29,6 +29,8 @@ extension DashboardPage {
             select("project", "Project", projects.map { option($0.project.id, $0.project.name, filter.project) }),
             select("milestone", "Milestone", milestones),
             select("channel", "Channel", channels.map { option($0, "#" + $0, filter.channel) }),
+            select("person", "Person", names.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+                .map { option($0.key, $0.value, filter.person) }),
             select("state", "State", LogState.allCases.map(\.rawValue).map { option($0, $0, filter.state?.rawValue) }),
         ]
         return "<form class=\"filters\" method=\"get\" action=\"/\">\(fields.joined())"
@@ -53,14 +55,15 @@ extension DashboardPage {
                     + (escalation.isRepeat ? " (repeat)" : "") + " · \(escalation.id)"
             }
             let about = [message.project?.id, message.milestones.first?.id].compactMap { $0 }.joined(separator: "/")
-            let who = message.recipients.isEmpty ? "everyone" : message.recipients.joined(separator: ", ")
+            let who = message.recipients.isEmpty ? "everyone" : message.recipients.map(name).joined(separator: ", ")
             return bubble(
                 css: LogState(event)?.rawValue ?? "other", time: message.createdAt,
                 meta: ["#\(message.channel) → \(who)", what, about, message.id],
                 text: message.text, state: LogReport.state(entry, in: zone)
             )
         case .suppressed(let suppression):
-            let who = suppression.recipients.isEmpty ? "nobody" : suppression.recipients.joined(separator: ", ")
+            let who = suppression.recipients.isEmpty
+                ? "nobody" : suppression.recipients.map(name).joined(separator: ", ")
             let channels = suppression.channels.map { "#\($0)" }.joined(separator: ", ")
             return bubble(
                 css: LogState.suppressed.rawValue, time: suppression.at,
@@ -70,7 +73,7 @@ extension DashboardPage {
                 text: nil, state: "suppressed (\(suppression.reason))"
             )
         case .chat(let exchange):
-            let who = exchange.person ?? "unknown \(exchange.platform) user \(exchange.userID)"
+            let who = exchange.person.map(name) ?? "unknown \(exchange.platform) user \(exchange.userID)"
             let about = [exchange.projectID, exchange.milestoneID].compactMap { $0 }.joined(separator: "/")
             let place = exchange.platform + (exchange.channel.map { " #\($0)" } ?? "")
             return "<li class=\"s-inbound\"><div class=\"meta\">"
@@ -79,10 +82,14 @@ extension DashboardPage {
                 + "</div><div class=\"text\">/herald \(Self.escape(exchange.text))</div>"
                 + "<div class=\"reply\"><span class=\"meta\">Herald · \(exchange.outcome.rawValue)</span>"
                 + "<div class=\"text\">\(Self.escape(exchange.answer))</div></div></li>"
-        case .snoozed, .unsnoozed:
-            let line = Self.escape(LogReport.line(event, in: zone))
+        case .snoozed, .unsnoozed, .acknowledged:
+            let line = Self.escape(LogReport.line(event, names: names, in: zone))
             return "<li class=\"s-other\"><div class=\"text\">\(line)</div></li>"
         }
+    }
+
+    private func name(_ key: String) -> String {
+        names[key] ?? key
     }
 
     private func bubble(css: String, time: Date, meta: [String], text: String?, state: String) -> String {

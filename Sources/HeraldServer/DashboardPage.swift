@@ -24,6 +24,8 @@ struct DashboardPage {
     let filter: DashboardFilter
     /// The configured channel keys, sorted.
     let channels: [String]
+    /// Each person's name by key, for the flow and its person filter.
+    let names: [String: String]
     /// The channels paused now, by key.
     var pauses: [String: ChannelPause] = [:]
 

@@ -45,7 +45,9 @@ extension ServerRouter {
               try session.isOpen(cookie, now: now())
         else { return HTMLResponse.make(DashboardPage.login(error: nil)) }
         let projects = try store.projects()
-        let filter = try DashboardFilter(request, projects: projects, channels: Set(configuration.channels.keys))
+        let filter = try DashboardFilter(request, projects: projects, channels: Set(configuration.channels.keys),
+            people: Set(configuration.people.keys)
+        )
         let facts = try milestoneFacts(in: configuration)
         let page = DashboardPage(
             zone: configuration.calendar.timeZone, now: now(),
@@ -54,7 +56,8 @@ extension ServerRouter {
                 .filter { $0.state == .open || !$0.rearmed },
             policyLevels: configuration.escalations.mapValues(\.levels.count),
             events: try store.timeline(filter.logFilter).reversed(),
-            filter: filter, channels: configuration.channels.keys.sorted(), pauses: try store.channelPauses(at: now())
+            filter: filter, channels: configuration.channels.keys.sorted(),
+            names: configuration.people.mapValues(\.name), pauses: try store.channelPauses(at: now())
         )
         return HTMLResponse.make(page.html)
     }

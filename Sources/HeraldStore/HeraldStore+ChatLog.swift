@@ -30,6 +30,7 @@ extension HeraldStore {
         if let milestoneID = filter.milestoneID { conditions.add("milestone_id = ?", milestoneID) }
         if let since = filter.since { conditions.add("at >= ?", since.timeIntervalSince1970) }
         if let until = filter.until { conditions.add("at <= ?", until.timeIntervalSince1970) }
+        if let person = filter.person { conditions.add("person = ?", person) }
         var arguments = conditions.arguments
         let sql = "SELECT * FROM chat_commands" + conditions.whereClause + Self.newest(filter.limit, &arguments)
         return try Self.oldestFirst(Row.fetchAll(db, sql: sql, arguments: arguments), filter.limit).map { row in

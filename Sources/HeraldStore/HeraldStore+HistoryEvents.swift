@@ -7,6 +7,8 @@ extension HeraldStore {
     public struct AcknowledgementEvent: Hashable, Sendable {
         /// The escalation's id (`esc_…`).
         public var escalationID: String
+        /// The escalated milestone's project.
+        public var projectID: String
         /// The escalated milestone's id.
         public var milestoneID: String
         /// Who acknowledged it, when, with what note.
@@ -31,17 +33,21 @@ extension HeraldStore {
             conditions.add("project_id = ?", projectID)
             if let milestoneID { conditions.add("milestone_id = ?", milestoneID) }
             conditions.add("acked_at IS NOT NULL")
-            let sql = "SELECT id, milestone_id, acked_by, acked_at, ack_note FROM escalations" + conditions.whereClause
+            let sql = "SELECT id, project_id, milestone_id, acked_by, acked_at, ack_note FROM escalations"
+                + conditions.whereClause
                 + " ORDER BY acked_at, id"
-            return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map { row in
-                AcknowledgementEvent(
-                    escalationID: row["id"], milestoneID: row["milestone_id"],
-                    acknowledgement: Acknowledgement(
-                        by: row["acked_by"] ?? "unknown", at: Self.date(row, "acked_at"), note: row["ack_note"]
-                    )
-                )
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments).map(Self.acknowledgement(from:))
         }
+    }
+
+    /// The acknowledgement of an `escalations` row read with its id, project, milestone and `acked_` columns.
+    static func acknowledgement(from row: Row) -> AcknowledgementEvent {
+        AcknowledgementEvent(
+            escalationID: row["id"], projectID: row["project_id"], milestoneID: row["milestone_id"],
+            acknowledgement: Acknowledgement(
+                by: row["acked_by"] ?? "unknown", at: Self.date(row, "acked_at"), note: row["ack_note"]
+            )
+        )
     }
 
     /// The snoozes of `projectID`'s milestone `milestoneID` (of all its milestones when nil) and of the whole project,

@@ -16,6 +16,9 @@ extension HeraldStore {
             if let since = filter.since { conditions.add("m.created_at >= ?", since.timeIntervalSince1970) }
             if let until = filter.until { conditions.add("m.created_at <= ?", until.timeIntervalSince1970) }
             if let channel = filter.channel { conditions.add("m.channel = ?", channel) }
+            if let person = filter.person {
+                conditions.add("EXISTS (SELECT 1 FROM json_each(m.recipients) WHERE value = ?)", person)
+            }
             if let state = filter.state {
                 guard let condition = state.messageCondition else { return [] }
                 conditions.add(condition)

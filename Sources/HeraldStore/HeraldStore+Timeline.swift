@@ -6,8 +6,9 @@ extension HeraldStore {
     /// The communication log with suppressions, snoozes and chat commands interleaved, oldest first (ties keep chat
     /// commands first, so what a command caused follows it, then messages, suppressions and snoozes). The filter
     /// applies to each: a milestone filter also shows its project's whole snoozes; a channel filter matches
-    /// suppressions that would have gone there and leaves snoozes and chat commands out, as a state filter does. With
-    /// a `limit`, the most recent events are kept; with `until`, none later.
+    /// suppressions that would have gone there and leaves snoozes and chat commands out, as a state filter does; a
+    /// person filter keeps the messages and suppressions naming them, the snoozes they asked for and the chat
+    /// commands they typed. With a `limit`, the most recent events are kept; with `until`, none later.
     public func timeline(_ filter: LogFilter) throws -> [LogEvent] {
         let messages = try log(filter).map(LogEvent.message)
         var events: [LogEvent] = []
@@ -15,7 +16,9 @@ extension HeraldStore {
             guard let state = filter.state else {
                 events = try chatExchanges(filter, db).map(LogEvent.chat) + messages
                 events += try suppressions(filter, db).map(LogEvent.suppressed)
-                if filter.channel == nil { events += try snoozeEvents(filter, db) }
+                if filter.channel == nil {
+                    events += try snoozeEvents(filter, db) + acknowledgementEvents(filter, db)
+                }
                 return
             }
             events = state == .suppressed ? try suppressions(filter, db).map(LogEvent.suppressed) : messages
@@ -34,6 +37,9 @@ extension HeraldStore {
         if let channel = filter.channel {
             conditions.add("EXISTS (SELECT 1 FROM json_each(channels) WHERE value = ?)", channel)
         }
+        if let person = filter.person {
+            conditions.add("EXISTS (SELECT 1 FROM json_each(recipients) WHERE value = ?)", person)
+        }
         var arguments = conditions.arguments
         let sql = "SELECT * FROM suppressions" + conditions.whereClause + Self.newest(filter.limit, &arguments)
         return try Self.oldestFirst(Row.fetchAll(db, sql: sql, arguments: arguments), filter.limit)
@@ -51,6 +57,7 @@ extension HeraldStore {
             conditions.add("(created_at >= ? OR lifted_at >= ?)", time, time)
         }
         if let until = filter.until { conditions.add("created_at <= ?", until.timeIntervalSince1970) }
+        if let person = filter.person { conditions.add("by = ?", person) }
         let sql = "SELECT * FROM snoozes" + conditions.whereClause + " ORDER BY id"
         var events: [LogEvent] = []
         for row in try Row.fetchAll(db, sql: sql, arguments: conditions.arguments) {
@@ -62,6 +69,20 @@ extension HeraldStore {
             }
         }
         return events
+    }
+
+    private func acknowledgementEvents(_ filter: LogFilter, _ db: Database) throws -> [LogEvent] {
+        var conditions = SQLConditions()
+        conditions.add("acked_at IS NOT NULL")
+        if let projectID = filter.projectID { conditions.add("project_id = ?", projectID) }
+        if let milestoneID = filter.milestoneID { conditions.add("milestone_id = ?", milestoneID) }
+        if let since = filter.since { conditions.add("acked_at >= ?", since.timeIntervalSince1970) }
+        if let until = filter.until { conditions.add("acked_at <= ?", until.timeIntervalSince1970) }
+        if let person = filter.person { conditions.add("acked_by = ?", person) }
+        let sql = "SELECT id, project_id, milestone_id, acked_by, acked_at, ack_note FROM escalations"
+            + conditions.whereClause + " ORDER BY acked_at, id"
+        return try Row.fetchAll(db, sql: sql, arguments: conditions.arguments)
+            .map { .acknowledged(Self.acknowledgement(from: $0)) }
     }
 
     /// Oldest first; with a limit, only the most recent `limit`, newest first (``oldestFirst(_:_:)`` turns them).

@@ -12,6 +12,8 @@ public enum LogEvent: Hashable, Sendable {
     case snoozed(Snooze)
     /// A snooze ended early: `reason` is `unsnoozed`, `due changed` or `replaced by a new snooze`.
     case unsnoozed(Snooze, at: Date, reason: String)
+    /// Someone acknowledged an escalation: who, when, with what note.
+    case acknowledged(HeraldStore.AcknowledgementEvent)
     /// Someone typed a slash command in chat (`/herald done apollo/design`) and Herald answered: the exchange holds
     /// who (platform user id, and the person when known), where, the text, the answer and how it ended.
     case chat(ChatExchange)
@@ -23,6 +25,7 @@ public enum LogEvent: Hashable, Sendable {
         case .suppressed(let suppression): suppression.at
         case .snoozed(let snooze): snooze.createdAt
         case .unsnoozed(_, let at, _): at
+        case .acknowledged(let event): event.acknowledgement.at
         case .chat(let exchange): exchange.at
         }
     }
@@ -38,6 +41,8 @@ public enum LogEvent: Hashable, Sendable {
             "snoozed \(snooze.target) \(snooze.createdAt.timeIntervalSince1970)"
         case .unsnoozed(let snooze, _, _):
             "unsnoozed \(snooze.target) \(snooze.createdAt.timeIntervalSince1970)"
+        case .acknowledged(let event):
+            "ack \(event.escalationID)"
         case .chat(let exchange):
             "chat \(exchange.platform) \(exchange.userID) \(exchange.at.timeIntervalSince1970) \(exchange.text)"
         }

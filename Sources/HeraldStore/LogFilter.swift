@@ -12,6 +12,9 @@ public struct LogFilter: Hashable, Sendable {
     public var until: Date?
     /// Only messages to this channel key.
     public var channel: String?
+    /// Only events about this person (a person key): messages and suppressions naming them among the recipients,
+    /// the snoozes they asked for, the chat commands they typed.
+    public var person: String?
     /// Only events in this state (messages by their delivery, or suppressions); snoozes and chat commands have none.
     public var state: LogState?
     /// At most this many entries: the most recent ones, still returned oldest first.
@@ -20,13 +23,14 @@ public struct LogFilter: Hashable, Sendable {
     /// Creates a filter; the default matches everything.
     public init(
         projectID: String? = nil, milestoneID: String? = nil, since: Date? = nil, channel: String? = nil,
-        state: LogState? = nil, limit: Int? = nil
+        state: LogState? = nil, person: String? = nil, limit: Int? = nil
     ) {
         self.projectID = projectID
         self.milestoneID = milestoneID
         self.since = since
         self.channel = channel
         self.state = state
+        self.person = person
         self.limit = limit
     }
 }

@@ -19,13 +19,20 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: "Since a look-back (7d, 24h), a date or an RFC 3339 date-time.") var since: String?
     @Option(help: "Only events in this state: \(LogState.allCases.map(\.rawValue).joined(separator: ", ")).")
     var state: String?
+    @Option(help: "Only events about this person (a key under people): messages to them, their snoozes and commands.")
+    var person: String?
     @Flag(help: "Keep printing new messages and state changes.") var follow = false
     @Flag(help: "JSON for scripts.") var json = false
 
     func run() async throws {
         let location = try StateAccess.location(at: options.path)
         let zone = location.timeZone
-        var filter = LogFilter(projectID: project, milestoneID: milestone, channel: channel)
+        let names = location.personNames
+        var filter = LogFilter(projectID: project, milestoneID: milestone, channel: channel, person: person)
+        if let person, names[person] == nil {
+            print("no person '\(person)' in the config's people")
+            throw ExitCode(1)
+        }
         if let state {
             guard let logState = LogState(rawValue: state) else {
                 let known = LogState.allCases.map(\.rawValue).joined(separator: ", ")
@@ -42,12 +49,12 @@ struct LogCommand: AsyncParsableCommand {
         let store = try HeraldStore(directory: location.stateDirectory)
         let events = try store.timeline(filter)
         if json {
-            print(LogReport.json(events))
+            print(LogReport.json(events, names: names))
             return
         }
         var shown: [String: String] = [:]
         for event in events {
-            let line = LogReport.line(event, in: zone)
+            let line = LogReport.line(event, names: names, in: zone)
             shown[event.key] = line
             StandardOutput.writeLine(line)
         }
@@ -55,7 +62,7 @@ struct LogCommand: AsyncParsableCommand {
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(1))
             for event in try store.timeline(filter) {
-                let line = LogReport.line(event, in: zone)
+                let line = LogReport.line(event, names: names, in: zone)
                 if shown[event.key] != line {
                     shown[event.key] = line
                     StandardOutput.writeLine(line)

@@ -46,7 +46,7 @@ import Testing
             "2026-12-01 10:00 suppressed reminder due-soon → alice on #hook · " + reason,
             "2026-12-02 10:00 suppressed reminder due-soon → alice on #hook · " + reason,
         ])
-        #expect(lines[3].hasPrefix("2026-12-03 00:00 #hook → <@U1> · reminder due-soon · Design sign-off"))
+        #expect(lines[3].hasPrefix("2026-12-03 00:00 #hook → alice · reminder due-soon · Design sign-off"))
         let json = LogReport.json(try runtime.store.timeline(LogFilter(projectID: "apollo", milestoneID: "design")))
         #expect(json.contains(#""event" : "suppressed""#) && json.contains(#""reason_code" : "snoozed""#))
         #expect(json.contains(#""event" : "snoozed""#) && json.contains(#""event" : "message""#))
@@ -155,7 +155,13 @@ import Testing
         #expect(listed.status == 0)
         #expect(listed.output.contains(#""until" : "2099-12-07""#) && listed.output.contains(#""by" : "bob""#))
         let log = try herald(["log", "--milestone", "design"], fixture)
-        #expect(log.output.contains(" snoozed apollo/design until \(until) (by bob: on leave)\n"))
+        #expect(log.output.contains(" snoozed apollo/design until \(until) (by Bob Roe: on leave)\n"))
+        #expect(log.output.contains(" #hook → Alice Ng · reminder due-soon · "), "by name, not by mention")
+        let bobs = try herald(["log", "--person", "bob"], fixture)
+        #expect(bobs.status == 0 && bobs.output.hasSuffix(" (by Bob Roe: on leave)\n"))
+        #expect(!bobs.output.contains("#hook"), "the reminder went to alice")
+        let nobody = try herald(["log", "--person", "zed"], fixture)
+        #expect(nobody.status == 1 && nobody.output == "no person 'zed' in the config's people\n")
 
         #expect(try herald(["unsnooze", "apollo/design"], fixture).output == "unsnoozed apollo/design\n")
         #expect(try herald(["unsnooze", "apollo/design"], fixture).output == "apollo/design is not snoozed\n")

@@ -46,6 +46,7 @@ import Testing
             try server.store.commit(ruleStates: [], messages: [held], suppressions: [snoozed], at: later)
             var configuration = server.configuration
             configuration.channels["ops"] = Channel(name: "ops", kind: .console)
+            configuration.people["bob"] = Person(key: "bob", name: "Bob Stone", channel: "ops")
             self.configuration = configuration
         }
 
@@ -255,7 +256,8 @@ import Testing
                 #expect(page.contains("awaiting acknowledgement"))
                 #expect(page.contains("<td>0m</td>"), "opened at the fixture's now")
                 #expect(page.contains("<li class=\"s-pending\">"))
-                #expect(page.contains("#eng → alice"))
+                #expect(page.contains("#eng → Alice ·"), "by name, not by mention")
+                #expect(page.contains("#ops → Bob Stone ·"))
                 #expect(page.contains("level 1 of 1 · \(escalation.id)"))
             }
         }
@@ -290,7 +292,7 @@ import Testing
             try await client.execute(uri: "/", method: .get, headers: try await Self.logIn(client)) { response in
                 let page = Self.text(response)
                 #expect(page.contains(
-                    "<li class=\"s-inbound\"><div class=\"meta\">2026-12-04 11:00 · alice on slack #eng · "
+                    "<li class=\"s-inbound\"><div class=\"meta\">2026-12-04 11:00 · Alice on slack #eng · "
                         + "apollo/design</div><div class=\"text\">/herald done apollo/&lt;design&gt;</div>"
                         + "<div class=\"reply\"><span class=\"meta\">Herald · applied</span>"
                         + "<div class=\"text\">Design sign-off is done &amp; announced.</div></div></li>"
@@ -330,6 +332,9 @@ import Testing
         ("/?state=delivered", 0),
         ("/?project=apollo&milestone=design&channel=eng&state=pending", 1),
         ("/?project=apollo&state=suppressed", 0),
+        ("/?person=alice", 1),
+        ("/?person=bob", 2),
+        ("/?person=bob&state=held", 1),
     ])
     func theFlowFilters(uri: String, count: Int) async throws {
         let fixture = try ZeusFixture()
@@ -353,6 +358,7 @@ import Testing
                 #expect(page.contains("<option value=\"apollo\" selected>Apollo</option>"))
                 #expect(page.contains("<option value=\"pending\" selected>pending</option>"))
                 #expect(page.contains("<option value=\"zeus\">"))
+                #expect(page.contains("<option value=\"bob\">Bob Stone</option>"))
                 #expect(page.contains("(filtered)"))
             }
         }
@@ -366,6 +372,7 @@ import Testing
          "query parameter &#39;milestone&#39;: unknown milestone &#39;design&#39; in project &#39;zeus&#39;"),
         ("/?channel=%3Cb%3E", "query parameter &#39;channel&#39;: unknown channel &#39;&lt;b&gt;&#39;"),
         ("/?rule=overdue", "unknown query parameter &#39;rule&#39;"),
+        ("/?person=zed", "query parameter &#39;person&#39;: unknown person &#39;zed&#39;"),
         ("/?project=apollo&project=zeus", "query parameter &#39;project&#39; given twice"),
     ])
     func badFilterValuesAre400PagesNamingTheParameter(uri: String, expected: String) async throws {

@@ -11,6 +11,7 @@ import Testing
         ("/api/v1/log?channel=ops", 0),
         ("/api/v1/log?since=2026-12-05", 0),
         ("/api/v1/log?project=zeus", 0),
+        ("/api/v1/log?person=alice", 1),
     ])
     func theLogFilters(uri: String, count: Int) async throws {
         try await ServerFixture().test { client in
@@ -22,6 +23,7 @@ import Testing
                     #expect(events.first?["event"] as? String == "message")
                     #expect(events.first?["channel"] as? String == "eng")
                     #expect(events.first?["state"] as? String == "pending")
+                    #expect(events.first?["recipient_names"] as? [String] == ["Alice"])
                 }
             }
         }
@@ -36,6 +38,7 @@ import Testing
         ("/api/v1/log?project=", "query parameter 'project' is empty"),
         ("/api/v1/log?project=a&project=b", "query parameter 'project' given twice"),
         ("/api/v1/log?rule=overdue", "unknown query parameter 'rule'"),
+        ("/api/v1/log?person=zed", "query parameter 'person': unknown person 'zed'"),
         ("/api/v1/deliveries?state=lost", "query parameter 'state': unknown state 'lost'"),
         ("/api/v1/deliveries?state=pending,", "query parameter 'state': unknown state ''"),
         ("/api/v1/deliveries?limit=-1", "query parameter 'limit' must be a positive integer, not '-1'"),
@@ -63,6 +66,27 @@ import Testing
                 let deliveries = try #require(json(response) as? [[String: Any]])
                 #expect(deliveries.count == count)
                 #expect(deliveries.allSatisfy { $0["channel"] as? String == "eng" })
+            }
+        }
+    }
+}
+
+/// An acknowledgement is an event of the log: who, when, with what note, the acknowledger by name.
+@Suite struct LogAcknowledgementRouteTests {
+    @Test func anAcknowledgementIsAnAckEntry() async throws {
+        let fixture = try ServerFixture()
+        let escalation = try #require(try fixture.store.escalations().first)
+        _ = try fixture.store.acknowledge(
+            escalationID: escalation.id, by: "alice", note: "on it", at: ServerFixture.at("2026-12-04", 10)
+        )
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/v1/log?person=alice", method: .get, headers: authorized) { response in
+                let entries = try #require(logEntries(response))
+                let ack = try #require(entries.last)
+                #expect(entries.map { $0["event"] as? String } == ["message", "ack"])
+                #expect(ack["by"] as? String == "alice" && ack["by_name"] as? String == "Alice")
+                #expect(ack["note"] as? String == "on it" && ack["escalation"] as? String == escalation.id)
+                #expect(ack["milestones"] as? [String] == ["design"])
             }
         }
     }

@@ -87,6 +87,7 @@ import Testing
                 case .suppressed: "suppressed"
                 case .snoozed: "snoozed"
                 case .unsnoozed: "unsnoozed"
+                case .acknowledged: "ack"
                 case .chat: "chat"
                 }
             }

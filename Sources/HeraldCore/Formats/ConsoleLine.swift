@@ -5,7 +5,12 @@ import Foundation
 public enum ConsoleLine {
     /// `2026-11-30 09:00 #console → @alice · reminder due-soon · Design sign-off ... Fri 4 Dec.`
     public static func line(for message: OutgoingMessage, in zone: TimeZone) -> String {
-        let who = message.mentions.isEmpty ? "everyone" : message.mentions.joined(separator: ", ")
+        line(for: message, to: message.mentions, in: zone)
+    }
+
+    /// ``line(for:in:)`` with the recipients shown as `who` (`herald log` shows people's names, not mentions).
+    public static func line(for message: OutgoingMessage, to who: [String], in zone: TimeZone) -> String {
+        let who = who.isEmpty ? "everyone" : who.joined(separator: ", ")
         let what = [message.kind.rawValue, message.rule].compactMap { $0 }.joined(separator: " ")
         let time = localTime(message.createdAt, in: zone)
         let head = TerminalText.safe("\(time) #\(message.channel) → \(who) · \(what)")

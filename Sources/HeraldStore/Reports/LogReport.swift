@@ -2,30 +2,44 @@ import Foundation
 import HeraldCore
 
 /// Renders the communication log: chat-style lines for people, safe for a terminal (see ``TerminalText``), and JSON
-/// for scripts.
+/// for scripts. People are shown by their names (`names`: person key to name; a key not in it is shown as it is),
+/// never by the mention strings of a channel (`<@U01HANNAH>`).
 public enum LogReport {
     /// One line per event: a message delivery, a suppression, a snooze starting or ending, a chat command.
-    public static func line(_ event: LogEvent, in zone: TimeZone) -> String {
+    public static func line(_ event: LogEvent, names: [String: String] = [:], in zone: TimeZone) -> String {
         switch event {
         case .message(let entry):
-            return line(entry, in: zone)
+            return line(entry, names: names, in: zone)
         case .suppressed(let suppression):
-            return line(suppression, in: zone)
-        case .snoozed(let snooze):
+            return line(suppression, names: names, in: zone)
+        case .snoozed(var snooze):
             let scope = snooze.milestoneID == nil ? " (whole project)" : ""
             let at = ConsoleLine.localTime(snooze.createdAt, in: zone)
+            snooze.by = snooze.by.map { name($0, names) }
             return TerminalText.safe("\(at) snoozed \(snooze.target)\(scope) " + snooze.summary)
         case .unsnoozed(let snooze, let at, let reason):
             return TerminalText.safe("\(ConsoleLine.localTime(at, in: zone)) unsnoozed \(snooze.target): \(reason)")
+        case .acknowledged(let event):
+            let ack = event.acknowledgement
+            let note = ack.note.map { ": \($0)" } ?? ""
+            return TerminalText.safe(
+                "\(ConsoleLine.localTime(ack.at, in: zone)) acknowledged \(event.projectID)/\(event.milestoneID) "
+                    + "by \(name(ack.by, names))\(note)"
+            )
         case .chat(let exchange):
-            return line(exchange, in: zone)
+            return line(exchange, names: names, in: zone)
         }
+    }
+
+    /// The person's name, or `key` itself when `names` has none.
+    static func name(_ key: String, _ names: [String: String]) -> String {
+        names[key] ?? key
     }
 
     /// `2026-12-04 09:00 slack U024BE7LH (alice) in #apollo: done apollo/design → Marked apollo/design done. ·
     /// applied`; the lines of a longer answer are joined with ` · `.
-    public static func line(_ exchange: ChatExchange, in zone: TimeZone) -> String {
-        let who = exchange.userID + (exchange.person.map { " (\($0))" } ?? " (unknown user)")
+    public static func line(_ exchange: ChatExchange, names: [String: String] = [:], in zone: TimeZone) -> String {
+        let who = exchange.userID + (exchange.person.map { " (\(name($0, names)))" } ?? " (unknown user)")
         let place = exchange.channel.map { " in #\($0)" } ?? ""
         let answer = exchange.answer.split(separator: "\n").joined(separator: " · ")
         return TerminalText.safe(
@@ -36,8 +50,9 @@ public enum LogReport {
 
     /// `2026-12-01 09:00 suppressed reminder due-soon → alice on #eng · apollo/design: snoozed until Mon 7 Dec (by
     /// bob: on leave)`.
-    public static func line(_ suppression: Suppression, in zone: TimeZone) -> String {
-        let who = suppression.recipients.isEmpty ? "nobody" : suppression.recipients.joined(separator: ", ")
+    public static func line(_ suppression: Suppression, names: [String: String] = [:], in zone: TimeZone) -> String {
+        let who = suppression.recipients.isEmpty
+            ? "nobody" : suppression.recipients.map { name($0, names) }.joined(separator: ", ")
         let channels = suppression.channels.isEmpty
             ? "" : " on " + suppression.channels.map { "#\($0)" }.joined(separator: ", ")
         return TerminalText.safe(
@@ -47,13 +62,15 @@ public enum LogReport {
         )
     }
 
-    /// `2026-11-30 09:00 #eng → @alice · reminder due-soon · Design sign-off … · delivered in 12 ms`.
+    /// `2026-11-30 09:00 #eng → Alice Ng · reminder due-soon · Design sign-off … · delivered in 12 ms`.
     ///
     /// A message held for quiet hours shows `held until 2026-11-30 09:00 (why)` while it waits, and its delivery
     /// state followed by the same words once it has gone. A replay says so after its state:
     /// `· replay of #41 by bob at 2026-12-01 10:15`.
-    public static func line(_ entry: LogEntry, in zone: TimeZone) -> String {
-        ConsoleLine.line(for: entry.message, in: zone) + " · " + TerminalText.safe(state(entry, in: zone))
+    public static func line(_ entry: LogEntry, names: [String: String] = [:], in zone: TimeZone) -> String {
+        let who = entry.message.recipients.map { name($0, names) }
+        return ConsoleLine.line(for: entry.message, to: who, in: zone) + " · "
+            + TerminalText.safe(state(entry, in: zone))
     }
 
     /// The entry's delivery state in words, with its quiet-hours hold: `held until 2026-11-30 09:00 (why)` while
@@ -101,16 +118,16 @@ public enum LogReport {
         }
     }
 
-    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed`, `unsnoozed` and
-    /// `chat` apart.
-    public static func json(_ events: [LogEvent]) -> String {
-        JSONOutput.pretty(events.map(Item.init))
+    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed`, `unsnoozed`, `ack`
+    /// and `chat` apart; a message's and a suppression's `recipient_names` are its `recipients` by name, in order.
+    public static func json(_ events: [LogEvent], names: [String: String] = [:]) -> String {
+        JSONOutput.pretty(events.map { Item($0, names: names) })
     }
 
     /// One page of `GET /api/v1/log`: `{"entries": [...], "next_cursor": …}`, the entries as ``json(_:)`` writes
     /// them and the cursor of the page before (null on the oldest page).
-    public static func json(page events: [LogEvent], nextCursor: String?) -> String {
-        JSONOutput.pretty(Page(entries: events.map(Item.init), nextCursor: nextCursor))
+    public static func json(page events: [LogEvent], nextCursor: String?, names: [String: String] = [:]) -> String {
+        JSONOutput.pretty(Page(entries: events.map { Item($0, names: names) }, nextCursor: nextCursor))
     }
 
     private struct Page: Encodable {
@@ -132,14 +149,16 @@ public enum LogReport {
         case message(MessageItem)
         case suppressed(SuppressedItem)
         case snooze(SnoozeItem)
+        case ack(AckItem)
         case chat(ChatItem)
 
-        init(_ event: LogEvent) {
+        init(_ event: LogEvent, names: [String: String]) {
             switch event {
             case .message(let entry):
                 self = .message(MessageItem(
                     id: entry.message.id, time: ISO8601.string(entry.message.createdAt),
                     channel: entry.message.channel, recipients: entry.message.recipients,
+                    recipientNames: entry.message.recipients.map { name($0, names) },
                     kind: entry.message.kind.rawValue, rule: entry.message.rule, project: entry.message.project?.id,
                     milestones: entry.message.milestones.map(\.id), text: entry.message.text,
                     delivery: entry.delivery.id, state: entry.delivery.state.rawValue,
@@ -154,7 +173,8 @@ public enum LogReport {
                 self = .suppressed(SuppressedItem(
                     time: ISO8601.string(suppression.at), kind: suppression.kind.rawValue, rule: suppression.rule,
                     project: suppression.projectID, milestones: [suppression.milestoneID],
-                    recipients: suppression.recipients, channels: suppression.channels,
+                    recipients: suppression.recipients,
+                    recipientNames: suppression.recipients.map { name($0, names) }, channels: suppression.channels,
                     reasonCode: suppression.reasonCode, reason: suppression.reason
                 ))
             case .snoozed(let snooze):
@@ -163,6 +183,12 @@ public enum LogReport {
                 var item = SnoozeItem(event: "unsnoozed", time: ISO8601.string(at), snooze: snooze)
                 item.reason = reason
                 self = .snooze(item)
+            case .acknowledged(let event):
+                self = .ack(AckItem(
+                    time: ISO8601.string(event.acknowledgement.at), project: event.projectID,
+                    milestones: [event.milestoneID], escalation: event.escalationID, by: event.acknowledgement.by,
+                    byName: name(event.acknowledgement.by, names), note: event.acknowledgement.note
+                ))
             case .chat(let exchange):
                 self = .chat(ChatItem(
                     time: ISO8601.string(exchange.at), platform: exchange.platform, userID: exchange.userID,
@@ -178,6 +204,7 @@ public enum LogReport {
             case .message(let item): try item.encode(to: encoder)
             case .suppressed(let item): try item.encode(to: encoder)
             case .snooze(let item): try item.encode(to: encoder)
+            case .ack(let item): try item.encode(to: encoder)
             case .chat(let item): try item.encode(to: encoder)
             }
         }
@@ -191,13 +218,14 @@ public enum LogReport {
         var project: String
         var milestones: [String]
         var recipients: [String]
+        var recipientNames: [String]
         var channels: [String]
         var reasonCode: String
         var reason: String
 
         enum CodingKeys: String, CodingKey {
             case event, time, kind, rule, project, milestones, recipients, channels, reason
-            case reasonCode = "reason_code"
+            case reasonCode = "reason_code", recipientNames = "recipient_names"
         }
     }
 
@@ -231,6 +259,22 @@ public enum LogReport {
         }
     }
 
+    private struct AckItem: Encodable {
+        var event = "ack"
+        var time: String
+        var project: String
+        var milestones: [String]
+        var escalation: String
+        var by: String
+        var byName: String
+        var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case event, time, project, milestones, escalation, by, note
+            case byName = "by_name"
+        }
+    }
+
     private struct ChatItem: Encodable {
         var event = "chat"
         var time: String
@@ -256,6 +300,7 @@ public enum LogReport {
         var time: String
         var channel: String
         var recipients: [String]
+        var recipientNames: [String]
         var kind: String
         var rule: String?
         var project: String?
@@ -275,7 +320,7 @@ public enum LogReport {
 
         enum CodingKeys: String, CodingKey {
             case event, id, time, channel, recipients, kind, rule, project, milestones, text, delivery, state, attempts
-            case latencyMs = "latency_ms", deliveredAt = "delivered_at", error
+            case recipientNames = "recipient_names", latencyMs = "latency_ms", deliveredAt = "delivered_at", error
             case heldUntil = "held_until", holdReason = "hold_reason"
             case replayOf = "replay_of", replayedBy = "replayed_by", replayedAt = "replayed_at"
         }
