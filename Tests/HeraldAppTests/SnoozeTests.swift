@@ -67,7 +67,7 @@ import Testing
         )
         let lines = try runtime.store.timeline(LogFilter()).map { LogReport.line($0, in: zone) }
         #expect(lines.contains { line in
-            line.hasPrefix("2026-12-01 10:00 #hook → <@U1> · reminder due-soon")
+            line.hasPrefix("2026-12-01 10:00 #hook → alice · reminder due-soon")
                 && line.contains("cancelled: withdrawn: snoozed until Mon 7 Dec")
         }, "\(lines)")
     }
