@@ -23,7 +23,7 @@ struct ChatStatus {
             if troubled > 0 { parts.append("\(troubled) at risk or blocked") }
             let escalated = escalations.count { $0.key.projectID == project.id }
             if escalated > 0 { parts.append("\(escalated) open escalation\(escalated == 1 ? "" : "s")") }
-            let held = project.status == .active ? "" : " [\(Self.words(project.status.rawValue))]"
+            let held = project.status == .active ? "" : " [\(project.status.words)]"
             return "\(project.name) (\(project.id))\(held): " + parts.joined(separator: ", ")
         }
         return (lines + ["Say status PROJECT for its milestones."]).joined(separator: "\n")
@@ -36,7 +36,7 @@ struct ChatStatus {
         var lines = ["\(project.name) (\(project.id))"]
         for facts in milestones[projectID] ?? [] {
             let milestone = facts.milestone
-            let status = Self.words(milestone.status.rawValue)
+            let status = milestone.status.words
             let line = "• \(milestone.id): \(milestone.title) · \(milestone.owner) · \(status)"
             lines.append(line + Self.timing(facts))
         }
@@ -67,10 +67,5 @@ struct ChatStatus {
         if facts.daysUntilDue == 0 { return due + ", today" }
         let days = facts.businessDaysUntilDue
         return due + ", in \(days) business day\(days == 1 ? "" : "s")"
-    }
-
-    /// `in_progress` as `in progress`.
-    private static func words(_ raw: String) -> String {
-        raw.replacingOccurrences(of: "_", with: " ")
     }
 }

@@ -20,7 +20,7 @@ extension DashboardPage {
         for view in projects {
             let project = view.project
             let people = [project.manager.map { "manager \($0)" }, project.sponsor.map { "sponsor \($0)" }]
-                .compactMap { $0 } + ["\(project.status.rawValue.replacingOccurrences(of: "_", with: " "))"]
+                .compactMap { $0 } + [project.status.words]
             html += """
                 <article class="project" id="project-\(Self.escape(project.id))">
                 <h3>\(Self.escape(project.name)) <small>\(Self.escape(project.id)) · \

@@ -93,7 +93,7 @@ public struct DigestSection: Hashable, Sendable {
     }
 
     private static func dueSoon(_ item: DigestItem, _ today: CivilDate) -> Row {
-        row(item, detail: statusWords(item.milestone.status), showsDueAndOwner: true, today: today)
+        row(item, detail: item.milestone.status.words, showsDueAndOwner: true, today: today)
     }
 
     private static func slipped(_ item: DigestItem, _ today: CivilDate) -> Row {
@@ -129,10 +129,5 @@ public struct DigestSection: Hashable, Sendable {
             title: item.milestone.title, project: item.project.name, owner: item.ownerName, due: item.milestone.due,
             baseline: item.baseline, detail: detail, showsDueAndOwner: showsDueAndOwner, today: today
         )
-    }
-
-    /// `in progress`, `at risk`.
-    private static func statusWords(_ status: MilestoneStatus) -> String {
-        status.rawValue.replacingOccurrences(of: "_", with: " ")
     }
 }

@@ -1,5 +1,5 @@
 /// Where a milestone stands. `done` and `cancelled` are closed: no rule reminds about them.
-public enum MilestoneStatus: String, CaseIterable, Sendable, Hashable, Codable {
+public enum MilestoneStatus: String, CaseIterable, Sendable, Hashable, Codable, SpokenStatus {
     case planned
     case inProgress = "in_progress"
     case atRisk = "at_risk"
@@ -7,11 +7,6 @@ public enum MilestoneStatus: String, CaseIterable, Sendable, Hashable, Codable {
     case onHold = "on_hold"
     case done
     case cancelled
-
-    /// In words, as people read it: `in progress`, `at risk`, `on hold`.
-    public var words: String {
-        rawValue.replacingOccurrences(of: "_", with: " ")
-    }
 
     /// True for `done` and `cancelled`.
     public var isClosed: Bool {
