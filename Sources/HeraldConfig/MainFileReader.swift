@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 import Yams
 
-/// Reads the main config file (SPEC §2) into a `Configuration` without projects.
+/// Reads the main config file into a `Configuration` without projects.
 struct MainFileReader {
     let context: YAMLContext
 

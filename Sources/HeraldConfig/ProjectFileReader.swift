@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 import Yams
 
-/// Reads one project file (SPEC §2) and checks its references against the main config, its ids against the safe
+/// Reads one project file and checks its references against the main config, its ids against the safe
 /// set (``isValidID(_:)``) and its fields against the config's ``InputLimits``.
 struct ProjectFileReader {
     let context: YAMLContext

@@ -3,9 +3,9 @@ import HeraldCore
 import HeraldStore
 import Hummingbird
 
-/// The HTTP routes of SPEC §4: `/healthz`, `/readyz`, `/metrics`, the bearer-token API under `/api/v1`, the digest
-/// pages the digests' "Full digest" link opens, the acknowledgement pages of escalation notices' links, the calendar
-/// feeds, the dashboard and the chat commands.
+/// The HTTP routes (README "HTTP API"): `/healthz`, `/readyz`, `/metrics`, the bearer-token API under `/api/v1`, the
+/// digest pages the digests' "Full digest" link opens, the acknowledgement pages of escalation notices' links, the
+/// calendar feeds, the dashboard and the chat commands.
 public struct ServerRouter: Sendable {
     /// The state the routes read and change.
     let store: HeraldStore

@@ -8,7 +8,7 @@ public struct ChannelAddress: Hashable, Sendable {
     public var mentions: [String]
 }
 
-/// Turns `notify:` lists into channels and the people named on each (SPEC §2, recipients).
+/// Turns `notify:` lists into channels and the people named on each (README "Configuration in brief", recipients).
 ///
 /// `owner`, `manager` and `sponsor` come from the milestone and its project; a person is reached on
 /// their own channel, else the project's; an audience on its channels (each member named), or on

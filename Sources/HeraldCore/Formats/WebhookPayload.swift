@@ -1,6 +1,6 @@
 import Foundation
 
-/// The generic webhook body (SPEC §3): `{"type", "timestamp", "data": {...}}`.
+/// The generic webhook body (README "The generic webhook"): `{"type", "timestamp", "data": {...}}`.
 ///
 /// Written field by field with ``JSONBytes`` (keys in sorted order, as ``JSONOutput`` writes them): a delivery
 /// renders one per attempt, and `JSONEncoder` cost more than everything else the sender does.

@@ -29,7 +29,8 @@ public struct Channel: Hashable, Sendable {
 
     /// The transport and format of a channel.
     public enum Kind: Hashable, Sendable {
-        /// Generic JSON (SPEC §3) signed with Standard Webhooks; several secrets during a rotation.
+        /// Generic JSON (README "The generic webhook") signed with Standard Webhooks; several keys during a
+        /// rotation.
         case webhook(url: Secret, secrets: [WebhookKey])
         /// Slack incoming webhook (Block Kit with a text fallback).
         case slack(url: Secret)

@@ -5,7 +5,7 @@ import HeraldCore
 public struct HTTPSender: ChannelSender {
     /// The body format and headers of a channel type.
     public enum Format: Sendable {
-        /// SPEC §3 JSON with Standard Webhooks headers, signed with each secret.
+        /// The generic webhook JSON with Standard Webhooks headers, signed with each secret.
         case webhook(secrets: [WebhookKey])
         /// Slack Block Kit with a text fallback.
         case slack
