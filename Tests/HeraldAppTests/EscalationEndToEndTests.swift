@@ -92,6 +92,7 @@ import Testing
         let clock = TestClock(AppFixture.at("2026-12-04", 10))
         try await withDaemon(fixture, clock: clock) { runtime in
             #expect(await receiver.waitForRequests(count: 1).count == 1)
+            #expect(await Self.allDelivered(runtime), "resolved goes to those a notice is recorded to have reached")
             try fixture.writeProject(milestones: """
                   - { id: build, title: Build complete, owner: alice, due: 2026-12-03, status: done }
                 """)

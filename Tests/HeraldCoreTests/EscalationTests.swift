@@ -211,7 +211,7 @@ import Testing
         #expect(second.kind == .escalation && second.recipients == ["bob"])
         #expect(second.text == "Escalation level 2 of 3: Design sign-off · Apollo ERP upgrade is "
             + "2 business days overdue; it was due Wed 2 Dec. It has slipped 3 business days from its baseline, "
-            + "Fri 27 Nov. Told before: alice (level 1, Thu 3 Dec 09:00 on eng). "
+            + "Fri 27 Nov. Told before: Alice Ng (level 1, Thu 3 Dec 09:00 on eng). "
             + "To stop further notices, tell the person who runs Herald for this project that it is in hand.")
         let body = String(decoding: WebhookPayload.body(for: second), as: UTF8.self)
         #expect(body.contains("\"escalation\":{\"ack_url\":null,\"id\":\"\(id)\",\"level\":2,\"levels\":3,"

@@ -45,7 +45,8 @@ import Testing
         return MessageText.escalation(
             EscalationRef(id: "esc_0123456789", policy: "missed-deadline", level: level, levels: 3, isRepeat: isRepeat),
             milestone: design, projectName: "Apollo ERP upgrade", facts: facts, prior: notices, calendar: calendar,
-            downstream: downstream, hasAckLink: link
+            downstream: downstream, hasAckLink: link,
+            names: ["alice": "Alice Ng", "bob": "Bob Roe", "carol": "Carol Diaz"]
         )
     }
 

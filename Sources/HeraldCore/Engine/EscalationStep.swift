@@ -121,7 +121,8 @@ struct EscalationStep {
         let text = MessageText.escalation(
             reference, milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts,
             prior: record.deliveredNotices, calendar: engine.configuration.calendar,
-            downstream: engine.downstream(of: milestone, in: graph), hasAckLink: engine.ackLinks != nil
+            downstream: engine.downstream(of: milestone, in: graph), hasAckLink: engine.ackLinks != nil,
+            names: engine.personNames
         )
         let first = decisions.messages.count
         engine.compose(

@@ -16,11 +16,14 @@ public struct RuleEngine: Sendable {
     let reachability: Reachability
     /// The acknowledgement links escalation notices carry; nil for none.
     let ackLinks: AckLinks?
+    /// Each person's name by key, for the people a message mentions in its text.
+    let personNames: [String: String]
 
     /// Creates an engine for a configuration; escalation notices carry `ackLinks`' links when given.
     public init(configuration: Configuration, ackLinks: AckLinks? = nil) {
         self.configuration = configuration
         self.ackLinks = ackLinks
+        personNames = configuration.people.mapValues(\.name)
         resolver = RecipientResolver(people: configuration.people, audiences: configuration.audiences)
         reachability = Reachability(
             calendar: configuration.calendar, people: configuration.people, channels: configuration.channels

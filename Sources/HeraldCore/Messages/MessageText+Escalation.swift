@@ -3,12 +3,13 @@
 extension MessageText {
     /// `Escalation level 2 of 3: Design sign-off · Apollo ERP upgrade is 2 business days overdue; it was due …`:
     /// the reminder's facts (each once), what is needed and what a slip delays, who was told before, and how to
-    /// answer. With `hasAckLink` each channel format shows the acknowledgement link beside the text; without one the
-    /// text says whom to tell, since only the people running Herald can record an acknowledgement then.
+    /// answer, people named by their `names` (person key to name; a key without one is shown as it is). With
+    /// `hasAckLink` each channel format shows the acknowledgement link beside the text; without one the text says
+    /// whom to tell, since only the people running Herald can record an acknowledgement then.
     public static func escalation(
         _ escalation: EscalationRef, milestone: Milestone, projectName: String, facts: MilestoneFacts,
         prior: [EscalationNotice], calendar: BusinessCalendar, downstream: Downstream = .none,
-        hasAckLink: Bool = false
+        hasAckLink: Bool = false, names: [String: String] = [:]
     ) -> String {
         let level = escalation.isRepeat
             ? "Escalation level \(escalation.level) of \(escalation.levels), repeated"
@@ -18,7 +19,8 @@ extension MessageText {
         )
         if !prior.isEmpty {
             let told = prior.map { notice in
-                "\(notice.people.isEmpty ? notice.channel : notice.people.joined(separator: ", ")) "
+                let people = notice.people.map { names[$0] ?? $0 }
+                return "\(people.isEmpty ? notice.channel : people.joined(separator: ", ")) "
                     + "(level \(notice.level), \(calendar.shortDisplay(notice.at, today: facts.today)) "
                     + "on \(notice.channel))"
             }
