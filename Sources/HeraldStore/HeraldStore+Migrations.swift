@@ -336,6 +336,15 @@ extension HeraldStore {
                 ALTER TABLE escalations ADD COLUMN paused_for REAL NOT NULL DEFAULT 0;
                 """)
         }
+        // An escalation's pauses since its last notice (seconds its next repeat falls later), and when its next
+        // level or repeat falls due in its recipients' working time (NULL while paused, closed or spent; set by
+        // the next evaluation for rows from before).
+        migrator.registerMigration("v15-escalation") { db in
+            try db.execute(sql: """
+                ALTER TABLE escalations ADD COLUMN repeat_paused_for REAL NOT NULL DEFAULT 0;
+                ALTER TABLE escalations ADD COLUMN next_at REAL;
+                """)
+        }
         return migrator
     }
 }

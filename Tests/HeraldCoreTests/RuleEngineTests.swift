@@ -56,9 +56,11 @@ struct EngineRun {
     /// Acknowledges the open escalation of `rule` for `milestone`, as `herald ack` does in the store.
     mutating func acknowledge(rule: String, milestone: String = "design", by name: String, at: Date) {
         let key = RuleStateKey(rule: rule, projectID: "apollo", milestoneID: milestone)
-        guard var record = escalations[key], record.acknowledge(by: name, note: "on it", at: at) else { return }
-        escalations[key] = record
-        allEscalations[record.id] = record
+        guard let record = escalations[key] else { return }
+        var machine = EscalationMachine(record: record)
+        guard machine.acknowledged(by: name, note: "on it", at: at) != .nothing else { return }
+        escalations[key] = machine.record
+        allEscalations[record.id] = machine.record
     }
 }
 
