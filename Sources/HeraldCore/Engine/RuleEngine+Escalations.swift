@@ -97,29 +97,40 @@ extension RuleEngine {
     ) {
         var withdrawal: String?
         for action in actions {
-            switch action {
-            case .notify(let rungs):
+            if case .notify(let rungs) = action {
                 for rung in rungs {
                     machine.sent(notify(rung, of: machine.record, rule: rule, policy: policy, facts: facts,
                                         graph: graph, now: now, into: &decisions))
                 }
-            case .announceResolution(let notices):
-                announceResolution(of: machine.record, to: notices, rule: rule, milestone: facts.milestone, now: now,
-                                   into: &decisions)
-            case .close(let reason, let notices):
-                withdrawal = reason
-                announceResolution(of: machine.record, to: notices, rule: rule, milestone: facts.milestone, now: now,
-                                   into: &decisions)
-            case .withdrawUnsent(let reason):
-                withdrawal = reason
-            case .pause, .resume, .nothing:
-                break
+            } else {
+                withdrawal = conclude(action, of: machine.record, rule: rule, milestone: facts.milestone, now: now,
+                                      into: &decisions) ?? withdrawal
             }
         }
         if machine.record != stored {
             decisions.escalations.append(EscalationUpdate(
                 record: machine.record, expectedState: stored?.state, withdrawal: withdrawal
             ))
+        }
+    }
+
+    /// Carries out what `action` says about an escalation's end: tells those its notices reached that it is
+    /// resolved, and returns the reason to withdraw its unsent notices with, if it carries one.
+    private func conclude(
+        _ action: EscalationMachine.Action, of record: EscalationRecord, rule: Rule?, milestone: Milestone?,
+        now: Date, into decisions: inout EngineDecisions
+    ) -> String? {
+        switch action {
+        case .announceResolution(let notices):
+            announceResolution(of: record, to: notices, rule: rule, milestone: milestone, now: now, into: &decisions)
+            return nil
+        case .close(let reason, let notices):
+            announceResolution(of: record, to: notices, rule: rule, milestone: milestone, now: now, into: &decisions)
+            return reason
+        case .withdrawUnsent(let reason):
+            return reason
+        case .notify, .pause, .resume, .nothing:
+            return nil
         }
     }
 
@@ -163,17 +174,8 @@ extension RuleEngine {
                                      calendar: configuration.calendar)
         var withdrawal: String?
         for action in [machine.milestoneClosed(reason: reason, at: now), machine.tick(now: now, on: spent)] {
-            switch action {
-            case .close(let reason, let notices):
-                withdrawal = reason
-                announceResolution(of: machine.record, to: notices, rule: rule, milestone: nil, now: now,
-                                   into: &decisions)
-            case .announceResolution(let notices):
-                announceResolution(of: machine.record, to: notices, rule: rule, milestone: nil, now: now,
-                                   into: &decisions)
-            default:
-                break
-            }
+            withdrawal = conclude(action, of: machine.record, rule: rule, milestone: nil, now: now, into: &decisions)
+                ?? withdrawal
         }
         if machine.record != record {
             decisions.escalations.append(EscalationUpdate(
