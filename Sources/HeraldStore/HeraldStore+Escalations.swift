@@ -3,13 +3,13 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// The escalations the engine still steps, by (rule, milestone): open ones, and acknowledged ones whose
-    /// acknowledgement is not yet announced or that have not re-armed.
+    /// The escalations the engine still steps, by (rule, milestone): open ones, closed ones that still owe someone
+    /// a `resolved` message (a notice still being sent), and acknowledged ones that have not re-armed.
     public func currentEscalations() throws -> [RuleStateKey: EscalationRecord] {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM escalations INDEXED BY escalations_current
-                WHERE state != 'resolved' AND (state = 'open' OR resolution_sent = 0 OR rearmed = 0)
+                WHERE state = 'open' OR resolution_sent = 0 OR (state = 'acknowledged' AND rearmed = 0)
                 """)
             var records: [RuleStateKey: EscalationRecord] = [:]
             for row in rows {

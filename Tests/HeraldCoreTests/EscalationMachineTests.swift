@@ -26,14 +26,15 @@ import Testing
     /// An escalation opened at 09:00 whose level 1 went out then, in `state`.
     static func record(
         _ state: EscalationState = .open, levels: Int = 1, pausedAt: Date? = nil, rearmed: Bool = false,
-        notice: EscalationNotice = notice()
+        notice: EscalationNotice = notice(), resolutionSent: Bool? = nil
     ) -> EscalationRecord {
         EscalationRecord(
             id: "esc_1", key: RuleStateKey(rule: "overdue", projectID: "apollo", milestoneID: "design"),
             policy: "late", due: CivilDate(iso: "2026-12-03")!, openedAt: t0, state: state, levelsNotified: levels,
             lastNotifiedAt: levels == 2 ? hours(4) : t0,
             acknowledgement: state == .acknowledged ? Acknowledgement(by: "bob", at: hours(1), note: nil) : nil,
-            closeReason: state == .resolved ? "Design sign-off is done" : nil, rearmed: rearmed, notices: [notice],
+            closeReason: state == .resolved ? "Design sign-off is done" : nil,
+            resolutionSent: resolutionSent ?? (state == .resolved), rearmed: rearmed, notices: [notice],
             pausedAt: pausedAt
         )
     }
@@ -123,6 +124,9 @@ import Testing
              state: .acknowledged(by: "bob", rearmed: true), action: .nothing),
         Case(name: "acknowledged", record: record(.acknowledged), event: .snoozed(hours(2)),
              state: .acknowledged(by: "bob", rearmed: false), action: .nothing),
+        Case(name: "resolved, its notice arrived after it closed", record: record(.resolved, resolutionSent: false),
+             event: .tick(hours(1)), state: .resolved(reason: "Design sign-off is done"),
+             action: .announceResolution(to: [told])),
         Case(name: "resolved", record: record(.resolved), event: .tick(hours(9)),
              state: .resolved(reason: "Design sign-off is done"), action: .nothing),
         Case(name: "resolved", record: record(.resolved), event: .acknowledged("bob", hours(2)),

@@ -62,11 +62,11 @@ public struct EscalationMachine: Sendable {
     /// Whether it climbs or stands paused: its milestone's plain reminders stay inhibited.
     public var isOpen: Bool { record.state == .open }
 
-    /// Whether a new escalation of the same rule and milestone may open: this one is resolved, or acknowledged,
-    /// re-armed and done telling those its notices reached.
+    /// Whether a new escalation of the same rule and milestone may open: this one is resolved, or acknowledged and
+    /// re-armed, and done telling those its notices reached.
     public var allowsAnother: Bool {
         switch state {
-        case .resolved: true
+        case .resolved: record.resolutionSent
         case .acknowledged(_, let rearmed): rearmed && record.resolutionSent
         case .open, .paused: false
         }
@@ -74,8 +74,8 @@ public struct EscalationMachine: Sendable {
 
     /// Time passes to `now` on `ladder` (its policy's timing in its recipients' working time). Open: the levels
     /// that fell due, else a due repeat of the last, are to be notified (their notices are recorded with
-    /// `sent(_:)`). Acknowledged: whoever a notice has reached is told it is resolved, a notice that was still
-    /// being sent when it was acknowledged included, once it arrives.
+    /// `sent(_:)`). Acknowledged or resolved: whoever a notice has reached is told it is resolved, a notice that
+    /// was still being sent when it closed included, once it arrives.
     public mutating func tick(now: Date, on ladder: EscalationLadder) -> Action {
         defer { record.nextAt = record.state == .open ? ladder.nextTime(record) : nil }
         switch state {
@@ -88,11 +88,11 @@ public struct EscalationMachine: Sendable {
             record.lastNotifiedAt = now
             record.repeatPausedFor = 0
             return .notify(rungs)
-        case .acknowledged:
+        case .acknowledged, .resolved:
             guard !record.resolutionSent else { return .nothing }
             let told = tellResolved(at: now)
             return told.isEmpty ? .nothing : .announceResolution(to: told)
-        case .paused, .resolved:
+        case .paused:
             return .nothing
         }
     }
@@ -158,7 +158,6 @@ public struct EscalationMachine: Sendable {
             record.closeReason = reason
             record.nextAt = nil
             let told = tellResolved(at: at)
-            record.resolutionSent = true
             return .close(withdrawing: "withdrawn: \(reason)", announcingTo: told)
         case .acknowledged:
             record.rearmed = true
