@@ -51,7 +51,8 @@ extension HeraldStore {
     }
 
     /// Withdraws the unsent reminders and escalation notices about a milestone (or, with no milestone, about every
-    /// milestone of the project) inside the caller's transaction; the rules of `withdraw(messageIDs:)` apply.
+    /// milestone of the project) inside the caller's transaction: waiting, held or retrying, they end `cancelled`
+    /// with `reason`. A delivery in flight (leased) is left to finish.
     func withdrawPendingWork(projectID: String, milestoneID: String?, reason: String, at: Date, _ db: Database) throws {
         let channels = try String.fetchAll(db, sql: """
             UPDATE deliveries SET state = 'cancelled', last_error = ?
