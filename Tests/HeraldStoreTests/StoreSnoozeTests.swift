@@ -85,6 +85,7 @@ import Testing
                 switch event {
                 case .message: "message"
                 case .suppressed: "suppressed"
+                case .changed: "changed"
                 case .snoozed: "snoozed"
                 case .unsnoozed: "unsnoozed"
                 case .acknowledged: "ack"

@@ -128,7 +128,8 @@ struct EscalationStep {
         engine.compose(
             kind: .escalation, rule: rule, recipients: policy.levels[rung.level].notify, milestone: milestone,
             project: project, text: text, escalation: reference,
-            idParts: [record.id, String(rung.level), String(record.repeats)], now: now, into: &decisions
+            idParts: [record.id, String(rung.level), String(record.repeats)], now: now, into: &decisions,
+            graph: graph
         )
         for message in decisions.messages[first...] {
             record.notices.append(EscalationNotice(

@@ -111,7 +111,7 @@ extension RuleEngine {
                 id: MessageID.make([record.id, "resolved", address.channel]), createdAt: now, kind: .resolved,
                 rule: record.key.rule, project: projectRef, milestones: milestones, channel: address.channel,
                 recipients: address.people, mentions: address.mentions, text: text, escalation: reference
-            ), rule: rule, into: &decisions)
+            ), rule: rule, into: &decisions, details: milestone.map { templateDetails(.resolved, of: $0) } ?? [])
         }
     }
 }
