@@ -97,7 +97,7 @@ import Testing
     @Test(arguments: [
         (MessageKind.reminder, """
             {{#milestones}}{{index()}} {{title}} {{text}} {{project.name}}{{#first()}}!{{/first()}}{{/milestones}}
-            {{^escalation}}{{/escalation}}{{#milestone.blocks}}{{.}}{{/milestone.blocks}}{{{mentions}}}{{&rule}}
+            {{^milestone.slip}}{{/milestone.slip}}{{#milestone.blocks}}{{.}}{{/milestone.blocks}}{{{mentions}}}{{&rule}}
             {{#recipients}}{{.}}{{/recipients}}{{#first(milestones)}}{{owner_name}}{{/first(milestones)}}
             """),
         (.escalation, "{{escalation.ack_url}} {{link}} {{#actions}}{{label}}{{/actions}} {{milestone.slip}}"),

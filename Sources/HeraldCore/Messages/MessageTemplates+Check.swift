@@ -7,10 +7,10 @@ extension MessageTemplates {
     public static func undefinedVariables(in source: String, of kind: MessageKind) -> [TemplateError] {
         let tags = TemplateTag.tags(in: source)
         let others = MessageKind.allCases.filter { $0 != kind }.map { other in
-            (other, Set(undefined(tags, in: variables(of: other)).map(\.position)))
+            (other, Set(walk(tags, in: variables(of: other)).found.map(\.position)))
         }
-        return undefined(tags, in: variables(of: kind)).map { tag in
-            let kinds = others.filter { !$0.1.contains(tag.position) }.map { "\($0.0.rawValue) messages" }
+        return walk(tags, in: variables(of: kind)).missing.map { tag in
+            let kinds = others.filter { $0.1.contains(tag.position) }.map { "\($0.0.rawValue) messages" }
             let message = kinds.isEmpty
                 ? "unknown variable '\(tag.name)'"
                 : "'\(tag.name)' is not a value of \(kind.rawValue) messages (only of \(kinds.joined(separator: ", ")))"
@@ -18,14 +18,18 @@ extension MessageTemplates {
         }
     }
 
-    /// The tags of `tags` naming nothing in `root`, resolved as Mustache resolves them: a name is looked up in the
-    /// innermost section's value, then outwards; a dotted name's first part so, the rest inside it; a name starting
-    /// with `.` only in the innermost.
-    private static func undefined(_ tags: [TemplateTag], in root: [String: TemplateVariable]) -> [TemplateTag] {
+    /// The tags of `tags` naming something in `root` (`found`) and those naming nothing (`missing`), resolved as
+    /// Mustache resolves them: a name is looked up in the innermost section's value, then outwards; a dotted name's
+    /// first part so, the rest inside it; a name starting with `.` only in the innermost. A tag inside a section
+    /// naming nothing is in neither.
+    private static func walk(
+        _ tags: [TemplateTag], in root: [String: TemplateVariable]
+    ) -> (found: [TemplateTag], missing: [TemplateTag]) {
         // A nil scope is the inside of a section naming nothing: its names are not checked, its mistake is reported
         // once, at the section.
         var scopes: [TemplateVariable?] = [.object(root)]
         var missing: [TemplateTag] = []
+        var resolved: [TemplateTag] = []
         for tag in tags {
             let current = scopes[scopes.count - 1]
             switch tag.role {
@@ -40,7 +44,7 @@ extension MessageTemplates {
             }
             let known = scopes.contains(nil) ? nil : scopes.compactMap { $0 }
             let found = known.flatMap { resolve(tag, in: $0) }
-            if known != nil, found == nil { missing.append(tag) }
+            if found != nil { resolved.append(tag) } else if known != nil { missing.append(tag) }
             switch tag.role {
             case .section:
                 if case .list(let element)? = found { scopes.append(element) } else { scopes.append(found) }
@@ -50,7 +54,7 @@ extension MessageTemplates {
                 break
             }
         }
-        return missing
+        return (resolved, missing)
     }
 
     /// What `tag` names in `scopes` (innermost last), transforms applied; nil when it names nothing.

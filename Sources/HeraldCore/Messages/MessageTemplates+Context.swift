@@ -24,8 +24,8 @@ extension MessageTemplates {
         var values: [String: Any] = [
             "text": message.text, "kind": message.kind.rawValue, "channel": message.channel,
             "recipients": message.recipients, "mentions": message.mentions.joined(separator: " "),
-            "milestones": milestones,
         ]
+        values["milestones"] = milestones.isEmpty ? nil : milestones
         values["rule"] = message.rule
         values["project"] = message.project.map { ["id": $0.id, "name": $0.name] }
         values["milestone"] = milestones.first
