@@ -10,8 +10,8 @@ extension HeraldStore {
     /// suppressions that would have gone there and leaves changes, snoozes, acknowledgements and chat commands out,
     /// as a state filter does; a person filter keeps the messages and suppressions naming them, the changes of the
     /// milestones they own (or that they made, or that gave or took a milestone from them), the snoozes they asked
-    /// for, the acknowledgements they gave and the chat commands they typed. With a `limit`, the most recent events
-    /// are kept; with `until`, none later.
+    /// for, the acknowledgements they gave and the chat commands they typed. A milestone's creation is no change
+    /// here (its history has it). With a `limit`, the most recent events are kept; with `until`, none later.
     public func timeline(_ filter: LogFilter) throws -> [LogEvent] {
         let messages = try log(filter).map(LogEvent.message)
         var events: [LogEvent] = []
@@ -51,8 +51,14 @@ extension HeraldStore {
             .map(suppression(from:))
     }
 
+    /// The milestones' changes the filter keeps; a milestone's creation (each field going from none to its first
+    /// value when the milestone is created) is not one: `herald history` lists it.
     private func changes(_ filter: LogFilter, _ db: Database) throws -> [HistoryEntry] {
         var conditions = SQLConditions()
+        conditions.add("""
+            (h.old_value IS NOT NULL OR NOT EXISTS (SELECT 1 FROM milestones c WHERE c.project_id = h.project_id \
+            AND c.id = h.milestone_id AND c.created_at = h.at))
+            """)
         if let projectID = filter.projectID { conditions.add("h.project_id = ?", projectID) }
         if let milestoneID = filter.milestoneID { conditions.add("h.milestone_id = ?", milestoneID) }
         if let since = filter.since { conditions.add("h.at >= ?", since.timeIntervalSince1970) }
