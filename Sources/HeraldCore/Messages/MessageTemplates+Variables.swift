@@ -1,8 +1,11 @@
 /// The shape of a value a template can name: a plain value (text, a number, a flag), an object with named values,
 /// or a list of values of one shape.
 public indirect enum TemplateVariable: Hashable, Sendable {
+    /// Text, a number or a flag.
     case value
+    /// Named values (`milestone`: `title`, `due`, …).
     case object([String: TemplateVariable])
+    /// Values of one shape (`milestones`, `deliverables`).
     case list(TemplateVariable)
 }
 
