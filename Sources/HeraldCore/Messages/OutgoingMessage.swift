@@ -3,6 +3,9 @@ import Foundation
 /// What a message is about.
 public enum MessageKind: String, Codable, CaseIterable, Sendable {
     case reminder, announcement, escalation, digest, resolved, test
+    /// Several messages to the same people on the same channel, released within the bundling window, sent as one
+    /// (see ``OutgoingMessage/items``).
+    case bundle
 }
 
 /// One message to one channel, naming everyone reached there. Its id never changes across
@@ -32,13 +35,15 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     public var heldUntil: Date?
     /// Why it was held, in words (see ``Hold/reason``).
     public var holdReason: String?
+    /// The messages a `bundle` carries, one item each, in the order they were decided; nil for every other kind.
+    public var items: [BundleItem]?
 
     /// Creates a message.
     public init(
         id: String, createdAt: Date, kind: MessageKind, rule: String?, project: ProjectRef?,
         milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String,
         escalation: EscalationRef? = nil, digest: DigestReport? = nil, heldUntil: Date? = nil,
-        holdReason: String? = nil
+        holdReason: String? = nil, items: [BundleItem]? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -54,6 +59,7 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         self.digest = digest
         self.heldUntil = heldUntil
         self.holdReason = holdReason
+        self.items = items
     }
 
     /// When it may first be sent: the end of its hold, else its creation.
