@@ -61,7 +61,7 @@ import Testing
     @Test func aTemplateNamedAfterNoKindIsAnErrorWithASuggestion() throws {
         #expect(try diagnostics(["templates/reminders.mustache": "x"]) == [
             "templates/reminders.mustache:1:1: error: unknown template 'reminders.mustache': a template is named "
-                + "after a message kind (reminder, announcement, escalation, digest, resolved, test); "
+                + "after a message kind (reminder, announcement, escalation, digest, resolved, test, bundle); "
                 + "did you mean 'reminder.mustache'?",
         ])
     }

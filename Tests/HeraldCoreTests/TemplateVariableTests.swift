@@ -85,7 +85,7 @@ import Testing
         (.reminder, "{{#milestone}}{{.title}}{{/milestone}}{{#milestones}}{{.text}}{{/milestones}}",
          ["1:56: unknown variable '.text'"]),
         (.test, "{{rule}}", ["1:3: 'rule' is not a value of test messages (only of reminder messages, announcement "
-            + "messages, escalation messages, digest messages, resolved messages)"]),
+            + "messages, escalation messages, digest messages, resolved messages, bundle messages)"]),
     ])
     func anUndefinedNameIsFoundWhereItStands(kind: MessageKind, source: String, expected: [String]) {
         let found = MessageTemplates.undefinedVariables(in: source, of: kind).map {
@@ -105,6 +105,7 @@ import Testing
         (.announcement, "{{milestone.baseline}} {{milestone.depends_on}}"),
         (.digest, "{{#digest}}{{title}}{{#overdue}}{{owner}}{{/overdue}}{{/digest}}{{project.name}}"),
         (.test, "{{text}} {{channel}}"),
+        (.bundle, "{{#items}}{{kind}}: {{text}} ({{#rules}}{{.}}{{/rules}}, {{milestone.title}}){{/items}}"),
     ])
     func everyNameAKindHasPasses(kind: MessageKind, source: String) throws {
         var templates = MessageTemplates()
@@ -120,8 +121,9 @@ import Testing
             deliverables: ["a"], dependsOn: ["b"], downstream: Downstream(blocked: ["c"], isCritical: true),
             baseline: CivilDate(iso: "2026-11-27"), slipDays: 5, ownerName: "Alice Ng"
         )
-        for message in [FormatTests.message, escalation, DigestRenderFixture.message()] {
-            let context = MessageTemplates.context(for: message, details: [details])
+        for message in [FormatTests.message, escalation, DigestRenderFixture.message(), Self.bundle] {
+            // A bundle's composition works out no details: its milestones say what its items say.
+            let context = MessageTemplates.context(for: message, details: message.kind == .bundle ? [] : [details])
             let given = Self.names(of: context)
             let declared = Self.names(of: MessageTemplates.variables(of: message.kind))
             #expect(given.subtracting(declared).isEmpty, "\(message.kind) gives values it does not declare")
@@ -130,6 +132,40 @@ import Testing
                 #expect(declared.subtracting(given).isEmpty, "\(message.kind) declares values it never gives")
             }
         }
+    }
+
+    /// Two reminders and an escalation notice to alice, sent as one.
+    static var bundle: OutgoingMessage {
+        let reminder = FormatTests.message
+        let items = [
+            BundleItem(
+                id: "msg_1", decidedAt: reminder.createdAt, kind: .reminder, rules: ["due-soon", "weekly"],
+                project: reminder.project, milestones: reminder.milestones, text: "Design sign-off is due Fri 4 Dec."
+            ),
+            BundleItem(
+                id: "msg_2", decidedAt: reminder.createdAt, kind: .escalation, rules: ["overdue"],
+                project: reminder.project, milestones: reminder.milestones, text: "Build is overdue.",
+                escalation: EscalationRef(id: "esc_1", policy: "p", level: 1, levels: 2, ackURL: "https://x/ack/t")
+            ),
+        ]
+        var bundle = reminder
+        bundle.kind = .bundle
+        bundle.items = items
+        return bundle
+    }
+
+    @Test func aBundleTemplateWalksItsItems() throws {
+        var templates = MessageTemplates()
+        try templates.add("""
+            {{#items}}
+            - {{kind}} {{#rules}}{{.}}{{^last()}}+{{/last()}}{{/rules}}: {{text}}{{#escalation}} (level \
+            {{level}}){{/escalation}}
+            {{/items}}
+            """, for: .bundle)
+        #expect(templates.text(for: Self.bundle) == """
+            - reminder due-soon+weekly: Design sign-off is due Fri 4 Dec.
+            - escalation overdue: Build is overdue. (level 1)
+            """)
     }
 
     /// Every dotted path in a context (`milestone.title`; a list's elements as `milestones[]`).

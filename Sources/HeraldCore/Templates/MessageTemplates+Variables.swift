@@ -31,6 +31,15 @@ extension MessageTemplates {
             names["digest"] = digest
         case .test:
             names["rule"] = nil
+        case .bundle:
+            names["project"] = project
+            names["milestones"] = .list(.object(milestoneReference))
+            names["milestone"] = .object(milestoneReference)
+            names["items"] = .list(.object([
+                "id": .value, "kind": .value, "rules": .list(.value), "text": .value, "project": project,
+                "milestones": .list(.object(milestoneReference)), "milestone": .object(milestoneReference),
+                "escalation": escalation,
+            ]))
         }
         return names
     }
@@ -42,10 +51,15 @@ extension MessageTemplates {
 
     private static let project = TemplateVariable.object(["id": .value, "name": .value])
 
-    private static let milestone = TemplateVariable.object(values(
-        "id", "title", "due", "due_display", "status", "status_words", "owner", "owner_name", "critical", "baseline",
-        "baseline_display", "slip"
-    ).merging(["deliverables": .list(.value), "depends_on": .list(.value), "blocks": .list(.value)]) { $1 })
+    /// What a message says of a milestone (a bundle's items say only this).
+    private static let milestoneReference = values(
+        "id", "title", "due", "due_display", "status", "status_words", "owner"
+    )
+
+    /// A milestone of a message, with the details of its composition.
+    private static let milestone = TemplateVariable.object(milestoneReference.merging(values(
+        "owner_name", "critical", "baseline", "baseline_display", "slip"
+    )) { $1 }.merging(["deliverables": .list(.value), "depends_on": .list(.value), "blocks": .list(.value)]) { $1 })
 
     private static let aboutMilestones: [String: TemplateVariable] = [
         "project": project, "milestones": .list(milestone), "milestone": milestone,
