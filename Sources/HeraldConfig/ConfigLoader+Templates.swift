@@ -3,8 +3,9 @@ import HeraldCore
 import Yams
 
 /// Reads `templates_dir`: one Mustache template per message kind, named after it (`digest.mustache`). Other files
-/// are ignored; a `.mustache` file named after no kind, one Mustache cannot parse, or a symbolic link resolving to
-/// a file outside the directory is a config error located in that file.
+/// are ignored; a `.mustache` file named after no kind, one Mustache cannot parse, a name its kind's messages have
+/// no value for, or a symbolic link resolving to a file outside the directory is a config error located in that
+/// file.
 extension ConfigLoader {
     /// The templates in the configuration's `templates_dir`; none when it has no such directory. `key` is the
     /// `templates_dir` key that an unreadable directory is reported at.
@@ -47,6 +48,10 @@ extension ConfigLoader {
                 try templates.add(source, for: kind)
             } catch {
                 sink.error("invalid template: \(error.message)", file: file, line: error.line, column: error.column)
+                continue
+            }
+            for error in MessageTemplates.undefinedVariables(in: source, of: kind) {
+                sink.error(error.message, file: file, line: error.line, column: error.column)
             }
         }
         return templates

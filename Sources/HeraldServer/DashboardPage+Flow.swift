@@ -3,8 +3,9 @@ import HeraldCore
 import HeraldStore
 
 extension DashboardPage {
-    /// The communication flow as a chat-style timeline, newest first, under a GET form filtering it by project,
-    /// milestone, channel, person and state; people are shown by their names.
+    /// The communication flow as a chat-style timeline, newest first, milestone changes among the messages (a held
+    /// message at its release), under a GET form filtering it by project, milestone, channel, person and state;
+    /// people are shown by their names.
     var flowSection: String {
         let items = events.map(item).joined(separator: "\n")
         let count = events.count == DashboardFilter.limit ? "the latest \(events.count)" : "\(events.count)"
@@ -57,7 +58,7 @@ extension DashboardPage {
             let about = [message.project?.id, message.milestones.first?.id].compactMap { $0 }.joined(separator: "/")
             let who = message.recipients.isEmpty ? "everyone" : message.recipients.map(name).joined(separator: ", ")
             return bubble(
-                css: LogState(event)?.rawValue ?? "other", time: message.createdAt,
+                css: LogState(event)?.rawValue ?? "other", time: message.releasedAt,
                 meta: ["#\(message.channel) → \(who)", what, about, message.id],
                 text: message.text, state: LogReport.state(entry, in: zone)
             )
@@ -82,7 +83,7 @@ extension DashboardPage {
                 + "</div><div class=\"text\">/herald \(Self.escape(exchange.text))</div>"
                 + "<div class=\"reply\"><span class=\"meta\">Herald · \(exchange.outcome.rawValue)</span>"
                 + "<div class=\"text\">\(Self.escape(exchange.answer))</div></div></li>"
-        case .snoozed, .unsnoozed, .acknowledged:
+        case .changed, .snoozed, .unsnoozed, .acknowledged:
             let line = Self.escape(LogReport.line(event, names: names, in: zone))
             return "<li class=\"s-other\"><div class=\"text\">\(line)</div></li>"
         }

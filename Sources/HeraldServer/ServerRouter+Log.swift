@@ -5,7 +5,8 @@ import Hummingbird
 
 extension ServerRouter {
     /// `GET /api/v1/log`: the communication flow as `{"entries": [...], "next_cursor": …}`, the entries as
-    /// `herald log --json` prints them, oldest first, with its filters `project`, `milestone`, `channel`, `state`
+    /// `herald log --json` prints them (milestone changes among them as `"event": "change"`), oldest first, with its
+    /// filters `project`, `milestone`, `channel`, `state`
     /// (delivered, pending, retrying, dead, cancelled, held, suppressed), `person` (a person key; an unknown one is a
     /// 400) and `since` (a look-back like `7d`, a date or an RFC 3339 date-time). A page holds the `limit` most
     /// recent entries (default 100, at most 1000); `cursor`, the `next_cursor` of a page, reads the page before it,

@@ -3,8 +3,9 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// The communication log: messages with their deliveries, ordered by message creation time, then message id,
-    /// then delivery id (oldest first). With a `limit`, the most recent entries are kept.
+    /// The communication log: messages with their deliveries, ordered by release time (the end of a message's hold
+    /// for quiet hours, else its decision), then message id, then delivery id (oldest first). `since` and `until`
+    /// read release times too. With a `limit`, the most recent entries are kept.
     ///
     /// The milestone filter matches a message's first milestone (the `milestone_id` column); a digest naming
     /// several milestones is found through the first one only.
@@ -13,8 +14,8 @@ extension HeraldStore {
             var conditions = SQLConditions()
             if let projectID = filter.projectID { conditions.add("m.project_id = ?", projectID) }
             if let milestoneID = filter.milestoneID { conditions.add("m.milestone_id = ?", milestoneID) }
-            if let since = filter.since { conditions.add("m.created_at >= ?", since.timeIntervalSince1970) }
-            if let until = filter.until { conditions.add("m.created_at <= ?", until.timeIntervalSince1970) }
+            if let since = filter.since { conditions.add("\(Self.releasedAt) >= ?", since.timeIntervalSince1970) }
+            if let until = filter.until { conditions.add("\(Self.releasedAt) <= ?", until.timeIntervalSince1970) }
             if let channel = filter.channel { conditions.add("m.channel = ?", channel) }
             if let person = filter.person {
                 conditions.add("EXISTS (SELECT 1 FROM json_each(m.recipients) WHERE value = ?)", person)
@@ -29,10 +30,10 @@ extension HeraldStore {
                 FROM messages m JOIN deliveries d ON d.message_id = m.id\(conditions.whereClause)
                 """
             if let limit = filter.limit {
-                sql += " ORDER BY m.created_at DESC, m.id DESC, d.id DESC LIMIT ?"
+                sql += " ORDER BY \(Self.releasedAt) DESC, m.id DESC, d.id DESC LIMIT ?"
                 arguments += [limit]
             } else {
-                sql += " ORDER BY m.created_at, m.id, d.id"
+                sql += " ORDER BY \(Self.releasedAt), m.id, d.id"
             }
             let entries = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 LogEntry(
@@ -43,4 +44,7 @@ extension HeraldStore {
             return filter.limit == nil ? entries : entries.reversed()
         }
     }
+
+    /// When a message `m` is released, as ``OutgoingMessage/releasedAt`` says: the end of its hold, else its creation.
+    static let releasedAt = "coalesce(json_extract(m.content, '$.heldUntil'), m.created_at)"
 }

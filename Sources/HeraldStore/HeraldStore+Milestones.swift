@@ -201,7 +201,8 @@ extension HeraldStore {
         }
     }
 
-    private static func historyEntry(from row: Row) -> HistoryEntry {
+    /// The history line of a `milestone_history` row.
+    static func historyEntry(from row: Row) -> HistoryEntry {
         HistoryEntry(
             projectID: row["project_id"], milestoneID: row["milestone_id"], at: date(row, "at"), source: row["source"],
             change: FieldChange(field: row["field"], oldValue: row["old_value"], newValue: row["new_value"]),

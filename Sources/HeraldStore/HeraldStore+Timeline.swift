@@ -3,18 +3,23 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// The communication log with suppressions, snoozes and chat commands interleaved, oldest first (ties keep chat
-    /// commands first, so what a command caused follows it, then messages, suppressions and snoozes). The filter
+    /// The communication log with suppressions, milestone changes, snoozes, acknowledgements and chat commands
+    /// interleaved, oldest first, a message at its release (ties keep chat commands first, then changes, so what a
+    /// command or a change caused follows it, then messages, suppressions, snoozes and acknowledgements). The filter
     /// applies to each: a milestone filter also shows its project's whole snoozes; a channel filter matches
-    /// suppressions that would have gone there and leaves snoozes and chat commands out, as a state filter does; a
-    /// person filter keeps the messages and suppressions naming them, the snoozes they asked for and the chat
-    /// commands they typed. With a `limit`, the most recent events are kept; with `until`, none later.
+    /// suppressions that would have gone there and leaves changes, snoozes, acknowledgements and chat commands out,
+    /// as a state filter does; a person filter keeps the messages and suppressions naming them, the changes of the
+    /// milestones they own (or that they made, or that gave or took a milestone from them), the snoozes they asked
+    /// for, the acknowledgements they gave and the chat commands they typed. A milestone's creation is no change
+    /// here (its history has it). With a `limit`, the most recent events are kept; with `until`, none later.
     public func timeline(_ filter: LogFilter) throws -> [LogEvent] {
         let messages = try log(filter).map(LogEvent.message)
         var events: [LogEvent] = []
         try writer.read { db in
             guard let state = filter.state else {
-                events = try chatExchanges(filter, db).map(LogEvent.chat) + messages
+                events = try chatExchanges(filter, db).map(LogEvent.chat)
+                if filter.channel == nil { events += try changes(filter, db).map(LogEvent.changed) }
+                events += messages
                 events += try suppressions(filter, db).map(LogEvent.suppressed)
                 if filter.channel == nil {
                     events += try snoozeEvents(filter, db) + acknowledgementEvents(filter, db)
@@ -44,6 +49,38 @@ extension HeraldStore {
         let sql = "SELECT * FROM suppressions" + conditions.whereClause + Self.newest(filter.limit, &arguments)
         return try Self.oldestFirst(Row.fetchAll(db, sql: sql, arguments: arguments), filter.limit)
             .map(suppression(from:))
+    }
+
+    /// The milestones' changes the filter keeps; a milestone's creation (each field going from none to its first
+    /// value when the milestone is created) is not one: `herald history` lists it.
+    private func changes(_ filter: LogFilter, _ db: Database) throws -> [HistoryEntry] {
+        var conditions = SQLConditions()
+        conditions.add("""
+            (h.old_value IS NOT NULL OR NOT EXISTS (SELECT 1 FROM milestones c WHERE c.project_id = h.project_id \
+            AND c.id = h.milestone_id AND c.created_at = h.at))
+            """)
+        if let projectID = filter.projectID { conditions.add("h.project_id = ?", projectID) }
+        if let milestoneID = filter.milestoneID { conditions.add("h.milestone_id = ?", milestoneID) }
+        if let since = filter.since { conditions.add("h.at >= ?", since.timeIntervalSince1970) }
+        if let until = filter.until { conditions.add("h.at <= ?", until.timeIntervalSince1970) }
+        if let person = filter.person {
+            conditions.add(
+                """
+                (h.actor = ? OR (h.field = 'owner' AND (h.old_value = ? OR h.new_value = ?)) OR EXISTS (SELECT 1 \
+                FROM milestones o WHERE o.project_id = h.project_id AND o.id = h.milestone_id AND o.owner = ?))
+                """, person, person, person, person
+            )
+        }
+        var arguments = conditions.arguments
+        var sql = "SELECT h.* FROM milestone_history h" + conditions.whereClause
+        if let limit = filter.limit {
+            sql += " ORDER BY h.at DESC, h.seq DESC LIMIT ?"
+            arguments += [limit]
+        } else {
+            sql += " ORDER BY h.at, h.seq"
+        }
+        return try Self.oldestFirst(Row.fetchAll(db, sql: sql, arguments: arguments), filter.limit)
+            .map(Self.historyEntry(from:))
     }
 
     private func snoozeEvents(_ filter: LogFilter, _ db: Database) throws -> [LogEvent] {

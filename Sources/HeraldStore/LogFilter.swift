@@ -6,14 +6,15 @@ public struct LogFilter: Hashable, Sendable {
     public var projectID: String?
     /// Only messages about this milestone (its id; combine with `projectID` to name one project's milestone).
     public var milestoneID: String?
-    /// Only messages created at or after this time.
+    /// Only events at or after this time (a message by its release: the end of its hold, else its decision).
     public var since: Date?
     /// Only events at or before this time (a page of `GET /api/v1/log` further back).
     public var until: Date?
     /// Only messages to this channel key.
     public var channel: String?
     /// Only events about this person (a person key): messages and suppressions naming them among the recipients,
-    /// the snoozes they asked for, the chat commands they typed.
+    /// the changes of milestones they own or made, the snoozes they asked for, the acknowledgements they gave, the
+    /// chat commands they typed.
     public var person: String?
     /// Only events in this state (messages by their delivery, or suppressions); snoozes and chat commands have none.
     public var state: LogState?

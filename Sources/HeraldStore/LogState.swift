@@ -8,8 +8,8 @@ public enum LogState: String, CaseIterable, Hashable, Sendable {
     /// A rule decided it and a suppression (snooze, inhibition, on hold) stopped it.
     case suppressed
 
-    /// The state of `event`; nil for events that are neither messages nor suppressions (snoozes, acknowledgements,
-    /// chat commands).
+    /// The state of `event`; nil for events that are neither messages nor suppressions (changes, snoozes,
+    /// acknowledgements, chat commands).
     public init?(_ event: LogEvent) {
         switch event {
         case .message(let entry):
@@ -27,7 +27,7 @@ public enum LogState: String, CaseIterable, Hashable, Sendable {
             }
         case .suppressed:
             self = .suppressed
-        case .snoozed, .unsnoozed, .acknowledged, .chat:
+        case .changed, .snoozed, .unsnoozed, .acknowledged, .chat:
             return nil
         }
     }

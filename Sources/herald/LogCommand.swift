@@ -6,7 +6,7 @@ import HeraldDelivery
 import HeraldStore
 
 /// `herald log`: the communication flow, who was told what, when, where, and whether it arrived; with the messages
-/// that were suppressed, and why, and the snoozes.
+/// that were suppressed, and why, the milestones' changes, the snoozes and the acknowledgements.
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Show the communication flow, chat-style."
@@ -19,10 +19,18 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: "Since a look-back (7d, 24h), a date or an RFC 3339 date-time.") var since: String?
     @Option(help: "Only events in this state: \(LogState.allCases.map(\.rawValue).joined(separator: ", ")).")
     var state: String?
-    @Option(help: "Only events about this person (a key under people): messages to them, their snoozes and commands.")
+    @Option(help: """
+        Only events about this person (a key under people): messages to them, changes of milestones they own or \
+        made, their snoozes, acknowledgements and commands.
+        """)
     var person: String?
     @Flag(help: "Keep printing new messages and state changes.") var follow = false
     @Flag(help: "JSON for scripts.") var json = false
+    @Flag(help: "CSV (RFC 4180) for a spreadsheet, times in the config's time zone.") var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("--json and --csv cannot be used together") }
+    }
 
     func run() async throws {
         let location = try StateAccess.location(at: options.path)
@@ -50,6 +58,10 @@ struct LogCommand: AsyncParsableCommand {
         let events = try store.timeline(filter)
         if json {
             print(LogReport.json(events, names: names))
+            return
+        }
+        if csv {
+            print(LogReport.csv(events, names: names, in: zone), terminator: "")
             return
         }
         var shown: [String: String] = [:]

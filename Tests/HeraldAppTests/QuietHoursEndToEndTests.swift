@@ -27,8 +27,8 @@ import Testing
             for owner in ["alice", "bob"] {
                 #expect(lines.contains { $0.hasSuffix(
                     " · held until 2026-12-01 09:00 (outside working hours for \(owner) (09:00-17:30 Europe/London) "
-                        + "until Tue 1 Dec 09:00)"
-                ) }, "the log shows the hold and why")
+                        + "until Tue 1 Dec 09:00), decided 2026-12-01 02:00"
+                ) && $0.hasPrefix("2026-12-01 09:00 ") }, "the log shows the hold, why, and the decision beside it")
             }
             let deliveries = try runtime.store.deliveries(states: nil, channel: nil, limit: 10)
             #expect(deliveries.allSatisfy {

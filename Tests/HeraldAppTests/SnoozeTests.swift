@@ -46,7 +46,9 @@ import Testing
             "2026-12-01 10:00 suppressed reminder due-soon → alice on #hook · " + reason,
             "2026-12-02 10:00 suppressed reminder due-soon → alice on #hook · " + reason,
         ])
-        #expect(lines[3].hasPrefix("2026-12-03 00:00 #hook → alice · reminder due-soon · Design sign-off"))
+        #expect(lines[3].hasPrefix("2026-12-03 09:00 #hook → alice · reminder due-soon · Design sign-off"),
+                "decided at midnight, listed at its release")
+        #expect(lines[3].hasSuffix(", decided 2026-12-03 00:00"))
         let json = LogReport.json(try runtime.store.timeline(LogFilter(projectID: "apollo", milestoneID: "design")))
         #expect(json.contains(#""event" : "suppressed""#) && json.contains(#""reason_code" : "snoozed""#))
         #expect(json.contains(#""event" : "snoozed""#) && json.contains(#""event" : "message""#))
@@ -88,6 +90,7 @@ import Testing
         #expect(await runtime.reload(reason: "test"))
         let events = try runtime.store.timeline(LogFilter())
         #expect(events.map { LogReport.line($0, in: TimeZone(identifier: "Europe/London")!) } == [
+            "2026-12-01 10:00 changed apollo/design · status: in progress → done (file apollo.yaml)",
             "2026-12-01 10:00 suppressed reminder due-soon → alice on #hook · apollo/design: project on hold",
             "2026-12-01 10:00 suppressed announcement completed → bob on #hook · apollo/design: project on hold",
         ])

@@ -29,4 +29,16 @@ import Testing
             ": error: invalid template: a section is closed with a name other than the one it opened with"
         ))
     }
+
+    @Test func aTemplateWithAnUnknownVariableFailsCheckWithItsPosition() throws {
+        let example = try ExampleConfig(edits: [Self.edit])
+        defer { example.directory.remove() }
+        try example.directory.write("templates/reminder.mustache", "Reminder\n  {{milestone.titel}}\n")
+        let (status, output) = try HeraldExecutable.run(["check", "--config", example.configPath])
+        #expect(status == 1)
+        let line = try #require(output.split(separator: "\n").first.map(String.init))
+        #expect(line.hasPrefix(example.directory.path + "/templates/reminder.mustache:2:5: ")
+            || line.hasPrefix("templates/reminder.mustache:2:5: "))
+        #expect(line.hasSuffix(": error: unknown variable 'milestone.titel'"))
+    }
 }

@@ -46,10 +46,22 @@ import Testing
         ))
     }
 
+    @Test func aNameNoMessageHasIsAConfigErrorWhereItStands() throws {
+        #expect(try diagnostics([
+            "templates/reminder.mustache": "{{#milestone}}\n{{title}} is due {{due_dispaly}} ({{owner_name}})\n"
+                + "{{/milestone}}{{digest.title}}\n",
+            "templates/escalation.mustache": "{{#actions}}{{label}}: {{url}}{{/actions}} {{milestone.slip}}\n",
+        ]) == [
+            "templates/reminder.mustache:2:20: error: unknown variable 'due_dispaly'",
+            "templates/reminder.mustache:3:17: error: 'digest.title' is not a value of reminder messages (only of "
+                + "digest messages)",
+        ])
+    }
+
     @Test func aTemplateNamedAfterNoKindIsAnErrorWithASuggestion() throws {
         #expect(try diagnostics(["templates/reminders.mustache": "x"]) == [
             "templates/reminders.mustache:1:1: error: unknown template 'reminders.mustache': a template is named "
-                + "after a message kind (reminder, announcement, escalation, digest, resolved, test); "
+                + "after a message kind (reminder, announcement, escalation, digest, resolved, test, bundle); "
                 + "did you mean 'reminder.mustache'?",
         ])
     }

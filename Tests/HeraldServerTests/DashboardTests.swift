@@ -263,18 +263,20 @@ import Testing
         }
     }
 
-    @Test func heldAndSuppressedMessagesShowTheirReasonsNewestFirst() async throws {
+    @Test func heldAndSuppressedMessagesShowTheirReasonsNewestFirstAHeldOneAtItsRelease() async throws {
         let fixture = try ZeusFixture()
         try await fixture.test { client in
             try await client.execute(uri: "/", method: .get, headers: try await Self.logIn(client)) { response in
                 let page = Self.text(response)
                 #expect(page.contains(
-                    "<div class=\"state\">held until 2026-12-07 08:00 (quiet hours for bob until Mon 7 Dec 08:00)</div>"
+                    "<div class=\"state\">held until 2026-12-07 08:00 (quiet hours for bob until Mon 7 Dec 08:00), "
+                        + "decided 2026-12-04 10:00</div>"
                 ))
                 #expect(page.contains(
                     "<div class=\"state\">suppressed (snoozed until Fri 11 Dec (by bob: on leave))</div>"
                 ))
-                let order = ["suppressed", "held", "pending"]
+                // The held message stands at its release, Mon 7 Dec 08:00, after the others.
+                let order = ["held", "suppressed", "pending"]
                     .compactMap { page.range(of: "<li class=\"s-\($0)\">")?.lowerBound }
                 #expect(order.count == 3 && order == order.sorted(), "newest first")
             }

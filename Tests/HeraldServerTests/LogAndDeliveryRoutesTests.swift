@@ -17,7 +17,7 @@ import Testing
         try await ServerFixture().test { client in
             try await client.execute(uri: uri, method: .get, headers: authorized) { response in
                 #expect(response.status == .ok)
-                let events = try #require(logEntries(response))
+                let events = try #require(logEntries(response)).filter { $0["event"] as? String == "message" }
                 #expect(events.count == count)
                 if count == 1 {
                     #expect(events.first?["event"] as? String == "message")
@@ -83,10 +83,61 @@ import Testing
             try await client.execute(uri: "/api/v1/log?person=alice", method: .get, headers: authorized) { response in
                 let entries = try #require(logEntries(response))
                 let ack = try #require(entries.last)
-                #expect(entries.map { $0["event"] as? String } == ["message", "ack"])
+                #expect(entries.map { $0["event"] as? String }.filter { $0 != "change" } == ["message", "ack"])
                 #expect(ack["by"] as? String == "alice" && ack["by_name"] as? String == "Alice")
                 #expect(ack["note"] as? String == "on it" && ack["escalation"] as? String == escalation.id)
                 #expect(ack["milestones"] as? [String] == ["design"])
+            }
+        }
+    }
+}
+
+/// A milestone's changes are entries of the log among the messages, paged with them, and `person` keeps the
+/// changes of what that person owns.
+@Suite struct LogChangeRouteTests {
+    /// The fixture, with design marked at risk through the API by mike on Fri 4 Dec 10:00, after the 09:00 notice.
+    private func fixture() throws -> ServerFixture {
+        let fixture = try ServerFixture()
+        var design = try #require(try fixture.store.trackedMilestones().first?.milestone)
+        design.status = .atRisk
+        try fixture.store.apply(milestone: design, source: "api", at: ServerFixture.at("2026-12-04", 10), actor: "mike")
+        return fixture
+    }
+
+    @Test func aChangeIsAChangeEntryPagedWithTheMessages() async throws {
+        try await fixture().test { client in
+            let first = "/api/v1/log?since=2026-12-04&limit=1"
+            let cursor = try await client.execute(uri: first, method: .get, headers: authorized) { response in
+                let entries = try #require(logEntries(response))
+                let change = try #require(entries.first)
+                #expect(entries.count == 1)
+                #expect(change["event"] as? String == "change")
+                #expect(change["milestones"] as? [String] == ["design"])
+                #expect(change["field"] as? String == "status" && change["source"] as? String == "api")
+                #expect(change["from"] as? String == "in_progress" && change["to"] as? String == "at_risk")
+                #expect(change["actor"] as? String == "mike" && change["actor_name"] as? String == "mike")
+                return try #require((json(response) as? [String: Any])?["next_cursor"] as? String)
+            }
+            let before = "/api/v1/log?since=2026-12-04&limit=1&cursor=\(cursor)"
+            try await client.execute(uri: before, method: .get, headers: authorized) { response in
+                let entries = try #require(logEntries(response))
+                #expect(entries.map { $0["event"] as? String } == ["message"])
+                #expect((json(response) as? [String: Any])?["next_cursor"] is NSNull)
+            }
+        }
+    }
+
+    @Test func thePersonFilterKeepsTheChangesOfTheirMilestones() async throws {
+        try await fixture().test { client in
+            try await client.execute(uri: "/api/v1/log?person=alice", method: .get, headers: authorized) { response in
+                let entries = try #require(logEntries(response))
+                let changes = entries.filter { $0["event"] as? String == "change" }
+                #expect(changes.map { $0["field"] as? String } == ["status"])
+                #expect(entries.last?["event"] as? String == "change", "the 10:00 change follows the 09:00 notice")
+            }
+            try await client.execute(uri: "/api/v1/log?channel=eng", method: .get, headers: authorized) { response in
+                let entries = try #require(logEntries(response))
+                #expect(entries.allSatisfy { $0["event"] as? String == "message" })
             }
         }
     }

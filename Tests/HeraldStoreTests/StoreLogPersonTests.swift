@@ -67,6 +67,7 @@ import Testing
         switch event {
         case .message(let entry): "message \(entry.message.id)"
         case .suppressed: "suppressed"
+        case .changed: "changed"
         case .snoozed, .unsnoozed: "snooze"
         case .acknowledged: "ack"
         case .chat: "chat"

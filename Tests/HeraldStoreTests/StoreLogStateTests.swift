@@ -60,16 +60,18 @@ import Testing
         #expect(try store.timeline(LogFilter(state: state, limit: 1)) == Array(expected.suffix(1)))
     }
 
-    @Test func everyEventButSnoozesAndChatHasAState() throws {
+    @Test func everyEventButChangesSnoozesAndChatHasAState() throws {
         let events = try Self.store().timeline(LogFilter())
         let stateless = events.filter { LogState($0) == nil }.map { event -> String in
             switch event {
             case .snoozed: "snoozed"
             case .chat: "chat"
+            case .changed: "changed"
             default: "other"
             }
         }
-        #expect(stateless.sorted() == ["chat", "snoozed"])
+        #expect(Set(stateless) == ["changed", "chat", "snoozed"])
+        #expect(stateless.filter { $0 != "changed" }.sorted() == ["chat", "snoozed"])
         let held = events.compactMap { event -> String? in
             guard case .message(let entry) = event, LogState(event) == .held else { return nil }
             return entry.message.id

@@ -154,7 +154,8 @@ extension RuleEngine {
         compose(
             kind: .escalation, rule: rule, recipients: policy.levels[rung.level].notify, milestone: milestone,
             project: project, text: text, escalation: reference,
-            idParts: [record.id, String(rung.level), String(rung.priorRepeats)], now: now, into: &decisions
+            idParts: [record.id, String(rung.level), String(rung.priorRepeats)], now: now, into: &decisions,
+            graph: graph
         )
         return decisions.messages[first...].map { message in
             EscalationNotice(
@@ -225,7 +226,7 @@ extension RuleEngine {
                 id: MessageID.make([record.id, "resolved", address.channel] + told), createdAt: now, kind: .resolved,
                 rule: record.key.rule, project: projectRef, milestones: milestones, channel: address.channel,
                 recipients: address.people, mentions: address.mentions, text: text, escalation: reference
-            ), rule: rule, into: &decisions)
+            ), rule: rule, into: &decisions, details: milestone.map { templateDetails(.resolved, of: $0) } ?? [])
         }
     }
 }

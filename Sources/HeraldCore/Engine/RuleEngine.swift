@@ -131,7 +131,7 @@ public struct RuleEngine: Sendable {
                 )
                 let first = decisions.messages.count
                 compose(kind: .reminder, rule: rule, recipients: recipients(of: rule), milestone: milestone,
-                        project: project, text: text, now: now, into: &decisions) { readerDate in
+                        project: project, text: text, now: now, into: &decisions, graph: graph) { readerDate in
                     MessageText.reminder(milestone: milestone, projectName: projectName, facts: MilestoneFacts(
                         milestone: milestone, updatedAt: updatedAt, today: readerDate, calendar: calendar,
                         history: history
@@ -227,12 +227,14 @@ public struct RuleEngine: Sendable {
     /// One message per channel `recipients` resolve to. `idParts` tell apart messages that would otherwise share
     /// an id (an escalation's levels and repeats decided in one tick). An escalation notice gets its own
     /// acknowledgement link per channel (not part of its id). A text that speaks of dates ("due today") gives
-    /// `textOn`, the text as of a date, for `emit` to say it as of the reader's date.
+    /// `textOn`, the text as of a date, for `emit` to say it as of the reader's date. `graph` gives a template what
+    /// the milestone depends on and blocks.
     func compose(
         kind: MessageKind, rule: Rule, recipients: [Recipient], milestone: Milestone, project: Project?, text: String,
         escalation: EscalationRef? = nil, idParts: [String] = [], now: Date, into decisions: inout EngineDecisions,
-        textOn: ((CivilDate) -> String)? = nil
+        graph: DependencyGraph? = nil, textOn: ((CivilDate) -> String)? = nil
     ) {
+        let details = templateDetails(kind, of: milestone, graph: graph)
         let (addresses, unreachable) = resolver.resolve(recipients, milestone: milestone, project: project)
         for missing in unreachable {
             decisions.unreachable.append(
@@ -253,7 +255,7 @@ public struct RuleEngine: Sendable {
                 id: id, createdAt: now, kind: kind, rule: rule.name, project: reference(to: project, of: milestone),
                 milestones: [reference(to: milestone)], channel: address.channel, recipients: address.people,
                 mentions: address.mentions, text: text, escalation: escalation
-            ), rule: rule, into: &decisions, textOn: textOn)
+            ), rule: rule, into: &decisions, details: details, textOn: textOn)
         }
     }
 
@@ -261,10 +263,11 @@ public struct RuleEngine: Sendable {
     /// quiet hours unless its rule is urgent; `rule` is nil for a notice about a rule that is gone. When `textOn`
     /// is given and the reader's date (see `readerDate(of:)`) is not the calendar's date of the decision, the text
     /// is `textOn`'s for the reader's date: a reminder held overnight says "overdue", not "due today" about
-    /// yesterday. Its text is then the kind's template's when `templates_dir` has one.
+    /// yesterday. Its text is then the kind's template's when `templates_dir` has one, given the `details` of its
+    /// milestones.
     func emit(
         _ message: OutgoingMessage, rule: Rule?, into decisions: inout EngineDecisions,
-        textOn: ((CivilDate) -> String)? = nil
+        details: [TemplateDetails] = [], textOn: ((CivilDate) -> String)? = nil
     ) {
         var message = message
         if rule?.urgent != true, let hold = hold(for: message, into: &decisions) {
@@ -275,7 +278,7 @@ public struct RuleEngine: Sendable {
             let date = readerDate(of: message)
             if date != configuration.calendar.today(at: message.createdAt) { message.text = textOn(date) }
         }
-        message.text = configuration.templates.text(for: message)
+        message.text = configuration.templates.text(for: message, details: details)
         decisions.messages.append(message)
     }
 

@@ -8,11 +8,14 @@ public enum ConsoleLine {
         line(for: message, to: message.mentions, in: zone)
     }
 
-    /// ``line(for:in:)`` with the recipients shown as `who` (`herald log` shows people's names, not mentions).
-    public static func line(for message: OutgoingMessage, to who: [String], in zone: TimeZone) -> String {
+    /// ``line(for:in:)`` with the recipients shown as `who` (`herald log` shows people's names, not mentions), at
+    /// `time` (default: the message's decision; `herald log` shows a held message at its release).
+    public static func line(
+        for message: OutgoingMessage, to who: [String], in zone: TimeZone, at time: Date? = nil
+    ) -> String {
         let who = who.isEmpty ? "everyone" : who.joined(separator: ", ")
         let what = [message.kind.rawValue, message.rule].compactMap { $0 }.joined(separator: " ")
-        let time = localTime(message.createdAt, in: zone)
+        let time = localTime(time ?? message.createdAt, in: zone)
         let head = TerminalText.safe("\(time) #\(message.channel) → \(who) · \(what)")
         return head + " · " + TerminalText.continued(message.text, indent: "    ")
     }

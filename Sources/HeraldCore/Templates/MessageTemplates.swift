@@ -14,6 +14,11 @@ public struct MessageTemplates: Sendable {
         MessageKind.allCases.filter { templates[$0] != nil }
     }
 
+    /// Whether `kind` has a template.
+    public func hasTemplate(for kind: MessageKind) -> Bool {
+        templates[kind] != nil
+    }
+
     /// Parses `source` as the template of `kind`, replacing any before it.
     /// - Throws: ``TemplateError`` with the line and column of the problem in `source`.
     public mutating func add(_ source: String, for kind: MessageKind) throws(TemplateError) {
@@ -33,10 +38,11 @@ public struct MessageTemplates: Sendable {
     }
 
     /// The text of `message`: its kind's template rendered, without trailing white space, or the built-in
-    /// wording (`message.text`) when the kind has no template.
-    public func text(for message: OutgoingMessage) -> String {
+    /// wording (`message.text`) when the kind has no template. `details` are those of its milestones, in order
+    /// (see ``context(for:details:)``).
+    public func text(for message: OutgoingMessage, details: [TemplateDetails] = []) -> String {
         guard let template = templates[message.kind] else { return message.text }
-        let rendered = template.render(Self.context(for: message))
+        let rendered = template.render(Self.context(for: message, details: details))
         return String(rendered.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

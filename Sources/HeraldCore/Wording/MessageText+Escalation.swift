@@ -26,9 +26,14 @@ extension MessageText {
             }
             text += " Told before: \(told.joined(separator: "; "))."
         }
-        return text + (hasAckLink
-            ? " Acknowledge it to stop further notices."
-            : " To stop further notices, tell the person who runs Herald for this project that it is in hand.")
+        return text + " " + answer(hasAckLink: hasAckLink)
+    }
+
+    /// How to answer an escalation notice: acknowledge it with its link, or without one tell whoever runs Herald.
+    public static func answer(hasAckLink: Bool) -> String {
+        hasAckLink
+            ? "Acknowledge it to stop further notices."
+            : "To stop further notices, tell the person who runs Herald for this project that it is in hand."
     }
 
     /// `Resolved: the escalation about Design sign-off · Apollo ERP upgrade: acknowledged by bob on Tue 1 Dec 10:12

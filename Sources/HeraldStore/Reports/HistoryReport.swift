@@ -38,6 +38,14 @@ public struct HistoryReport: Hashable, Sendable {
             self.actor = actor
             self.note = note
         }
+
+        /// The entry of a recorded change.
+        public init(_ entry: HistoryEntry) {
+            self.init(
+                at: entry.at, milestoneID: entry.milestoneID, field: entry.change.field, from: entry.change.oldValue,
+                to: entry.change.newValue, source: entry.source, actor: entry.actor
+            )
+        }
     }
 
     /// The entries, oldest first.
@@ -55,12 +63,7 @@ public struct HistoryReport: Hashable, Sendable {
             }
             throw UnknownTarget(description: "unknown project '\(projectID)'")
         }
-        var entries = recorded.map { entry in
-            Entry(
-                at: entry.at, milestoneID: entry.milestoneID, field: entry.change.field, from: entry.change.oldValue,
-                to: entry.change.newValue, source: entry.source, actor: entry.actor
-            )
-        }
+        var entries = recorded.map(Entry.init)
         for event in try store.acknowledgements(projectID: projectID, milestoneID: milestoneID) {
             let acknowledgement = event.acknowledgement
             entries.append(Entry(
@@ -100,8 +103,7 @@ public struct HistoryReport: Hashable, Sendable {
     /// name not in it is shown as it is), safe for a terminal (``TerminalText``: a note's line break is a space).
     public func lines(names: [String: String], in zone: TimeZone) -> [String] {
         entries.map { entry in
-            let origin = [Self.source(entry.source), entry.actor.map { "by " + (names[$0] ?? $0) }]
-                .compactMap { $0 }.joined(separator: ", ")
+            let origin = Self.origin(entry, names: names)
             return TerminalText.safe(
                 "\(Self.when(entry.at, in: zone))  \(entry.milestoneID ?? "whole project")  "
                     + Self.described(entry, names: names, zone: zone) + (origin.isEmpty ? "" : "  (\(origin))")
@@ -120,6 +122,13 @@ public struct HistoryReport: Hashable, Sendable {
     static func when(_ date: Date, in zone: TimeZone) -> String {
         let day = CivilDate(date, in: zone)
         return "\(day.shortDisplay) \(day.components.year) \(ConsoleLine.localTime(date, in: zone).suffix(5))"
+    }
+
+    /// `API, by Mike Lee`, `file apollo.yaml`: where an entry came from and who made it, people by their `names`;
+    /// empty when neither is known.
+    static func origin(_ entry: Entry, names: [String: String]) -> String {
+        [source(entry.source), entry.actor.map { "by " + (names[$0] ?? $0) }].compactMap { $0 }
+            .joined(separator: ", ")
     }
 
     /// `file apollo.yaml`, `API`, `chat`, `escalation esc_…`: where an entry came from (its actor says who); nil for

@@ -12,6 +12,8 @@ public enum LogReport {
             return line(entry, names: names, in: zone)
         case .suppressed(let suppression):
             return line(suppression, names: names, in: zone)
+        case .changed(let change):
+            return line(change, names: names, in: zone)
         case .snoozed(var snooze):
             let scope = snooze.milestoneID == nil ? " (whole project)" : ""
             let at = ConsoleLine.localTime(snooze.createdAt, in: zone)
@@ -48,6 +50,17 @@ public enum LogReport {
         )
     }
 
+    /// `2026-12-04 09:00 changed apollo/design · due: Thu 3 Dec → Fri 11 Dec (API, by Mike Lee)`: a milestone's
+    /// change as its history says it, statuses in words and people by their names.
+    public static func line(_ change: HistoryEntry, names: [String: String] = [:], in zone: TimeZone) -> String {
+        let entry = HistoryReport.Entry(change)
+        let origin = HistoryReport.origin(entry, names: names)
+        return TerminalText.safe(
+            "\(ConsoleLine.localTime(change.at, in: zone)) changed \(change.projectID)/\(change.milestoneID) · "
+                + HistoryReport.described(entry, names: names, zone: zone) + (origin.isEmpty ? "" : " (\(origin))")
+        )
+    }
+
     /// `2026-12-01 09:00 suppressed reminder due-soon → alice on #eng · apollo/design: snoozed until Mon 7 Dec (by
     /// bob: on leave)`.
     public static func line(_ suppression: Suppression, names: [String: String] = [:], in zone: TimeZone) -> String {
@@ -64,21 +77,23 @@ public enum LogReport {
 
     /// `2026-11-30 09:00 #eng → Alice Ng · reminder due-soon · Design sign-off … · delivered in 12 ms`.
     ///
-    /// A message held for quiet hours shows `held until 2026-11-30 09:00 (why)` while it waits, and its delivery
-    /// state followed by the same words once it has gone. A replay says so after its state:
-    /// `· replay of #41 by bob at 2026-12-01 10:15`.
+    /// A message held for quiet hours is shown at its release, and says `held until 2026-11-30 09:00 (why), decided
+    /// 2026-11-29 18:36` while it waits, and its delivery state followed by the same words once it has gone. A
+    /// replay says so after its state: `· replay of #41 by bob at 2026-12-01 10:15`.
     public static func line(_ entry: LogEntry, names: [String: String] = [:], in zone: TimeZone) -> String {
         let who = entry.message.recipients.map { name($0, names) }
-        return ConsoleLine.line(for: entry.message, to: who, in: zone) + " · "
+        return ConsoleLine.line(for: entry.message, to: who, in: zone, at: entry.message.releasedAt) + " · "
             + TerminalText.safe(state(entry, in: zone))
     }
 
-    /// The entry's delivery state in words, with its quiet-hours hold: `held until 2026-11-30 09:00 (why)` while
-    /// it waits, the delivery state followed by the same words once it has gone.
+    /// The entry's delivery state in words, with its quiet-hours hold: `held until 2026-11-30 09:00 (why), decided
+    /// 2026-11-29 18:36` while it waits, the delivery state followed by the same words once it has gone.
     public static func state(_ entry: LogEntry, in zone: TimeZone) -> String {
         let state = state(entry.delivery, in: zone) + replay(entry.delivery, in: zone)
         guard let until = entry.message.heldUntil else { return state }
-        let hold = "held until \(ConsoleLine.localTime(until, in: zone)) (\(entry.message.holdReason ?? "quiet hours"))"
+        let reason = entry.message.holdReason ?? "quiet hours"
+        let hold = "held until \(ConsoleLine.localTime(until, in: zone)) (\(reason)), "
+            + "decided \(ConsoleLine.localTime(entry.message.createdAt, in: zone))"
         return isWaitingForHold(entry) ? hold : state + " · " + hold
     }
 
@@ -118,8 +133,9 @@ public enum LogReport {
         }
     }
 
-    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `snoozed`, `unsnoozed`, `ack`
-    /// and `chat` apart; a message's and a suppression's `recipient_names` are its `recipients` by name, in order.
+    /// One JSON object per event, as an array; `event` tells `message`, `suppressed`, `change`, `snoozed`,
+    /// `unsnoozed`, `ack` and `chat` apart; a message's and a suppression's `recipient_names` are its `recipients` by
+    /// name, in order. A message's `time` is its release (the end of its hold), `decided_at` its decision.
     public static func json(_ events: [LogEvent], names: [String: String] = [:]) -> String {
         JSONOutput.pretty(events.map { Item($0, names: names) })
     }
@@ -148,6 +164,7 @@ public enum LogReport {
     private enum Item: Encodable {
         case message(MessageItem)
         case suppressed(SuppressedItem)
+        case change(ChangeItem)
         case snooze(SnoozeItem)
         case ack(AckItem)
         case chat(ChatItem)
@@ -156,7 +173,8 @@ public enum LogReport {
             switch event {
             case .message(let entry):
                 self = .message(MessageItem(
-                    id: entry.message.id, time: ISO8601.string(entry.message.createdAt),
+                    id: entry.message.id, time: ISO8601.string(entry.message.releasedAt),
+                    decidedAt: ISO8601.string(entry.message.createdAt),
                     channel: entry.message.channel, recipients: entry.message.recipients,
                     recipientNames: entry.message.recipients.map { name($0, names) },
                     kind: entry.message.kind.rawValue, rule: entry.message.rule, project: entry.message.project?.id,
@@ -176,6 +194,12 @@ public enum LogReport {
                     recipients: suppression.recipients,
                     recipientNames: suppression.recipients.map { name($0, names) }, channels: suppression.channels,
                     reasonCode: suppression.reasonCode, reason: suppression.reason
+                ))
+            case .changed(let change):
+                self = .change(ChangeItem(
+                    time: ISO8601.string(change.at), project: change.projectID, milestones: [change.milestoneID],
+                    field: change.change.field, from: change.change.oldValue, to: change.change.newValue,
+                    source: change.source, actor: change.actor, actorName: change.actor.map { name($0, names) }
                 ))
             case .snoozed(let snooze):
                 self = .snooze(SnoozeItem(event: "snoozed", time: ISO8601.string(snooze.createdAt), snooze: snooze))
@@ -203,6 +227,7 @@ public enum LogReport {
             switch self {
             case .message(let item): try item.encode(to: encoder)
             case .suppressed(let item): try item.encode(to: encoder)
+            case .change(let item): try item.encode(to: encoder)
             case .snooze(let item): try item.encode(to: encoder)
             case .ack(let item): try item.encode(to: encoder)
             case .chat(let item): try item.encode(to: encoder)
@@ -226,6 +251,38 @@ public enum LogReport {
         enum CodingKeys: String, CodingKey {
             case event, time, kind, rule, project, milestones, recipients, channels, reason
             case reasonCode = "reason_code", recipientNames = "recipient_names"
+        }
+    }
+
+    private struct ChangeItem: Encodable {
+        var event = "change"
+        var time: String
+        var project: String
+        var milestones: [String]
+        var field: String
+        var from: String?
+        var to: String?
+        var source: String
+        var actor: String?
+        var actorName: String?
+
+        enum CodingKeys: String, CodingKey {
+            case event, time, project, milestones, field, from, to, source, actor
+            case actorName = "actor_name"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(event, forKey: .event)
+            try container.encode(time, forKey: .time)
+            try container.encode(project, forKey: .project)
+            try container.encode(milestones, forKey: .milestones)
+            try container.encode(field, forKey: .field)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(source, forKey: .source)
+            try container.encode(actor, forKey: .actor)
+            try container.encode(actorName, forKey: .actorName)
         }
     }
 
@@ -298,6 +355,7 @@ public enum LogReport {
         var event = "message"
         var id: String
         var time: String
+        var decidedAt: String
         var channel: String
         var recipients: [String]
         var recipientNames: [String]
@@ -321,6 +379,7 @@ public enum LogReport {
         enum CodingKeys: String, CodingKey {
             case event, id, time, channel, recipients, kind, rule, project, milestones, text, delivery, state, attempts
             case recipientNames = "recipient_names", latencyMs = "latency_ms", deliveredAt = "delivered_at", error
+            case decidedAt = "decided_at"
             case heldUntil = "held_until", holdReason = "hold_reason"
             case replayOf = "replay_of", replayedBy = "replayed_by", replayedAt = "replayed_at"
         }
