@@ -132,17 +132,20 @@ extension HeraldStore {
 
     /// Every milestone that is not removed, by project id and then file order, with its history facts.
     public func trackedMilestones() throws -> [TrackedMilestone] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM milestones WHERE removed_at IS NULL ORDER BY project_id, position, id
-                """)
-                .map { row in
-                    TrackedMilestone(
-                        milestone: try milestone(from: row), updatedAt: Self.date(row, "updated_at"),
-                        history: try Self.historyFacts(from: row)
-                    )
-                }
-        }
+        try writer.read(trackedMilestones)
+    }
+
+    /// ``trackedMilestones()`` inside the caller's transaction.
+    func trackedMilestones(_ db: Database) throws -> [TrackedMilestone] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM milestones WHERE removed_at IS NULL ORDER BY project_id, position, id
+            """)
+            .map { row in
+                TrackedMilestone(
+                    milestone: try milestone(from: row), updatedAt: Self.date(row, "updated_at"),
+                    history: try Self.historyFacts(from: row)
+                )
+            }
     }
 
     /// Every project that is not removed, by id, with its live milestones in file order.

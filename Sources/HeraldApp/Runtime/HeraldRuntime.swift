@@ -107,18 +107,20 @@ public actor HeraldRuntime {
     }
 
     /// Evaluates every scheduled rule and steps every escalation at the current time, runs the digests that fell
-    /// due, puts the decided messages in the outbox, and returns the decisions. An escalation acknowledged while it
-    /// was being evaluated makes the round start again from the stored state, so an acknowledgement is never
+    /// due, puts the decided messages in the outbox, releases in the same transaction what may go now (checked
+    /// against the facts of now, bundled per `bundling`), and returns the decisions. An escalation acknowledged
+    /// while it was being evaluated makes the round start again from the stored state, so an acknowledgement is never
     /// overwritten.
     @discardableResult
     public func tick() throws -> EngineDecisions {
         let now = options.now()
         var decisions = try evaluate(at: now)
+        let released: ReleasePlan
         do {
-            try commit(decisions, at: now)
+            released = try commit(decisions, at: now)
         } catch let error as HeraldStoreError where error.isEscalationConflict {
             decisions = try evaluate(at: now)
-            try commit(decisions, at: now)
+            released = try commit(decisions, at: now)
         }
         decisions.append(try runDigests(at: now))
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
@@ -131,6 +133,7 @@ public actor HeraldRuntime {
             )
             dispatcher.wakeup.signal()
         }
+        log(released)
         return decisions
     }
 
@@ -146,11 +149,31 @@ public actor HeraldRuntime {
         }
     }
 
-    private func commit(_ decisions: EngineDecisions, at now: Date) throws {
-        try store.commit(
+    private func commit(_ decisions: EngineDecisions, at now: Date) throws -> ReleasePlan {
+        let engine = self.engine
+        let until = now.addingTimeInterval(max(0, configuration.bundling.window))
+        return try store.commit(
             ruleStates: decisions.ruleStates, messages: decisions.messages, escalations: decisions.escalations,
-            suppressions: decisions.suppressions, at: now
+            suppressions: decisions.suppressions, at: now, release: ReleaseStep(until: until) { queue in
+                engine.release(queue.candidates, facts: queue.facts, now: now, sentSince: queue.sentSince)
+            }
         )
+    }
+
+    /// Logs what the release step did and wakes the dispatcher when something may go.
+    private func log(_ released: ReleasePlan) {
+        for withdrawal in released.withdrawn {
+            logger.info(
+                "withdrawn at release",
+                metadata: ["delivery": "\(withdrawal.deliveryID)", "reason": "\(withdrawal.reason)"]
+            )
+        }
+        for bundle in released.bundles {
+            logger.info(
+                "bundled", metadata: ["message": "\(bundle.message.id)", "items": "\(bundle.deliveryIDs.count)"]
+            )
+        }
+        if released.sendsAnything { dispatcher.wakeup.signal() }
     }
 
     /// Loads the config again; an invalid one is logged and the running one kept. Returns whether it was taken.
