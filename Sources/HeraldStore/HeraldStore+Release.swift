@@ -61,12 +61,12 @@ extension HeraldStore {
         let plan = step.decide(ReleaseQueue(candidates: candidates, facts: facts) { person, start in
             (try? Int.fetchOne(count, arguments: [person, start.timeIntervalSince1970])) ?? 0
         })
-        try write(plan, at: now, db)
+        try store(plan, at: now, db)
         return plan
     }
 
     /// Writes what the release step decided.
-    private func write(_ plan: ReleasePlan, at now: Date, _ db: Database) throws {
+    private func store(_ plan: ReleasePlan, at now: Date, _ db: Database) throws {
         let time = now.timeIntervalSince1970
         let rewrite = try db.cachedStatement(sql: "UPDATE messages SET text = ?, content = ? WHERE id = ?")
         for message in plan.rewritten {

@@ -133,7 +133,7 @@ public actor HeraldRuntime {
             )
             dispatcher.wakeup.signal()
         }
-        log(released)
+        report(released)
         return decisions
     }
 
@@ -161,7 +161,7 @@ public actor HeraldRuntime {
     }
 
     /// Logs what the release step did and wakes the dispatcher when something may go.
-    private func log(_ released: ReleasePlan) {
+    private func report(_ released: ReleasePlan) {
         for withdrawal in released.withdrawn {
             logger.info(
                 "withdrawn at release",

@@ -27,6 +27,12 @@ public struct ReleasePlan: Hashable, Sendable {
     public struct Withdrawal: Hashable, Sendable {
         public var deliveryID: Int64
         public var reason: String
+
+        /// Creates a withdrawal.
+        public init(deliveryID: Int64, reason: String) {
+            self.deliveryID = deliveryID
+            self.reason = reason
+        }
     }
 
     /// A bundle and the item deliveries it carries.
@@ -35,6 +41,13 @@ public struct ReleasePlan: Hashable, Sendable {
         public var deliveryIDs: [Int64]
         /// What each item's delivery says of where it went: `sent in msg_… with 2 others`.
         public var note: String
+
+        /// Creates a released bundle.
+        public init(message: OutgoingMessage, deliveryIDs: [Int64], note: String) {
+            self.message = message
+            self.deliveryIDs = deliveryIDs
+            self.note = note
+        }
     }
 
     /// A delivery carried by another.
@@ -42,11 +55,24 @@ public struct ReleasePlan: Hashable, Sendable {
         public var deliveryID: Int64
         public var by: Int64
         public var note: String
+
+        /// Creates a carried delivery.
+        public init(deliveryID: Int64, by: Int64, note: String) {
+            self.deliveryID = deliveryID
+            self.by = by
+            self.note = note
+        }
     }
 
     /// A delivery kept back.
     public struct Deferral: Hashable, Sendable {
         public var deliveryID: Int64
         public var until: Date
+
+        /// Creates a deferral.
+        public init(deliveryID: Int64, until: Date) {
+            self.deliveryID = deliveryID
+            self.until = until
+        }
     }
 }

@@ -30,7 +30,7 @@ extension RuleEngine {
             let batch = members.filter { $0.dueAt <= first.dueAt.addingTimeInterval(window) }
             guard batch.allSatisfy({ $0.dueAt <= now }) else { continue }
             if let until = foldedUntil(first.message.recipients, now: now, sentSince: sentSince) {
-                plan.deferred += batch.map { .init(deliveryID: $0.deliveryID, until: until) }
+                plan.deferred += batch.map { ReleasePlan.Deferral(deliveryID: $0.deliveryID, until: until) }
                 continue
             }
             send(batch, bundling: true, facts: facts, now: now, into: &plan)
@@ -47,7 +47,7 @@ extension RuleEngine {
             var message = candidate.message
             switch check(message, against: facts) {
             case .withdrawn(let reason):
-                plan.withdrawn.append(.init(deliveryID: candidate.deliveryID, reason: reason))
+                plan.withdrawn.append(ReleasePlan.Withdrawal(deliveryID: candidate.deliveryID, reason: reason))
                 continue
             case .rewritten(let rewritten):
                 plan.rewritten.append(rewritten)
@@ -66,7 +66,9 @@ extension RuleEngine {
         if items.count == 1, let item = items.first {
             plan.released.append(item.lead.deliveryID)
             plan.carried += item.carried.map {
-                .init(deliveryID: $0, by: item.lead.deliveryID, note: "sent in \(item.message.id), which says the same")
+                ReleasePlan.Carried(
+                    deliveryID: $0, by: item.lead.deliveryID, note: "sent in \(item.message.id), which says the same"
+                )
             }
         } else if items.count > 1 {
             let bundleItems = items.map { item in
@@ -77,7 +79,7 @@ extension RuleEngine {
                 )
             }
             let message = bundle(bundleItems, like: items[0].message, now: now)
-            plan.bundles.append(.init(
+            plan.bundles.append(ReleasePlan.ReleasedBundle(
                 message: message, deliveryIDs: items.flatMap { [$0.lead.deliveryID] + $0.carried },
                 note: "sent in \(message.id) with \(items.count - 1) \(items.count == 2 ? "other" : "others")"
             ))
