@@ -57,9 +57,9 @@ import Testing
                   - { id: design, title: Design sign-off, owner: alice, due: 2026-12-10, status: in_progress }
                   - { id: build, title: Build complete, owner: bob, due: 2026-12-02, status: at_risk }
                 """)
-            #expect(await eventually {
-                try runtime.store.trackedMilestones().contains { $0.milestone.id == "design" && $0.milestone.due
-                    == CivilDate(iso: "2026-12-10") }
+            #expect(await runtime.reload(reason: "test: project edited"))
+            #expect(try runtime.store.trackedMilestones().contains {
+                $0.milestone.id == "design" && $0.milestone.due == CivilDate(iso: "2026-12-10")
             })
             try await Task.sleep(for: .milliseconds(300))
             #expect(receiver.requests.isEmpty, "nothing goes overnight")
@@ -117,7 +117,8 @@ import Testing
         defer { example.directory.remove() }
         let configuration = try ConfigLoader.load(path: example.configPath, environment: [:])
         let window = PlanWindow(from: AppFixture.at("2026-11-30", 0), until: AppFixture.at("2026-12-30", 0))
-        let plan = try await PlanSimulator.run(configuration: configuration, window: window, logger: Logger(label: "t"))
+        let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let plan = try await PlanSimulator.run(configuration: configuration, window: window, logger: quiet)
         return plan.entries.count { $0.message.recipients.contains("carol") }
     }
 
