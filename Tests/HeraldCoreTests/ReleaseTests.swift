@@ -86,6 +86,31 @@ import Testing
         #expect(engine.check(message, against: unchanged) == .asDecided)
     }
 
+    @Test func anEscalationNoticeIsWithdrawnOnceItsEscalationIsAcknowledged() throws {
+        let engine = try Self.engine()
+        let key = RuleStateKey(rule: "overdue", projectID: "apollo", milestoneID: "design")
+        let notice = OutgoingMessage(
+            id: "msg_notice", createdAt: Self.evening, kind: .escalation, rule: "overdue",
+            project: ProjectRef(id: "apollo", name: "Apollo ERP upgrade"),
+            milestones: [engine.reference(to: EngineFixture.milestone())], channel: "eng", recipients: ["alice"],
+            mentions: ["<@U1>"], text: "Escalation level 1 of 3", escalation: EscalationRef(
+                id: "esc_1", policy: "standard", level: 1, levels: 3
+            ), heldUntil: Self.nine
+        )
+        var record = EscalationRecord(
+            id: "esc_1", key: key, policy: "standard", due: day("2026-12-04"), openedAt: Self.evening
+        )
+        let milestones = [TrackedMilestone(milestone: EngineFixture.milestone(), updatedAt: Self.evening - 60)]
+        #expect(engine.check(notice, against: ReleaseFacts(milestones: milestones, escalations: [key: record]))
+            == .asDecided)
+        record.state = .acknowledged
+        record.acknowledgement = Acknowledgement(by: "bob", at: Self.evening + 60, note: nil)
+        #expect(engine.check(notice, against: ReleaseFacts(milestones: milestones, escalations: [key: record]))
+            == .withdrawn("superseded: acknowledged by Bob Roe"))
+        #expect(engine.check(notice, against: ReleaseFacts(milestones: milestones, escalations: [:]))
+            == .withdrawn("superseded: the escalation was closed"))
+    }
+
     static let twelve = (1...12).map { EngineFixture.milestone("m\($0)") }
 
     @Test func twelveRemindersToOnePersonAtNineGoAsOneBundle() throws {

@@ -16,8 +16,7 @@ extension RuleEngine {
             return .withdrawn(milestone.status == .done ? "superseded: marked done" : "superseded: cancelled")
         }
         if message.kind == .escalation {
-            return escalationIsOpen(message, key: key, facts: facts)
-                ? .asDecided : .withdrawn("superseded: the escalation was closed")
+            return escalationClosed(message, key: key, facts: facts).map(ReleaseCheck.withdrawn) ?? .asDecided
         }
         guard tracked.updatedAt > message.createdAt else { return .asDecided }
         guard let rule = configuration.rules.first(where: { $0.name == message.rule }) else {
@@ -55,11 +54,19 @@ extension RuleEngine {
         return message
     }
 
-    /// Whether the escalation `message` notifies is still the open one of its rule and milestone.
-    private func escalationIsOpen(_ message: OutgoingMessage, key: MilestoneKey, facts: ReleaseFacts) -> Bool {
-        guard let rule = message.rule, let id = message.escalation?.id else { return true }
+    /// Why the escalation `message` notifies is no longer open (`superseded: acknowledged by Dan Okafor`); nil while
+    /// it is.
+    private func escalationClosed(_ message: OutgoingMessage, key: MilestoneKey, facts: ReleaseFacts) -> String? {
+        guard let rule = message.rule, let id = message.escalation?.id else { return nil }
         let record = facts.escalations[RuleStateKey(rule: rule, projectID: key.projectID, milestoneID: key.milestoneID)]
-        return record?.id == id && record?.state == .open
+        guard let record, record.id == id else { return "superseded: the escalation was closed" }
+        switch record.state {
+        case .open: return nil
+        case .acknowledged:
+            let by = record.acknowledgement.map { " by \(personNames[$0.by] ?? $0.by)" } ?? ""
+            return "superseded: acknowledged\(by)"
+        case .resolved: return "superseded: the escalation was closed"
+        }
     }
 
     /// Why a reminder decided about `decided` no longer applies to `milestone`, in a project manager's words:
