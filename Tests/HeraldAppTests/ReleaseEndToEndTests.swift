@@ -99,6 +99,37 @@ import Testing
         }
     }
 
+    @Test func twoChangeRulesOnOneMilestoneSayItOnce() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let fixture = try AppFixture(receiverURL: receiver.url, milestones: """
+              - { id: uat, title: UAT complete, owner: alice, due: 2027-02-12, status: planned }
+            """, extraRules: """
+              - name: any-status
+                on: status_changed
+                when: status != "planned"
+                notify: [manager]
+            """)
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-01", 10))
+        try await DaemonEndToEndTests().withDaemon(fixture, clock: clock) { runtime in
+            #expect(await eventually { try runtime.store.trackedMilestones().map(\.milestone.status) == [.planned] })
+            clock.set(AppFixture.at("2026-12-01", 10, 5))
+            try fixture.writeProject(milestones: """
+                  - { id: uat, title: UAT complete, owner: alice, due: 2027-02-12, status: done }
+                """)
+            #expect(await runtime.reload(reason: "test: project edited"))
+            let requests = await receiver.waitForRequests(count: 1)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(receiver.requests.count == 1, "completed and any-status tell bob the same thing: once")
+            let text = "UAT complete · Apollo ERP upgrade: status planned → done"
+            #expect(requests.first?.bodyText.contains(text) == true)
+            let log = try runtime.store.log(LogFilter())
+            #expect(log.count == 2 && log.allSatisfy { $0.delivery.state == .delivered })
+            #expect(Set(log.compactMap(\.message.rule)) == ["completed", "any-status"])
+        }
+    }
+
     /// The example config with its project copied twice more, as three projects of one sponsor.
     static func threeProjects(bundling: String) throws -> ExampleConfig {
         let example = try ExampleConfig(edits: [("\nrules:", "\nbundling: \(bundling)\nrules:")])

@@ -82,7 +82,8 @@ public actor HeraldRuntime {
     /// Writes the project files' milestones into the store (recording history) and runs the change rules,
     /// in one transaction: a change and the announcements it causes are stored together or not at all. When
     /// anything changed, the scheduled rules and escalations are evaluated at once (a completion closes its
-    /// escalations without waiting for the next tick). Returns what the change rules and that evaluation decided.
+    /// escalations without waiting for the next tick), and that tick releases the announcements with its own
+    /// messages (bundled per `bundling`). Returns what the change rules and that evaluation decided.
     ///
     /// A project whose file is missing is kept as it was, in the store and for the rules, until `projects_grace`
     /// has passed (`ProjectFileGrace`); then its milestones count as removed.
@@ -98,7 +99,7 @@ public actor HeraldRuntime {
         let engine = self.engine
         var decisions = EngineDecisions()
         let changes = try store.apply(
-            projects: fileProjects, keeping: outcome.kept, source: \.historySource, at: now, decide: {
+            projects: fileProjects, keeping: outcome.kept, source: \.historySource, at: now, releasing: false, decide: {
                 decisions = engine.evaluate(changes: $0, updatedAt: now)
                 return decisions
             }
