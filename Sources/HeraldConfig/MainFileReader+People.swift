@@ -12,7 +12,9 @@ extension MainFileReader {
             let what = "person '\(key)'"
             guard let fields = context.mapping(
                 value, what,
-                allowed: ["name", "email", "channel", "mention", "timezone", "quiet_hours", "chat_id", "teams"]
+                allowed: [
+                    "name", "email", "channel", "mention", "timezone", "quiet_hours", "chat_id", "teams", "max_per_day",
+                ]
             ) else { continue }
             var person = Person(key: key, name: fields.string("name", in: what) ?? key)
             person.email = fields.string("email", in: what)
@@ -33,6 +35,7 @@ extension MainFileReader {
                     )
                 }
             }
+            person.maxPerDay = fields["max_per_day"].flatMap(maxPerDay)
             person.chatIDs = fields["chat_id"].map { context.stringList($0, "'chat_id'").map(\.0) } ?? []
             if let quietNode = fields["quiet_hours"], let quiet = quietHours(quietNode) {
                 if quiet.covers(hours) {

@@ -8,7 +8,7 @@ struct MainFileReader {
 
     private static let keys = [
         "timezone", "state_dir", "projects_dir", "server", "calendar", "people", "audiences", "channels",
-        "rules", "escalations", "digests", "ops_channel", "templates_dir", "projects_grace", "limits",
+        "rules", "escalations", "digests", "ops_channel", "templates_dir", "projects_grace", "limits", "bundling",
     ]
 
     func read(_ root: Node) -> (Configuration, References)? {
@@ -44,6 +44,7 @@ struct MainFileReader {
         configuration.templatesDirectory = fields.string("templates_dir", in: "the config file").map(context.path)
         if let grace = fields["projects_grace"].flatMap(projectsGrace) { configuration.projectsGrace = grace }
         configuration.limits = fields["limits"].map(readLimits) ?? InputLimits()
+        configuration.bundling = fields["bundling"].map(readBundling) ?? Bundling()
         return (configuration, references)
     }
 

@@ -11,7 +11,7 @@ extension HeraldStore {
         let cancel = try db.cachedStatement(sql: """
             UPDATE deliveries SET state = 'cancelled', last_error = ?
             WHERE state IN ('pending', 'retrying', 'held') AND (lease_until IS NULL OR lease_until < ?)
-              AND message_id IN (
+              AND bundled_in IS NULL AND message_id IN (
                 SELECT id FROM messages
                 WHERE project_id = ? AND milestone_id = ? AND kind IN ('reminder', 'escalation'))
             RETURNING channel
@@ -36,7 +36,8 @@ extension HeraldStore {
 
     /// Withdraws the unsent deliveries of the messages `ids` (a closed escalation's notices) inside the caller's
     /// transaction: they end `cancelled` with `reason`. A delivery in flight (leased) or already tried (retrying)
-    /// is left to finish, since it may have reached its reader; delivered ones are history.
+    /// is left to finish, since it may have reached its reader, and so is one a bundle carries; delivered ones are
+    /// history.
     func withdraw(messageIDs ids: [String], reason: String, at: Date, _ db: Database) throws {
         guard !ids.isEmpty else { return }
         var arguments: StatementArguments = [reason, at.timeIntervalSince1970]
@@ -44,7 +45,7 @@ extension HeraldStore {
         let channels = try String.fetchAll(db, sql: """
             UPDATE deliveries SET state = 'cancelled', last_error = ?
             WHERE state IN ('pending', 'held') AND attempts = 0 AND (lease_until IS NULL OR lease_until < ?)
-              AND message_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+              AND bundled_in IS NULL AND message_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
             RETURNING channel
             """, arguments: arguments)
         announceCancelled(channels: channels, db)
@@ -57,7 +58,7 @@ extension HeraldStore {
         let channels = try String.fetchAll(db, sql: """
             UPDATE deliveries SET state = 'cancelled', last_error = ?
             WHERE state IN ('pending', 'retrying', 'held') AND (lease_until IS NULL OR lease_until < ?)
-              AND message_id IN (
+              AND bundled_in IS NULL AND message_id IN (
                 SELECT id FROM messages
                 WHERE project_id = ? AND (? IS NULL OR milestone_id = ?) AND kind IN ('reminder', 'escalation'))
             RETURNING channel
@@ -66,7 +67,7 @@ extension HeraldStore {
     }
 
     /// Tells the observer of withdrawn deliveries once the transaction commits.
-    private func announceCancelled(channels: [String], _ db: Database) {
+    func announceCancelled(channels: [String], _ db: Database) {
         if let observer, !channels.isEmpty {
             db.afterNextTransaction { [channels] _ in observer.cancelled(channels: channels) }
         }

@@ -3,9 +3,10 @@ import GRDB
 import HeraldCore
 
 extension HeraldStore {
-    /// Leases up to `limit` deliveries that are due: `pending` or `retrying`, `next_attempt_at <= now`, and not
-    /// leased (or with a lease that ran out before `now`), oldest due first. Each is leased until
-    /// `now + leaseSeconds` in the same write transaction, so no other caller gets it meanwhile.
+    /// Leases up to `limit` deliveries that are due: released (see ``release(at:_:)``), `pending` or `retrying`,
+    /// `next_attempt_at <= now`, and not leased (or with a lease that ran out before `now`), oldest due first.
+    /// Each is leased until `now + leaseSeconds` in the same write transaction, so no other caller gets it
+    /// meanwhile.
     /// Deliveries of the channels in `excluding` are left alone (they are paced or their breaker is open).
     public func leaseDueDeliveries(
         now: Date, limit: Int, leaseSeconds: Double, excluding: Set<String> = []
@@ -17,7 +18,7 @@ extension HeraldStore {
             let statement = try db.cachedStatement(sql: """
                 SELECT d.*, m.content AS message_content
                 FROM deliveries d JOIN messages m ON m.id = d.message_id
-                WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?
+                WHERE d.state IN ('pending', 'retrying') AND d.released = 1 AND d.next_attempt_at <= ?
                     AND (d.lease_until IS NULL OR d.lease_until < ?) \(exclusion)
                 ORDER BY d.next_attempt_at, d.id
                 LIMIT ?
@@ -47,7 +48,8 @@ extension HeraldStore {
     /// Records many attempts in one transaction. For each: inserts the attempt, counts it, clears the lease, and
     /// moves the delivery to `delivered` (at attempt start + latency), `retrying` (at the given time, with the
     /// reason), `dead` (with the reason) or `held`: then its channel is disabled and every waiting delivery of the
-    /// channel held too. A retry for a channel disabled meanwhile is held as well.
+    /// channel held too. A retry for a channel disabled meanwhile is held as well. The deliveries a bundle carries
+    /// (``release(at:_:)``) end as the bundle's does when it is delivered or dead.
     ///
     /// - Returns: The channels these results disabled (not those already disabled), with their held counts.
     /// - Throws: `HeraldStoreError.unknownDelivery` when a delivery id is not stored; nothing is written then.
@@ -78,19 +80,31 @@ extension HeraldStore {
                 UPDATE deliveries SET state = 'dead', attempts = attempts + 1, lease_until = NULL, last_error = ?
                 WHERE id = ?
                 """)
+            let carriedDelivered = try db.cachedStatement(sql: """
+                UPDATE deliveries SET state = 'delivered', delivered_at = ?, latency_ms = ?
+                WHERE bundled_in = ? AND state IN ('pending', 'held')
+                """)
+            let carriedDead = try db.cachedStatement(sql: """
+                UPDATE deliveries SET state = 'dead', last_error = 'not sent: the message carrying it failed: ' || ?
+                WHERE bundled_in = ? AND state IN ('pending', 'held')
+                """)
             for (attempt, outcome) in results {
+                var carried: (Statement, StatementArguments)?
                 switch outcome {
                 case .delivered:
                     let at = attempt.startedAt.timeIntervalSince1970 + attempt.latencyMilliseconds / 1000
                     try delivered.execute(arguments: [at, attempt.latencyMilliseconds, attempt.deliveryID])
+                    carried = (carriedDelivered, [at, attempt.latencyMilliseconds, attempt.deliveryID])
                 case .retry(let next, let reason):
                     try retrying.execute(arguments: [next.timeIntervalSince1970, reason, attempt.deliveryID])
                 case .dead(let reason):
                     try dead.execute(arguments: [reason, attempt.deliveryID])
+                    carried = (carriedDead, [reason, attempt.deliveryID])
                 case .held(let reason):
                     try held.execute(arguments: [reason, attempt.deliveryID])
                 }
                 guard db.changesCount == 1 else { throw HeraldStoreError.unknownDelivery(attempt.deliveryID) }
+                if let (statement, arguments) = carried { try statement.execute(arguments: arguments) }
                 if case .held(let reason) = outcome,
                    let status = try disableChannel(ofDelivery: attempt.deliveryID, reason: reason,
                                                    at: attempt.startedAt, db) {
@@ -116,7 +130,7 @@ extension HeraldStore {
         }
     }
 
-    /// When the earliest `pending` or `retrying` delivery that is not leased falls due; nil when none waits.
+    /// When the earliest released `pending` or `retrying` delivery that is not leased falls due; nil when none waits.
     /// The dispatcher sleeps until then (or until new messages are committed).
     /// Deliveries of the `excluding` channels are left out.
     public func nextAttemptTime(excluding: Set<String> = []) throws -> Date? {
@@ -125,7 +139,7 @@ extension HeraldStore {
         return try writer.read { db in
             try Double.fetchOne(db, sql: """
                 SELECT next_attempt_at FROM deliveries
-                WHERE state IN ('pending', 'retrying') AND lease_until IS NULL \(exclusion)
+                WHERE state IN ('pending', 'retrying') AND released = 1 AND lease_until IS NULL \(exclusion)
                 ORDER BY next_attempt_at LIMIT 1
                 """, arguments: StatementArguments(excluded))
                 .map(Date.init(timeIntervalSince1970:))

@@ -6,18 +6,21 @@ extension HeraldStore {
     /// The escalations the engine still steps, by (rule, milestone): open ones, closed ones that still owe someone
     /// a `resolved` message (a notice still being sent), and acknowledged ones that have not re-armed.
     public func currentEscalations() throws -> [RuleStateKey: EscalationRecord] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM escalations INDEXED BY escalations_current
-                WHERE state = 'open' OR resolution_sent = 0 OR (state = 'acknowledged' AND rearmed = 0)
-                """)
-            var records: [RuleStateKey: EscalationRecord] = [:]
-            for row in rows {
-                let record = try escalation(from: row, db)
-                records[record.key] = record
-            }
-            return records
+        try writer.read(currentEscalations)
+    }
+
+    /// ``currentEscalations()`` inside the caller's transaction.
+    func currentEscalations(_ db: Database) throws -> [RuleStateKey: EscalationRecord] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT * FROM escalations INDEXED BY escalations_current
+            WHERE state = 'open' OR resolution_sent = 0 OR (state = 'acknowledged' AND rearmed = 0)
+            """)
+        var records: [RuleStateKey: EscalationRecord] = [:]
+        for row in rows {
+            let record = try escalation(from: row, db)
+            records[record.key] = record
         }
+        return records
     }
 
     /// Escalations newest first: all of them, or only those in `states`.

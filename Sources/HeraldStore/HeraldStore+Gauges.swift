@@ -27,13 +27,13 @@ extension HeraldStore {
     public func queueGauges(now: Date) throws -> QueueGauges {
         try writer.read { db in
             let waiting = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM deliveries WHERE state IN ('pending', 'retrying')"
+                db, sql: "SELECT count(*) FROM deliveries WHERE state IN ('pending', 'retrying') AND bundled_in IS NULL"
             ) ?? 0
             let oldest = try Double.fetchOne(db, sql: """
                 SELECT min(due_since) FROM (
                     SELECT CASE WHEN d.state = 'pending' THEN d.next_attempt_at
                         ELSE (SELECT min(a.started_at) FROM attempts a WHERE a.delivery_id = d.id) END AS due_since
-                    FROM deliveries d WHERE d.state IN ('pending', 'retrying'))
+                    FROM deliveries d WHERE d.state IN ('pending', 'retrying') AND d.bundled_in IS NULL)
                 WHERE due_since <= ?
                 """, arguments: [now.timeIntervalSince1970])
             let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM escalations WHERE state = 'open'") ?? 0

@@ -349,6 +349,19 @@ extension HeraldStore {
                     WHERE state = 'open' OR resolution_sent = 0 OR (state = 'acknowledged' AND rearmed = 0);
                 """)
         }
+        // The release step: a delivery waits unreleased (released = 0) until a tick has checked its message against
+        // the facts of its release time; released_at says when it went (a person's daily count); bundled_in is the
+        // delivery of the bundle, or of the same message from another rule, that carries it, whose end it shares.
+        migrator.registerMigration("v15-release") { db in
+            try db.execute(sql: """
+                ALTER TABLE deliveries ADD COLUMN released INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE deliveries ADD COLUMN released_at REAL;
+                ALTER TABLE deliveries ADD COLUMN bundled_in INTEGER REFERENCES deliveries(id);
+                CREATE INDEX deliveries_unreleased ON deliveries(next_attempt_at) WHERE released = 0;
+                CREATE INDEX deliveries_bundled ON deliveries(bundled_in) WHERE bundled_in IS NOT NULL;
+                CREATE INDEX deliveries_released_at ON deliveries(released_at) WHERE released_at IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -25,17 +25,22 @@ extension HeraldStore {
     ///   - decide: Turns the changes into rule states, messages and suppressions (the change rules); they are
     ///     written in the same transaction, so a change and the announcements it causes are stored together or not
     ///     at all. A changed `due` lifts the milestone's snoozes that last until it changes.
+    ///   - releasing: Whether the announcements that are not held are released at once; when false they wait for
+    ///     the release step of the tick that follows (the daemon's, which bundles them with that tick's messages).
     /// - Returns: The changes, project by project in the given order; removals after a project's other changes.
     @discardableResult
     public func apply(
-        projects: [Project], keeping: Set<String> = [], source: (Project) -> String, at: Date,
+        projects: [Project], keeping: Set<String> = [], source: (Project) -> String, at: Date, releasing: Bool = true,
         decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
     ) throws -> [MilestoneChange] {
         try writer.write { db in
             let changes = try applyChanges(projects: projects, keeping: keeping, source: source, at: at, db)
             try cancelPendingWork(closedBy: changes, at: at, db)
             let decisions = decide(changes)
-            try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
+            try insert(
+                ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at,
+                releasing: releasing, db
+            )
             try insert(suppressions: decisions.suppressions, db)
             return changes
         }
@@ -97,12 +102,13 @@ extension HeraldStore {
     ///   - actor: Who made the change (a person key or a free name), recorded on each of its history lines.
     ///   - decide: Turns the change (when there is one) into rule states, messages and suppressions (the change
     ///     rules); they are written in the same transaction as the change.
+    ///   - releasing: As for ``apply(projects:keeping:source:at:releasing:decide:)``.
     /// - Returns: The change, or nil when nothing differs.
     /// - Throws: `HeraldStoreError.unknownProject` when its project is not stored or was removed.
     @discardableResult
     public func apply(
         milestone: Milestone, source: String, at: Date, note: String? = nil, actor: String? = nil,
-        decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
+        releasing: Bool = true, decide: ([MilestoneChange]) -> EngineDecisions = { _ in EngineDecisions() }
     ) throws -> MilestoneChange? {
         try writer.write { db in
             let live = try Bool.fetchOne(
@@ -124,7 +130,10 @@ extension HeraldStore {
             guard let change else { return nil }
             try cancelPendingWork(closedBy: [change], at: at, db)
             let decisions = decide([change])
-            try insert(ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at, db)
+            try insert(
+                ruleStates: decisions.ruleStates, messages: try encode(decisions.messages), at: at,
+                releasing: releasing, db
+            )
             try insert(suppressions: decisions.suppressions, db)
             return change
         }
@@ -132,17 +141,20 @@ extension HeraldStore {
 
     /// Every milestone that is not removed, by project id and then file order, with its history facts.
     public func trackedMilestones() throws -> [TrackedMilestone] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM milestones WHERE removed_at IS NULL ORDER BY project_id, position, id
-                """)
-                .map { row in
-                    TrackedMilestone(
-                        milestone: try milestone(from: row), updatedAt: Self.date(row, "updated_at"),
-                        history: try Self.historyFacts(from: row)
-                    )
-                }
-        }
+        try writer.read(trackedMilestones)
+    }
+
+    /// ``trackedMilestones()`` inside the caller's transaction.
+    func trackedMilestones(_ db: Database) throws -> [TrackedMilestone] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM milestones WHERE removed_at IS NULL ORDER BY project_id, position, id
+            """)
+            .map { row in
+                TrackedMilestone(
+                    milestone: try milestone(from: row), updatedAt: Self.date(row, "updated_at"),
+                    history: try Self.historyFacts(from: row)
+                )
+            }
     }
 
     /// Every project that is not removed, by id, with its live milestones in file order.

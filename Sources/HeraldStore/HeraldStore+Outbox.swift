@@ -8,18 +8,25 @@ extension HeraldStore {
     /// quiet hours, at its `heldUntil` (`held` when the channel is disabled), and records the `suppressions` (once
     /// a day each). Either all of it is stored or none of it.
     ///
+    /// A held message waits unreleased: the dispatcher does not take it until a release step has checked it. With
+    /// `release`, every message waits so, and the release step runs in the same transaction over everything
+    /// waiting (``release(at:_:)``); without it, the messages that are not held are released at once.
+    ///
     /// - Throws: GRDB's `DatabaseError` (constraint) when a message id is already stored, or
     ///   `HeraldStoreError.escalationChanged` when an escalation was acknowledged meanwhile; nothing is written then.
+    @discardableResult
     public func commit(
         ruleStates: [RuleState], messages: [OutgoingMessage], escalations: [EscalationUpdate] = [],
-        suppressions: [Suppression] = [], at: Date
-    ) throws {
+        suppressions: [Suppression] = [], at: Date, release: ReleaseStep? = nil
+    ) throws -> ReleasePlan {
         // Encode outside the write transaction: it is the costly part and needs no lock.
         let encoded = try encode(messages)
-        try write { db in
+        return try write { db in
             try write(escalations, db)
-            try insert(ruleStates: ruleStates, messages: encoded, at: at, db)
+            try insert(ruleStates: ruleStates, messages: encoded, at: at, releasing: release == nil, db)
             try insert(suppressions: suppressions, db)
+            guard let release else { return ReleasePlan() }
+            return try self.release(at: at, release, db)
         }
     }
 
@@ -31,8 +38,11 @@ extension HeraldStore {
     }
 
     /// Upserts the rule states and inserts each message with one `pending` delivery (due when its hold ends),
-    /// inside `db`'s transaction; the observer hears of the messages once it commits.
-    func insert(ruleStates: [RuleState], messages: [EncodedMessage], at: Date, _ db: Database) throws {
+    /// inside `db`'s transaction; the observer hears of the messages once it commits. A held message waits for the
+    /// release step; the others are released at once when `releasing`.
+    func insert(
+        ruleStates: [RuleState], messages: [EncodedMessage], at: Date, releasing: Bool = true, _ db: Database
+    ) throws {
         let now = at.timeIntervalSince1970
         for state in ruleStates {
             try upsert(ruleState: state, db)
@@ -43,6 +53,8 @@ extension HeraldStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertDelivery = try db.cachedStatement(sql: Self.insertDeliverySQL)
+        let unreleased = try db.cachedStatement(sql: "UPDATE deliveries SET released = 0 WHERE id = ?")
+        let released = try db.cachedStatement(sql: "UPDATE deliveries SET released_at = ? WHERE id = ?")
         for (message, content, recipients) in messages {
             try insertMessage.execute(arguments: [
                 message.id, message.createdAt.timeIntervalSince1970, message.kind.rawValue, message.rule,
@@ -51,6 +63,11 @@ extension HeraldStore {
             ])
             let due = message.heldUntil?.timeIntervalSince1970 ?? now
             try insertDelivery.execute(arguments: [message.id, message.channel, due, now])
+            if releasing && message.heldUntil == nil {
+                try released.execute(arguments: [now, db.lastInsertedRowID])
+            } else {
+                try unreleased.execute(arguments: [db.lastInsertedRowID])
+            }
         }
         if let observer, !messages.isEmpty {
             let committed = messages.map(\.message)

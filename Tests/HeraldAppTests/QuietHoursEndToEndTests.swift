@@ -72,6 +72,11 @@ import Testing
             heldUntil: now, holdReason: "not a working day for alice (Sat 28 Nov, Europe/London) until Mon 30 Nov 09:00"
         )
         try harness.store.commit(ruleStates: [], messages: [message], at: now)
+        try harness.store.release(at: now, ReleaseStep(until: now) { queue in
+            var plan = ReleasePlan()
+            plan.released = queue.candidates.map(\.deliveryID) // as the rule tick releases it when its hold ends
+            return plan
+        })
         try await harness.running {
             #expect(await eventually { try harness.delivery(message.id)?.state == .delivered },
                     "retried, not dead of old age: it was decided days ago but released just now")

@@ -59,3 +59,15 @@ func ruleState(_ rule: String, _ milestoneID: String, fireCount: Int = 1) -> Rul
         lastFiredAt: t0, nextEligibleAt: t0.addingTimeInterval(86_400), fireCount: fireCount
     )
 }
+
+extension HeraldStore {
+    /// Runs a release step that releases every waiting delivery due by `now` as it is.
+    @discardableResult
+    func releaseAll(at now: Date) throws -> ReleasePlan {
+        try release(at: now, ReleaseStep(until: now) { queue in
+            var plan = ReleasePlan()
+            plan.released = queue.candidates.map(\.deliveryID)
+            return plan
+        })
+    }
+}

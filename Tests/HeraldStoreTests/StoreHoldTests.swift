@@ -3,7 +3,7 @@ import HeraldCore
 import HeraldStore
 import Testing
 
-/// Messages held for quiet hours wait in the outbox until their hold ends.
+/// Messages held for quiet hours wait in the outbox until their hold ends and a tick releases them.
 @Suite struct StoreHoldTests {
     private func held(_ id: String, until: Date) -> OutgoingMessage {
         var held = message(id)
@@ -22,8 +22,11 @@ import Testing
         #expect(waiting.createdAt == t0)
         let leased = try store.leaseDueDeliveries(now: t0, limit: 10, leaseSeconds: 7200)
         #expect(leased.map(\.message.id) == ["msg_now"], "the held message is not due yet")
-        #expect(try store.nextAttemptTime() == t0 + 3600)
-        #expect(try store.leaseDueDeliveries(now: t0 + 3599, limit: 10, leaseSeconds: 30).isEmpty)
+        #expect(try store.nextAttemptTime() == nil, "the dispatcher waits for the release, not the hold")
+        #expect(try store.nextReleaseTime(after: t0) == t0 + 3600, "the tick wakes when the hold ends")
+        #expect(try store.leaseDueDeliveries(now: t0 + 3600, limit: 10, leaseSeconds: 30).isEmpty,
+                "not leasable until a tick has released it")
+        try store.releaseAll(at: t0 + 3600)
         let released = try store.leaseDueDeliveries(now: t0 + 3600, limit: 10, leaseSeconds: 30)
         #expect(released.map(\.message) == [quiet], "stored with its hold, as committed")
     }

@@ -31,6 +31,7 @@ import Testing
         try store.apply(projects: [project([design, build])], source: fileSource, at: t0 + 3600)
         build.status = .done
         try store.apply(milestone: build, source: "api", at: t0 + 5400, actor: "mike")
+        try store.releaseAll(at: t0 + 7200) // as the rule tick releases it when its hold ends
         try StoreEscalationTests.deliverAll(store, at: t0 + 7200)
         return store
     }

@@ -14,12 +14,17 @@ extension HeraldRuntime {
     /// `days_until_due`, `days_since_update` and the rest, change then, and snoozes until a date end then), the
     /// earliest time after `time` at which a repeating rule may fire again, the next slot of each digest's schedule
     /// (in its zone), the next level or repeat of each open escalation (in its recipients' working time, as its
-    /// last evaluation set it), and the end of a missing project file's grace (`projects_grace`: its milestones then
-    /// count as removed). Quiet-hour holds need no instant here: they delay deliveries, not decisions.
+    /// last evaluation set it), the end of a missing project file's grace (`projects_grace`: its milestones then
+    /// count as removed), and the next time a waiting message may be released (the end of its quiet-hours hold, of a
+    /// bundling window, or of a fold past `max_per_day`): the tick releases it, checked against the facts of that
+    /// time.
     public func nextDecisionTime(after time: Date) throws -> Date {
         let calendar = configuration.calendar
         let midnight = calendar.instant(of: calendar.today(at: time).adding(days: 1), minuteOfDay: 0)
-        var candidates: [Date?] = [midnight, try store.nextRuleEligibleTime(after: time), projectGraceEnd]
+        var candidates: [Date?] = [
+            midnight, try store.nextRuleEligibleTime(after: time), projectGraceEnd,
+            try store.nextReleaseTime(after: time),
+        ]
         for digest in configuration.digests {
             let zone = digest.zone(default: calendar.timeZone)
             candidates.append(digest.parsedSchedule?.next(after: time, in: zone)?.instant)

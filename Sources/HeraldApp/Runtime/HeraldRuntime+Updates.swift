@@ -15,7 +15,7 @@ extension HeraldRuntime: ServerActions {
         var decisions = EngineDecisions()
         let change = try store.apply(
             milestone: update.applied(to: stored), source: source, at: now, note: update.note, actor: update.by,
-            decide: {
+            releasing: false, decide: {
                 decisions = engine.evaluate(changes: $0, updatedAt: now)
                 return decisions
             }

@@ -82,7 +82,8 @@ public actor HeraldRuntime {
     /// Writes the project files' milestones into the store (recording history) and runs the change rules,
     /// in one transaction: a change and the announcements it causes are stored together or not at all. When
     /// anything changed, the scheduled rules and escalations are evaluated at once (a completion closes its
-    /// escalations without waiting for the next tick). Returns what the change rules and that evaluation decided.
+    /// escalations without waiting for the next tick), and that tick releases the announcements with its own
+    /// messages (bundled per `bundling`). Returns what the change rules and that evaluation decided.
     ///
     /// A project whose file is missing is kept as it was, in the store and for the rules, until `projects_grace`
     /// has passed (`ProjectFileGrace`); then its milestones count as removed.
@@ -98,7 +99,7 @@ public actor HeraldRuntime {
         let engine = self.engine
         var decisions = EngineDecisions()
         let changes = try store.apply(
-            projects: fileProjects, keeping: outcome.kept, source: \.historySource, at: now, decide: {
+            projects: fileProjects, keeping: outcome.kept, source: \.historySource, at: now, releasing: false, decide: {
                 decisions = engine.evaluate(changes: $0, updatedAt: now)
                 return decisions
             }
@@ -107,18 +108,20 @@ public actor HeraldRuntime {
     }
 
     /// Evaluates every scheduled rule and steps every escalation at the current time, runs the digests that fell
-    /// due, puts the decided messages in the outbox, and returns the decisions. An escalation acknowledged while it
-    /// was being evaluated makes the round start again from the stored state, so an acknowledgement is never
+    /// due, puts the decided messages in the outbox, releases in the same transaction what may go now (checked
+    /// against the facts of now, bundled per `bundling`), and returns the decisions. An escalation acknowledged
+    /// while it was being evaluated makes the round start again from the stored state, so an acknowledgement is never
     /// overwritten.
     @discardableResult
     public func tick() throws -> EngineDecisions {
         let now = options.now()
         var decisions = try evaluate(at: now)
+        let released: ReleasePlan
         do {
-            try commit(decisions, at: now)
+            released = try commit(decisions, at: now)
         } catch let error as HeraldStoreError where error.isEscalationConflict {
             decisions = try evaluate(at: now)
-            try commit(decisions, at: now)
+            released = try commit(decisions, at: now)
         }
         decisions.append(try runDigests(at: now))
         for problem in decisions.unreachable { logger.warning("recipient unreachable: \(problem)") }
@@ -131,6 +134,7 @@ public actor HeraldRuntime {
             )
             dispatcher.wakeup.signal()
         }
+        report(released)
         return decisions
     }
 
@@ -146,11 +150,31 @@ public actor HeraldRuntime {
         }
     }
 
-    private func commit(_ decisions: EngineDecisions, at now: Date) throws {
-        try store.commit(
+    private func commit(_ decisions: EngineDecisions, at now: Date) throws -> ReleasePlan {
+        let engine = self.engine
+        let until = now.addingTimeInterval(max(0, configuration.bundling.window))
+        return try store.commit(
             ruleStates: decisions.ruleStates, messages: decisions.messages, escalations: decisions.escalations,
-            suppressions: decisions.suppressions, at: now
+            suppressions: decisions.suppressions, at: now, release: ReleaseStep(until: until) { queue in
+                engine.release(queue.candidates, facts: queue.facts, now: now, sentSince: queue.sentSince)
+            }
         )
+    }
+
+    /// Logs what the release step did and wakes the dispatcher when something may go.
+    private func report(_ released: ReleasePlan) {
+        for withdrawal in released.withdrawn {
+            logger.info(
+                "withdrawn at release",
+                metadata: ["delivery": "\(withdrawal.deliveryID)", "reason": "\(withdrawal.reason)"]
+            )
+        }
+        for bundle in released.bundles {
+            logger.info(
+                "bundled", metadata: ["message": "\(bundle.message.id)", "items": "\(bundle.deliveryIDs.count)"]
+            )
+        }
+        if released.sendsAnything { dispatcher.wakeup.signal() }
     }
 
     /// Loads the config again, logging its warnings; an invalid one is logged and the running one kept. Returns whether

@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
     public var templates = MessageTemplates()
     /// The size limits of project files and their fields (`limits:`).
     public var limits = InputLimits()
+    /// How messages to the same people are gathered into one (`bundling:`).
+    public var bundling = Bundling()
 
     /// Creates a configuration.
     public init(

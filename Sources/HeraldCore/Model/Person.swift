@@ -19,6 +19,9 @@ public struct Person: Hashable, Sendable {
     /// Their Microsoft Teams user: a user principal name (`alice@contoso.com`) or an Entra object id (a GUID),
     /// which a Teams card's mention pings.
     public var teams: String?
+    /// How many messages they get in their day before the rest fold into one summary; nil for the `bundling`
+    /// setting's.
+    public var maxPerDay: Int?
 
     /// Creates a person.
     public init(
