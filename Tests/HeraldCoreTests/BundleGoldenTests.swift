@@ -46,7 +46,16 @@ import Testing
         ]
     }
 
-    @Test(arguments: try rendered().map(\.name))
+    static let names = [
+        "bundle-slack.json", "bundle-teams.json", "bundle-discord.json", "bundle-mattermost.json",
+        "bundle-googlechat.json", "bundle-webhook.json", "bundle-email.eml", "bundle-console.txt",
+    ]
+
+    @Test func everyGoldenIsChecked() throws {
+        #expect(try Self.rendered().map(\.name) == Self.names)
+    }
+
+    @Test(arguments: names)
     func theBundleMatchesItsGolden(_ name: String) throws {
         let text = try #require(try Self.rendered().first { $0.name == name }?.text)
         let file = Self.directory.appendingPathComponent(name)

@@ -8,6 +8,12 @@ public struct PersonVolume: Hashable, Sendable {
     public struct ChannelCount: Hashable, Sendable {
         public var channel: String
         public var messages: Int
+
+        /// Creates a count.
+        public init(channel: String, messages: Int) {
+            self.channel = channel
+            self.messages = messages
+        }
     }
 
     /// The person's key; nil for the messages that name nobody (a channel's own posts).
@@ -27,7 +33,8 @@ public struct PersonVolume: Hashable, Sendable {
     public static func of(_ entries: [PlanEntry], in zone: TimeZone) -> [PersonVolume] {
         var byPerson: [String?: [PlanEntry]] = [:]
         for entry in entries {
-            let people = entry.message.recipients.isEmpty ? [nil] : Set(entry.message.recipients).map(Optional.some)
+            let recipients = Set(entry.message.recipients)
+            let people: [String?] = recipients.isEmpty ? [nil] : recipients.map(Optional.some)
             for person in people { byPerson[person, default: []].append(entry) }
         }
         return byPerson.map { PersonVolume(person: $0.key, $0.value, in: zone) }.sorted { lhs, rhs in

@@ -5,8 +5,8 @@ extension DiscordPayload {
     /// The JSON bytes for a bundle `message`.
     static func bundleBody(for message: OutgoingMessage, _ items: [BundleItem]) -> [UInt8] {
         let embeds = items.map(embed(for:))
-        let kept = BundleWording.fitting(items) { kept, _ in
-            kept.count <= maxEmbeds && embeds.prefix(kept.count).reduce(0) { $0 + $1.length } <= embedsTotal
+        let kept = BundleWording.fitting(items) { shown, _ in
+            shown.count <= maxEmbeds && embeds.prefix(shown.count).reduce(0) { $0 + $1.length } <= embedsTotal
         }
         var content = ChatText.mentioning(message, "**\(escape(BundleWording.headline(message)))**")
         if kept.count < items.count { content += "\n" + BundleWording.more(items.count - kept.count) }

@@ -13,7 +13,7 @@ extension MattermostPayload {
             let more = kept < items.count ? [BundleWording.more(items.count - kept)] : []
             return ([headline] + paragraphs.prefix(kept) + more).joined(separator: "\n\n")
         }
-        let kept = BundleWording.fitting(items) { kept, _ in textLimit.admits(text(kept.count)) }
+        let kept = BundleWording.fitting(items) { shown, _ in textLimit.admits(text(shown.count)) }
         return JSONOutput.bytes(Payload(text: textLimit.truncating(text(kept.count))))
     }
 }

@@ -5,8 +5,8 @@ extension SlackPayload {
     /// The JSON bytes for a bundle `message`: the mentions once, before the headline; at most ``maxBlocks`` blocks.
     static func bundleBody(for message: OutgoingMessage, _ items: [BundleItem]) -> [UInt8] {
         let headline = ChatText.mentioning(message, "*\(escape(BundleWording.headline(message)))*")
-        let kept = BundleWording.fitting(items) { kept, omitted in
-            2 + kept.reduce(0) { $0 + blocks(for: $1).count } + (omitted > 0 ? 1 : 0) <= maxBlocks
+        let kept = BundleWording.fitting(items) { shown, omitted in
+            2 + shown.reduce(0) { $0 + blocks(for: $1).count } + (omitted > 0 ? 1 : 0) <= maxBlocks
         }
         var all = [section(headline)] + kept.flatMap(blocks(for:))
         if kept.count < items.count { all.append(section(escape(BundleWording.more(items.count - kept.count)))) }

@@ -7,7 +7,7 @@ extension TeamsPayload {
         let headline = headerLimit.truncating(escape(BundleWording.headline(message)))
         let top = Element.text(mentions.before(headline), weight: "Bolder", size: "Medium")
         func body(_ kept: [BundleItem]) -> [UInt8] {
-            var elements = [top] + kept.flatMap(elements(for:))
+            var elements = [top] + kept.flatMap(itemElements(for:))
             if kept.count < items.count {
                 elements.append(Element.text(BundleWording.more(items.count - kept.count), isSubtle: true))
             }
@@ -17,7 +17,7 @@ extension TeamsPayload {
     }
 
     /// An item's text block, separated from the one before, then its Acknowledge button when it has a link.
-    private static func elements(for item: BundleItem) -> [Element] {
+    private static func itemElements(for item: BundleItem) -> [Element] {
         let text = BundleWording.emphasised(item, escape: escape) { "**\($0)**" }
         var elements = [Element.text(TextLimit.bytes(4_000).truncating(text), separator: true)]
         if let url = item.escalation?.ackURL {
