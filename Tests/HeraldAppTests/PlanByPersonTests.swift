@@ -68,7 +68,7 @@ import Testing
             Plan 2026-12-01 00:00 to 2026-12-08 00:00 (Europe/London): 5 messages to 3 people
 
             Carol Diaz (carol): 3 messages (4 items) · slack 2, email 1 · busiest day Tue 1 Dec, 2 messages
-            alice (alice): 1 message · slack 1 · busiest day Thu 3 Dec, 1 message
+            alice: 1 message · slack 1 · busiest day Thu 3 Dec, 1 message
             Bob Roe (bob): 1 message (2 items) · email 1 · busiest day Tue 1 Dec, 1 message
             Nobody named (channel posts): 1 message · eng 1 · busiest day Thu 3 Dec, 1 message
             """)

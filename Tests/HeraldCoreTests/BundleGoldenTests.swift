@@ -3,7 +3,7 @@ import Testing
 @testable import HeraldCore
 
 /// A bundle as each platform renders it, compared with the golden file a reader reviewed
-/// (`BundleGoldens/bundle-PLATFORM.*`). `HERALD_UPDATE_GOLDENS=1 swift test --filter BundleGoldenTests` rewrites
+/// (`BundleGoldens/bundle-PLATFORM.*`; email as its headers and its plain and HTML parts, decoded). `HERALD_UPDATE_GOLDENS=1 swift test --filter BundleGoldenTests` rewrites
 /// them after a deliberate change.
 @Suite struct BundleGoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -20,10 +20,12 @@ import Testing
     /// Each golden's file name and what it holds.
     static func rendered() throws -> [(name: String, text: String)] {
         let london = TimeZone(identifier: "Europe/London")!
-        let email = EmailMessage.text(
-            for: BundleFixture.message(channel: "email"), from: "Herald <herald@example.com>",
-            to: ["carol@example.com"], readers: BundleFixture.readers
-        )
+        let mail = BundleFixture.message(channel: "email")
+        let headers = EmailMessage.text(
+            for: mail, from: "Herald <herald@example.com>", to: ["carol@example.com"], readers: BundleFixture.readers
+        ).components(separatedBy: "\r\n\r\n")[0].replacingOccurrences(of: "\r\n", with: "\n")
+        let email = headers + "\n\n" + EmailBody.plainText(for: mail, readers: BundleFixture.readers) + "\n"
+        let html = EmailBody.html(for: mail, title: EmailMessage.subject(for: mail), readers: BundleFixture.readers)
         return [
             ("bundle-slack.json", try pretty(SlackPayload.body(for: BundleFixture.message(mention: "<@U03CAROL>")))),
             ("bundle-teams.json", try pretty(TeamsPayload.body(
@@ -39,7 +41,8 @@ import Testing
                 for: BundleFixture.message(mention: "<users/103000000000000000003>")
             ))),
             ("bundle-webhook.json", try pretty(WebhookPayload.body(for: BundleFixture.message(channel: "ops")))),
-            ("bundle-email.eml", email.replacingOccurrences(of: "\r\n", with: "\n")),
+            ("bundle-email.txt", email),
+            ("bundle-email.html", html + "\n"),
             ("bundle-console.txt", ConsoleLine.channelLine(
                 for: BundleFixture.message(channel: "console", mention: "@carol"), in: london
             ) + "\n"),
@@ -48,7 +51,8 @@ import Testing
 
     static let names = [
         "bundle-slack.json", "bundle-teams.json", "bundle-discord.json", "bundle-mattermost.json",
-        "bundle-googlechat.json", "bundle-webhook.json", "bundle-email.eml", "bundle-console.txt",
+        "bundle-googlechat.json", "bundle-webhook.json", "bundle-email.txt", "bundle-email.html",
+        "bundle-console.txt",
     ]
 
     @Test func everyGoldenIsChecked() throws {

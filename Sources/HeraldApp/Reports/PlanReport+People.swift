@@ -13,10 +13,10 @@ extension PlanReport {
     public static func people(_ plan: Plan, names: [String: Person], in zone: TimeZone) -> String {
         let volumes = PersonVolume.of(plan.entries, in: zone)
         let named = volumes.filter { $0.person != nil }.count
-        var lines = [heading(plan, in: zone) + " to \(count(named, "person"))", ""]
         let today = CivilDate(plan.window.from, in: zone)
-        lines += volumes.map { volume in
-            let who = volume.person.map { "\(names[$0]?.name ?? $0) (\($0))" } ?? "Nobody named (channel posts)"
+        let lines = volumes.map { volume in
+            let who = volume.person.map { key in names[key].map { "\($0.name) (\(key))" } ?? key }
+                ?? "Nobody named (channel posts)"
             let carried = volume.items == volume.messages ? "" : " (\(count(volume.items, "item")))"
             let channels = volume.channels.map { "\($0.channel) \($0.messages)" }.joined(separator: ", ")
             let busiest = "busiest day \(volume.busiestDay.display(today: today)), "
@@ -25,7 +25,8 @@ extension PlanReport {
                 "\(who): \(count(volume.messages, "message"))\(carried) · \(channels) · \(busiest)"
             )
         }
-        return (lines + warnings(plan)).joined(separator: "\n")
+        let head = [heading(plan, in: zone) + " to \(count(named, "person"))"] + (lines.isEmpty ? [] : [""])
+        return (head + lines + warnings(plan)).joined(separator: "\n")
     }
 
     /// `{"from", "until", "people": [{"person", "name", "messages", "items", "channels": {"slack": 3},

@@ -17,12 +17,13 @@ extension EmailMessage {
 }
 
 extension EmailBody {
-    /// The greeting, the headline, then a numbered section per item, and the footer.
+    /// The greeting, the headline, then a numbered section per item (its text, an escalation's acknowledgement
+    /// link, why the readers receive it), and the footer.
     static func bundlePlainText(for message: OutgoingMessage, _ items: [BundleItem], readers: MessageReaders)
         -> String {
         var lines = [readers.greeting(for: message), "", BundleWording.headline(message)]
         for (index, item) in items.enumerated() {
-            lines += ["", "\(index + 1). \(BundleWording.subject(item))", item.text]
+            lines += ["", "\(index + 1). \(item.text)"]
             if let url = item.escalation?.ackURL { lines.append("\(ChatText.acknowledgeLabel): \(url)") }
             if let reason = readers.reason(for: item.message(in: message)) { lines.append(reason) }
         }
@@ -30,8 +31,9 @@ extension EmailBody {
         return lines.joined(separator: "\n")
     }
 
-    /// A complete HTML document: the greeting, the headline, a section per item, and the footer; every piece of
-    /// text is HTML-escaped.
+    /// A complete HTML document: the greeting, the headline, a section per item (its text with the milestone in
+    /// bold, an escalation's acknowledgement link, why the readers receive it), and the footer; every piece of text
+    /// is HTML-escaped.
     static func bundleHTML(
         for message: OutgoingMessage, _ items: [BundleItem], title: String, readers: MessageReaders
     ) -> String {
@@ -42,10 +44,7 @@ extension EmailBody {
             "<h2>\(escape(BundleWording.headline(message)))</h2>",
         ]
         for item in items {
-            lines += [
-                "<h3>\(escape(BundleWording.subject(item)))</h3>",
-                "<p>\(escape(item.text))</p>",
-            ]
+            lines += ["<hr>", "<p>\(BundleWording.emphasised(item, escape: escape) { "<strong>\($0)</strong>" })</p>"]
             if let url = item.escalation?.ackURL {
                 lines.append("<p><a href=\"\(escape(url))\">\(escape(ChatText.acknowledgeLabel))</a></p>")
             }

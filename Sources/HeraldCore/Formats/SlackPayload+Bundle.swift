@@ -11,7 +11,7 @@ extension SlackPayload {
         var all = [section(headline)] + kept.flatMap(blocks(for:))
         if kept.count < items.count { all.append(section(escape(BundleWording.more(items.count - kept.count)))) }
         all.append(Block(type: "context", elements: [.text(TextObject(
-            type: "mrkdwn", text: "bundle · \(MessageText.count(items.count, "message"))"
+            type: "mrkdwn", text: "Herald · \(MessageText.count(items.count, "message"))"
         ))]))
         let fallback = ChatText.mentioning(message, escape(BundleWording.headline(message)))
         return JSONOutput.bytes(Payload(text: textLimit.truncating(fallback), blocks: all))
