@@ -9,6 +9,21 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
     }
 
+    @Test func anItemWhoseTextDoesNotNameItsMilestoneGetsItsSubjectAbove() {
+        var item = BundleFixture.items[1]
+        item.text = "Custom <template> text"
+        #expect(BundleWording.emphasised(item, escape: ChatEscaping.slack.escape) { "*\($0)*" }
+            == "*Design sign-off · Apollo ERP upgrade*\nCustom &lt;template&gt; text")
+        item.text = String(repeating: "long ", count: 1_000)
+        #expect(BundleWording.emphasised(item, escape: { $0 }) { $0 }.count < 2_100, "one item cannot fill a message")
+    }
+
+    @Test func withoutAHeadlineTheBundleCountsItsMessages() {
+        var message = BundleFixture.message()
+        message.text = ""
+        #expect(BundleWording.headline(message) == "3 messages for you")
+    }
+
     @Test func sixtyItemsOnSlackStayUnderFiftyBlocksAndSayHowManyMore() throws {
         let body = try Self.json(SlackPayload.body(for: BundleFixture.message(items: BundleFixture.many(60))))
         let blocks = try #require(body["blocks"] as? [[String: Any]])

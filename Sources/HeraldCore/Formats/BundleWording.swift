@@ -19,22 +19,28 @@ public enum BundleWording {
     }
 
     /// `Reminder`, `Escalation`, `Announcement`, `Resolved`.
-    public static func kind(_ item: BundleItem) -> String {
+    private static func kind(_ item: BundleItem) -> String {
         item.kind.rawValue.prefix(1).uppercased() + item.kind.rawValue.dropFirst()
     }
 
-    /// The item's text with its subject emphasised where the text names it (`Escalation level 1 of 3: *Design
-    /// sign-off · Apollo ERP upgrade* is …`), else the emphasised subject on a line of its own before the text.
-    /// Every piece is made inert by `escape` before `bold` marks it up, so user text cannot add markup of its own.
+    /// One item's text limit in the chat formats, so that one long item (a template's) cannot crowd the others
+    /// out of a platform's limit.
+    public static let itemLimit = TextLimit.characters(2_000)
+
+    /// The item's text, cut to ``itemLimit``, with its subject emphasised where the text names it (`Escalation
+    /// level 1 of 3: *Design sign-off · Apollo ERP upgrade* is …`), else the emphasised subject on a line of its own
+    /// before the text. Every piece is made inert by `escape` before `bold` marks it up, so user text cannot add
+    /// markup of its own.
     public static func emphasised(
         _ item: BundleItem, escape: (String) -> String, bold: (String) -> String
     ) -> String {
         let subject = subject(item)
-        guard let range = item.text.range(of: subject) else {
-            return bold(escape(subject)) + "\n" + escape(item.text)
+        let text = itemLimit.truncating(item.text)
+        guard let range = text.range(of: subject) else {
+            return bold(escape(subject)) + "\n" + escape(text)
         }
-        return escape(String(item.text[..<range.lowerBound])) + bold(escape(subject))
-            + escape(String(item.text[range.upperBound...]))
+        return escape(String(text[..<range.lowerBound])) + bold(escape(subject))
+            + escape(String(text[range.upperBound...]))
     }
 
     /// `…and 3 more`: the line that stands for the items left out.

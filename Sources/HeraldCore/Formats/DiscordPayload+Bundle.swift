@@ -22,7 +22,7 @@ extension DiscordPayload {
         let link = item.escalation?.ackURL.map { "\n[\(ChatText.acknowledgeLabel)](\($0))" } ?? ""
         var embed = Embed(
             title: BundleWording.subject(item), description: nil,
-            color: item.kind == .escalation ? 0xE01E5A : nil
+            color: item.kind == .escalation ? color(.red) : nil
         )
         embed.description = TextLimit(descriptionLimit.maximum - descriptionLimit.length(of: link), .characters)
             .truncating(escape(item.text)) + link

@@ -19,7 +19,7 @@ extension TeamsPayload {
     /// An item's text block, separated from the one before, then its Acknowledge button when it has a link.
     private static func itemElements(for item: BundleItem) -> [Element] {
         let text = BundleWording.emphasised(item, escape: escape) { "**\($0)**" }
-        var elements = [Element.text(TextLimit.bytes(4_000).truncating(text), separator: true)]
+        var elements = [Element.text(text, separator: true)]
         if let url = item.escalation?.ackURL {
             elements.append(Element(type: "ActionSet", actions: [Action(title: ChatText.acknowledgeLabel, url: url)]))
         }
