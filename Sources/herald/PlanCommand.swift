@@ -12,7 +12,8 @@ struct PlanCommand: AsyncParsableCommand {
         discussion: """
             Runs the daemon's own rules over a copy of the store with a simulated clock: nothing is sent and the \
             store is not written. Warns about recipients that cannot be reached, escalations too long for the time \
-            left before the due date, and disabled channels.
+            left before the due date, and disabled channels. With --by person, prints instead how many messages each \
+            person would receive, per channel, and their busiest day; a bundle counts as one message.
             """
     )
 
@@ -20,7 +21,13 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Start: a date (its midnight in the config's zone) or an RFC 3339 date-time (default: now).")
     var from: String?
     @Option(help: "How far ahead: 30d, 2w, 12h, 5 business_days.") var horizon = "30d"
+    @Option(help: "person: each person's volume over the window instead of the messages.") var by: Grouping?
     @Flag(help: "JSON for scripts.") var json = false
+
+    /// What `--by` groups the plan by.
+    enum Grouping: String, ExpressibleByArgument {
+        case person
+    }
 
     func run() async throws {
         CurlEngine.initializeLibcurl()
@@ -33,6 +40,12 @@ struct PlanCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "herald") { _ in SwiftLogNoOpLogHandler() }
         let plan = try await PlanSimulator.run(configuration: configuration, window: window, logger: logger)
-        print(json ? PlanReport.json(plan) : PlanReport.text(plan, in: configuration.calendar.timeZone))
+        let zone = configuration.calendar.timeZone
+        switch (by, json) {
+        case (.person, true): print(PlanReport.peopleJSON(plan, names: configuration.people, in: zone))
+        case (.person, false): print(PlanReport.people(plan, names: configuration.people, in: zone))
+        case (nil, true): print(PlanReport.json(plan))
+        case (nil, false): print(PlanReport.text(plan, in: zone))
+        }
     }
 }

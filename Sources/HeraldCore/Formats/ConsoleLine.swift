@@ -17,12 +17,14 @@ public enum ConsoleLine {
         let what = [message.kind.rawValue, message.rule].compactMap { $0 }.joined(separator: " ")
         let time = localTime(time ?? message.createdAt, in: zone)
         let head = TerminalText.safe("\(time) #\(message.channel) → \(who) · \(what)")
-        return head + " · " + TerminalText.continued(message.text, indent: "    ")
+        let text = message.items.map { bundleText(message, $0) } ?? message.text
+        return head + " · " + TerminalText.continued(text, indent: "    ")
     }
 
     /// What the `console` channel prints: ``line(for:in:)``, then an escalation's acknowledgement link
     /// (` · Acknowledge: URL`). `herald log` leaves the link out.
     public static func channelLine(for message: OutgoingMessage, in zone: TimeZone) -> String {
+        if let items = message.items { return line(for: linked(message, items), in: zone) }
         let chat = line(for: message, in: zone)
         guard let url = message.escalation?.ackURL else { return chat }
         return "\(chat) · \(ChatText.acknowledgeLabel): \(TerminalText.safe(url))"

@@ -35,7 +35,7 @@ extension DiscordPayload {
     public static let maxFields = 25
 
     /// Green, amber or red as an embed colour.
-    private static func color(_ status: RAGStatus) -> Int {
+    static func color(_ status: RAGStatus) -> Int {
         switch status {
         case .green: 0x2EB67D
         case .amber: 0xECB22E

@@ -20,6 +20,7 @@ public enum DiscordPayload {
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         if let digest = message.digest { return digestBody(for: message, digest) }
+        if let items = message.items { return bundleBody(for: message, items) }
         var embeds: [Embed] = []
         var total = 0
         for milestone in message.milestones.prefix(maxEmbeds) {

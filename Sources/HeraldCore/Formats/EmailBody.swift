@@ -5,6 +5,7 @@ public enum EmailBody {
     /// The greeting, the message text, an escalation's acknowledgement link, one line per milestone, why the
     /// readers receive it, then a footer naming the kind, rule and message id.
     public static func plainText(for message: OutgoingMessage, readers: MessageReaders = MessageReaders()) -> String {
+        if let items = message.items { return bundlePlainText(for: message, items, readers: readers) }
         var lines = [readers.greeting(for: message), "", message.text]
         if let url = message.escalation?.ackURL {
             lines += ["", "\(ChatText.acknowledgeLabel): \(url)"]
@@ -33,6 +34,7 @@ public enum EmailBody {
         if let digest = message.digest {
             return digestHTML(digest, title: title, footer: footer(for: message))
         }
+        if let items = message.items { return bundleHTML(for: message, items, title: title, readers: readers) }
         var lines = [
             "<!DOCTYPE html>",
             "<html><head><meta charset=\"utf-8\"><title>\(escape(title))</title></head><body>",

@@ -54,6 +54,7 @@ public enum EmailMessage {
     /// and the rest counted; without milestones, the project or the start of the text. A digest is named by its
     /// title and status: `[Herald] digest: Digest weekly-sponsor · Mon 30 Nov · Amber, worsening`.
     public static func subject(for message: OutgoingMessage) -> String {
+        if message.items != nil { return bundleSubject(for: message) }
         var topic: String
         if let digest = message.digest {
             topic = "\(DigestWording.title(digest)) · \(DigestWording.status(digest))"
@@ -79,6 +80,9 @@ public enum EmailMessage {
     /// `<apollo.design-signoff@herald.example.com>`: the root of the thread of a message about one milestone, the
     /// same for every message about it; nil for a message about none or several.
     public static func threadID(for message: OutgoingMessage, domain: String) -> String? {
+        if let items = message.items {
+            return bundleThread(of: message, items).flatMap { threadID(for: $0, domain: domain) }
+        }
         guard message.milestones.count == 1, let milestone = message.milestones.first else { return nil }
         let parts = [message.project?.id, milestone.id].compactMap { $0 }.map(atom)
         return "<\(parts.joined(separator: "."))@herald.\(domain)>"

@@ -30,31 +30,31 @@ extension GoogleChatPayload {
     }
 
     /// One text paragraph of `lines`, HTML-escaped and joined with `<br>`; none for no lines.
-    private static func paragraphs(_ lines: [String]) -> [Widget] {
+    static func paragraphs(_ lines: [String]) -> [Widget] {
         lines.isEmpty ? [] : [.paragraph(lines.map(EmailBody.escape).joined(separator: "<br>"))]
     }
 
-    private struct CardPayload: Encodable {
+    struct CardPayload: Encodable {
         var text: String
         var cardsV2: [CardWrapper]
     }
 
-    private struct CardWrapper: Encodable {
+    struct CardWrapper: Encodable {
         var cardId: String
         var card: Card
     }
 
-    private struct Card: Encodable {
+    struct Card: Encodable {
         var header: CardHeader
         var sections: [CardSection]
     }
 
-    private struct CardHeader: Encodable {
+    struct CardHeader: Encodable {
         var title: String
         var subtitle: String
     }
 
-    private struct CardSection: Encodable {
+    struct CardSection: Encodable {
         var header: String?
         var widgets: [Widget]
 
@@ -65,7 +65,7 @@ extension GoogleChatPayload {
     }
 
     /// A `textParagraph` or a `buttonList` with one link button.
-    private enum Widget: Encodable {
+    enum Widget: Encodable {
         case paragraph(String)
         case button(String, url: String)
 

@@ -8,6 +8,7 @@ public enum GoogleChatPayload {
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         if let digest = message.digest { return digestBody(for: message, digest) }
+        if let items = message.items { return bundleBody(for: message, items) }
         let escaped = ChatEscaping.googleChat.escape(message.text)
         let text = ChatText.fitting(ChatText.mentioning(message, escaped), to: textLimit, of: message) {
             "<\($0)|\(ChatText.acknowledgeLabel)>"

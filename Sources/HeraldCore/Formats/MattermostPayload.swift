@@ -6,6 +6,7 @@ public enum MattermostPayload {
 
     /// The JSON bytes for `message`.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
+        if let items = message.items { return bundleBody(for: message, items) }
         let escaped = ChatEscaping.mattermost.escape(message.text)
         let text = ChatText.fitting(ChatText.mentioning(message, escaped), to: textLimit, of: message) {
             "[\(ChatText.acknowledgeLabel)](\($0))"
@@ -13,7 +14,7 @@ public enum MattermostPayload {
         return JSONOutput.bytes(Payload(text: text))
     }
 
-    private struct Payload: Encodable {
+    struct Payload: Encodable {
         var text: String
     }
 }

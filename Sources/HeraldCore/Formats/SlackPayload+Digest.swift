@@ -42,7 +42,7 @@ extension SlackPayload {
     }
 
     /// A mrkdwn section block, cut to Slack's section limit.
-    private static func section(_ text: String) -> Block {
+    static func section(_ text: String) -> Block {
         Block(type: "section", text: TextObject(type: "mrkdwn", text: sectionLimit.truncating(text)))
     }
 }

@@ -16,6 +16,7 @@ public enum SlackPayload {
     /// link is a button under the text.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         if let digest = message.digest { return digestBody(for: message, digest) }
+        if let items = message.items { return bundleBody(for: message, items) }
         let text = ChatText.mentioning(message, escape(message.text))
         var context = [message.kind.rawValue]
         if let project = message.project { context.append(escape(project.name)) }

@@ -20,6 +20,7 @@ public enum TeamsPayload {
     public static func body(for message: OutgoingMessage, readers: MessageReaders = MessageReaders()) -> [UInt8] {
         let mentions = Mentions(message, readers)
         if let digest = message.digest { return digestBody(for: message, digest, mentions: mentions) }
+        if let items = message.items { return bundleBody(for: message, items, mentions: mentions) }
         var body: [UInt8] = []
         for halving in 0...6 {
             body = JSONOutput.bytes(
@@ -149,6 +150,8 @@ public enum TeamsPayload {
         var separator: Bool?
         var wrap: Bool?
         var facts: [Fact]?
+        /// An `ActionSet`'s buttons.
+        var actions: [Action]?
 
         static func text(
             _ text: String, weight: String? = nil, size: String? = nil, color: String? = nil, isSubtle: Bool? = nil,

@@ -23,6 +23,10 @@ public enum WebhookPayload {
         }
         json.raw(#","id":"#)
         json.string(message.id)
+        if let items = message.items {
+            json.raw(#","items":"#)
+            write(items, to: &json)
+        }
         json.raw(#","kind":"#)
         json.string(message.kind.rawValue)
         json.raw(#","milestones":["#)
@@ -31,15 +35,7 @@ public enum WebhookPayload {
             write(milestone, to: &json)
         }
         json.raw(#"],"project":"#)
-        if let project = message.project {
-            json.raw(#"{"id":"#)
-            json.string(project.id)
-            json.raw(#","name":"#)
-            json.string(project.name)
-            json.raw("}")
-        } else {
-            json.raw("null")
-        }
+        write(message.project, to: &json)
         json.raw(#","recipients":"#)
         json.strings(message.recipients)
         json.raw(#","rule":"#)
@@ -54,8 +50,18 @@ public enum WebhookPayload {
         return json.bytes
     }
 
+    /// `{"id", "name"}`, or `null`.
+    static func write(_ project: ProjectRef?, to json: inout JSONBytes) {
+        guard let project else { return json.raw("null") }
+        json.raw(#"{"id":"#)
+        json.string(project.id)
+        json.raw(#","name":"#)
+        json.string(project.name)
+        json.raw("}")
+    }
+
     /// `{"due", "id", "owner", "status", "title"}`.
-    private static func write(_ milestone: MilestoneRef, to json: inout JSONBytes) {
+    static func write(_ milestone: MilestoneRef, to json: inout JSONBytes) {
         json.raw(#"{"due":"#)
         json.string(milestone.due.description)
         json.raw(#","id":"#)
@@ -70,7 +76,7 @@ public enum WebhookPayload {
     }
 
     /// `{"ack_url", "id", "level", "levels", "policy", "repeat"}`; `ack_url` is null until links exist.
-    private static func write(_ escalation: EscalationRef, to json: inout JSONBytes) {
+    static func write(_ escalation: EscalationRef, to json: inout JSONBytes) {
         json.raw(#"{"ack_url":"#)
         json.string(escalation.ackURL)
         json.raw(#","id":"#)

@@ -1,0 +1,36 @@
+/// A bundle's `data.items` in the generic webhook body (README "The generic webhook"): every message it carries as
+/// structured data, under its own `msg_…` id, so that a receiver can handle each as if it had come alone.
+extension WebhookPayload {
+    /// `[{"decided_at", "escalation", "id", "milestones", "project", "rules", "text", "type"}]`, in the bundle's order.
+    static func write(_ items: [BundleItem], to json: inout JSONBytes) {
+        json.raw("[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw(#"{"decided_at":"#)
+            json.string(ISO8601.string(item.decidedAt))
+            json.raw(#","escalation":"#)
+            if let escalation = item.escalation {
+                write(escalation, to: &json)
+            } else {
+                json.raw("null")
+            }
+            json.raw(#","id":"#)
+            json.string(item.id)
+            json.raw(#","milestones":["#)
+            for (index, milestone) in item.milestones.enumerated() {
+                if index > 0 { json.raw(",") }
+                write(milestone, to: &json)
+            }
+            json.raw(#"],"project":"#)
+            write(item.project, to: &json)
+            json.raw(#","rules":"#)
+            json.strings(item.rules)
+            json.raw(#","text":"#)
+            json.string(item.text)
+            json.raw(#","type":"#)
+            json.string(item.kind.rawValue)
+            json.raw("}")
+        }
+        json.raw("]")
+    }
+}
