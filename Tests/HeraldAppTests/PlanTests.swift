@@ -103,9 +103,10 @@ import Testing
             .map { $0.components(separatedBy: "  overdue").first }
         #expect(ladder == [
             "00:00  escalation L1", "09:00  escalation L2", "09:00  escalation L3", "09:00  escalation L3 again",
-        ])
+            "       escalation L3 again", "       escalation L3 again",
+        ], "the last two repeats are items of a bundle, indented under it")
         #expect(lines.filter {
-            $0 == "09:00  bundle  apollo/design-signoff +1 → carol @ console: 2 milestones are escalated to you"
+            $0 == "09:00  bundle of 2 → carol @ console: 2 milestones are escalated to you"
         }.count == 2, "Mon 7 and Tue 8 Dec")
         let days = lines.filter { $0.wholeMatch(of: #/[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/#) != nil }
         #expect(days == [
