@@ -22,7 +22,7 @@ enum DigestRenderFixture {
         "data-migration-plan", "Data migration plan", due: "2026-11-24", status: .atRisk, owner: "dan"
     )
 
-    static let reason = "Design sign-off (Apollo ERP upgrade) is 5 business days behind its baseline"
+    static let reason = "Design sign-off · Apollo ERP upgrade is 5 business days behind its baseline"
 
     static let report = DigestReport(
         name: "weekly-sponsor", at: utc("2026-11-30T09:00:00Z"), since: utc("2026-11-23T09:00:00Z"), late: false,

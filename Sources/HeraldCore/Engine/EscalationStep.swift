@@ -60,7 +60,9 @@ struct EscalationStep {
             var updated = record
             if !updated.resolutionSent {
                 updated.resolutionSent = true
-                engine.announceResolution(of: updated, rule: rule, milestone: milestone, now: now, into: &decisions)
+                engine.announceResolution(
+                    of: updated, rule: rule, milestone: milestone, graph: graph, now: now, into: &decisions
+                )
             }
             if !holds || milestone.due != record.due { updated.rearmed = true }
             if updated != record {
@@ -122,13 +124,14 @@ struct EscalationStep {
             reference, milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts,
             prior: record.deliveredNotices, calendar: engine.configuration.calendar,
             downstream: engine.downstream(of: milestone, in: graph), hasAckLink: engine.ackLinks != nil,
-            names: engine.personNames
+            names: engine.personNames, channels: engine.configuration.channels
         )
         let first = decisions.messages.count
         engine.compose(
             kind: .escalation, rule: rule, recipients: policy.levels[rung.level].notify, milestone: milestone,
             project: project, text: text, escalation: reference,
-            idParts: [record.id, String(rung.level), String(record.repeats)], now: now, into: &decisions
+            idParts: [record.id, String(rung.level), String(record.repeats)], graph: graph, now: now,
+            into: &decisions
         )
         for message in decisions.messages[first...] {
             record.notices.append(EscalationNotice(
@@ -154,7 +157,9 @@ struct EscalationStep {
         updated.closedAt = now
         updated.closeReason = reason
         updated.resolutionSent = true
-        engine.announceResolution(of: updated, rule: rule, milestone: milestone, now: now, into: &decisions)
+        engine.announceResolution(
+            of: updated, rule: rule, milestone: milestone, graph: graph, now: now, into: &decisions
+        )
         decisions.escalations.append(EscalationUpdate(record: updated, expectedState: .open))
     }
 }

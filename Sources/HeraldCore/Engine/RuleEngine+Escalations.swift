@@ -72,9 +72,9 @@ extension RuleEngine {
 
     /// One `resolved` message per channel the escalation reached, naming everyone a notice was delivered to there,
     /// except whoever acknowledged it: they know. Notices that never went out (withdrawn, still queued) tell no one,
-    /// so they get no resolution either.
+    /// so they get no resolution either. The milestone's reference carries what `graph` says of it.
     func announceResolution(
-        of record: EscalationRecord, rule: Rule?, milestone: Milestone?, now: Date,
+        of record: EscalationRecord, rule: Rule?, milestone: Milestone?, graph: DependencyGraph? = nil, now: Date,
         into decisions: inout EngineDecisions
     ) {
         let acknowledger = record.acknowledgement?.by
@@ -88,7 +88,7 @@ extension RuleEngine {
         let text = MessageText.resolved(
             record, subject: milestone.map { MessageText.subject($0.title, project?.name ?? $0.projectID) }
                 ?? "\(record.key.projectID)/\(record.key.milestoneID)",
-            calendar: configuration.calendar
+            milestone: milestone, calendar: configuration.calendar, names: personNames
         )
         var addresses: [ChannelAddress] = []
         for notice in told {
@@ -103,7 +103,7 @@ extension RuleEngine {
                 addresses[index].mentions.append(mention)
             }
         }
-        let milestones = milestone.map { [self.reference(to: $0)] } ?? []
+        let milestones = milestone.map { [MilestoneRef($0, in: graph)] } ?? []
         let projectRef = project.map { ProjectRef(id: $0.id, name: $0.name) }
             ?? ProjectRef(id: record.key.projectID, name: record.key.projectID)
         for address in addresses {
