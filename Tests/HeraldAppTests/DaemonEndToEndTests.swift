@@ -150,6 +150,7 @@ import Testing
             """)
         let clock = TestClock(AppFixture.at("2026-12-01", 10))
         try await withDaemon(fixture, clock: clock) { runtime in
+            #expect(await eventually { try runtime.store.trackedMilestones().count == 3 }, "both files applied")
             let key = MilestoneKey(projectID: "apollo", milestoneID: "design")
             let update = MilestoneUpdate(due: Deadline(date: CivilDate(iso: "2027-03-12")!), by: "Hannah Lee")
             _ = try await runtime.update(key, with: update, source: "api")
