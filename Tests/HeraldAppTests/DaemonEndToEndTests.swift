@@ -166,7 +166,8 @@ import Testing
             #expect(design.blocks == ["dcm/cutover", "apollo/launch"])
             #expect(body.text == "Design sign-off · Apollo ERP upgrade: due Fri 5 Mar 2027 → Fri 12 Mar 2027. "
                 + "It is now 5 business days behind its baseline, Fri 5 Mar 2027. "
-                + "It is on the critical path; this puts at risk Cut-over · Data centre move, Launch · Apollo ERP upgrade. "
+                + "It is on the critical path; this puts at risk Cut-over · Data centre move, "
+                + "Launch · Apollo ERP upgrade. "
                 + "Changed by Hannah Lee through the API.")
         }
     }

@@ -40,8 +40,8 @@ import Testing
         var alice = Person(key: "alice", name: "Alice Ng", mention: "<@U1>")
         alice.teams = "alice.ng@contoso.com"
         return [
-            "alice": alice, "bob": Person(key: "bob", name: "Bob Roe"), "carol": Person(key: "carol", name: "Carol Diaz"),
-            "dan": Person(key: "dan", name: "Dan Okafor"),
+            "alice": alice, "bob": Person(key: "bob", name: "Bob Roe"),
+            "carol": Person(key: "carol", name: "Carol Diaz"), "dan": Person(key: "dan", name: "Dan Okafor"),
         ]
     }()
     static let names = people.mapValues(\.name)

@@ -116,6 +116,7 @@ public struct MilestoneRef: Hashable, Codable, Sendable {
     public var due: CivilDate
     public var status: MilestoneStatus
     public var owner: String
+    /// The due date first agreed, when it has one.
     public var baseline: CivilDate?
     /// True when it lies on a project's critical path (``DependencyGraph``); nil when not worked out (a digest's).
     public var critical: Bool?
@@ -160,7 +161,8 @@ public struct MilestoneRef: Hashable, Codable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            id: try container.decode(String.self, forKey: .id), title: try container.decode(String.self, forKey: .title),
+            id: try container.decode(String.self, forKey: .id),
+            title: try container.decode(String.self, forKey: .title),
             due: try container.decode(CivilDate.self, forKey: .due),
             status: try container.decode(MilestoneStatus.self, forKey: .status),
             owner: try container.decode(String.self, forKey: .owner),
