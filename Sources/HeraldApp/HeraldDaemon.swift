@@ -6,12 +6,14 @@ import ServiceLifecycle
 
 /// Builds the daemon: the runtime and the service group that runs it (`herald serve`, and tests).
 public enum HeraldDaemon {
-    /// Loads and validates the config, opens the store, applies the project files, and returns the
-    /// services ready to run. Throws `ConfigError` for an invalid config.
+    /// Loads and validates the config (logging its warnings, as `herald check` prints them), opens the store,
+    /// applies the project files, and returns the services ready to run. Throws `ConfigError` for an invalid config.
     public static func build(
         configPath: String, options: RuntimeOptions = RuntimeOptions(), logger: Logger
     ) throws -> (group: ServiceGroup, runtime: HeraldRuntime) {
-        let configuration = try ConfigLoader.load(path: configPath, environment: options.environment)
+        let check = try ConfigLoader.check(path: configPath, environment: options.environment)
+        for warning in check.warnings { logger.warning("\(warning)") }
+        let configuration = check.configuration
         let runtime = try HeraldRuntime(configuration: configuration, options: options, logger: logger)
         let notifier = SystemdNotifier(environment: options.environment)
         var services: [any Service] = [

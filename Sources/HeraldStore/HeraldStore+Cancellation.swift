@@ -34,15 +34,16 @@ extension HeraldStore {
         announceCancelled(channels: cancelled, db)
     }
 
-    /// Withdraws the unsent deliveries of the messages `ids` inside the caller's transaction: they end `cancelled`
-    /// with `reason`. A delivery in flight (leased) is left to finish; delivered ones are history.
+    /// Withdraws the unsent deliveries of the messages `ids` (a closed escalation's notices) inside the caller's
+    /// transaction: they end `cancelled` with `reason`. A delivery in flight (leased) or already tried (retrying)
+    /// is left to finish, since it may have reached its reader; delivered ones are history.
     func withdraw(messageIDs ids: [String], reason: String, at: Date, _ db: Database) throws {
         guard !ids.isEmpty else { return }
         var arguments: StatementArguments = [reason, at.timeIntervalSince1970]
         arguments += StatementArguments(ids)
         let channels = try String.fetchAll(db, sql: """
             UPDATE deliveries SET state = 'cancelled', last_error = ?
-            WHERE state IN ('pending', 'retrying', 'held') AND (lease_until IS NULL OR lease_until < ?)
+            WHERE state IN ('pending', 'held') AND attempts = 0 AND (lease_until IS NULL OR lease_until < ?)
               AND message_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
             RETURNING channel
             """, arguments: arguments)
@@ -50,7 +51,8 @@ extension HeraldStore {
     }
 
     /// Withdraws the unsent reminders and escalation notices about a milestone (or, with no milestone, about every
-    /// milestone of the project) inside the caller's transaction; the rules of `withdraw(messageIDs:)` apply.
+    /// milestone of the project) inside the caller's transaction: waiting, held or retrying, they end `cancelled`
+    /// with `reason`. A delivery in flight (leased) is left to finish.
     func withdrawPendingWork(projectID: String, milestoneID: String?, reason: String, at: Date, _ db: Database) throws {
         let channels = try String.fetchAll(db, sql: """
             UPDATE deliveries SET state = 'cancelled', last_error = ?

@@ -336,6 +336,19 @@ extension HeraldStore {
                 ALTER TABLE escalations ADD COLUMN paused_for REAL NOT NULL DEFAULT 0;
                 """)
         }
+        // An escalation's pauses since its last notice (seconds its next repeat falls later), and when its next
+        // level or repeat falls due in its recipients' working time (NULL while paused, closed or spent; set by
+        // the next evaluation for rows from before). A resolved escalation whose notice was still being sent when
+        // it closed stays current (resolution_sent = 0) until that notice has arrived or failed.
+        migrator.registerMigration("v15-escalation") { db in
+            try db.execute(sql: """
+                ALTER TABLE escalations ADD COLUMN repeat_paused_for REAL NOT NULL DEFAULT 0;
+                ALTER TABLE escalations ADD COLUMN next_at REAL;
+                DROP INDEX escalations_current;
+                CREATE INDEX escalations_current ON escalations(id)
+                    WHERE state = 'open' OR resolution_sent = 0 OR (state = 'acknowledged' AND rearmed = 0);
+                """)
+        }
         return migrator
     }
 }

@@ -208,4 +208,33 @@ import Testing
         #expect(log.texts(at: .warning) == ["server.listen changed; the HTTP server keeps its address until a restart"])
         await runtime.shutdown()
     }
+
+    @Test func theDaemonLogsTheConfigWarningsAtStartAndOnEveryReload() async throws {
+        let fixture = try AppFixture(receiverURL: "http://127.0.0.1:9/", milestones: Self.milestones)
+        defer { fixture.directory.remove() }
+        let log = LogRecorder()
+        let (_, runtime) = try HeraldDaemon.build(
+            configPath: fixture.configPath, options: fixture.options(clock: TestClock(AppFixture.at("2026-12-01", 10))),
+            logger: log.logger
+        )
+        #expect(log.texts(at: .warning).isEmpty)
+        try fixture.writeProject(milestones: """
+              - { id: design, owner: alice, due: 2026-12-18 }
+              - { id: build, owner: alice, due: 2026-12-10, depends_on: [design] }
+            """)
+        #expect(await runtime.reload(reason: "edited") == true)
+        let warnings = log.texts(at: .warning)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("warning:") == true)
+        #expect(warnings.first?.contains("design") == true)
+        await runtime.shutdown()
+
+        let restarted = LogRecorder()
+        let (_, again) = try HeraldDaemon.build(
+            configPath: fixture.configPath, options: fixture.options(clock: TestClock(AppFixture.at("2026-12-01", 10))),
+            logger: restarted.logger
+        )
+        #expect(restarted.texts(at: .warning) == warnings)
+        await again.shutdown()
+    }
 }

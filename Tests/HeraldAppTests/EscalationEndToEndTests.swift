@@ -82,6 +82,34 @@ import Testing
         }
     }
 
+    @Test func aNoticeRetryingWhenAcknowledgedIsToldItIsResolvedOnceItArrives() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        receiver.enqueue(.status(503, body: "busy"))
+        let fixture = try AppFixture(
+            receiverURL: receiver.url, milestones: Self.milestones, extraRules: Self.escalation
+        )
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-04", 10))
+        try await withDaemon(fixture, clock: clock) { runtime in
+            let first = try #require(await receiver.waitForRequests(count: 1).first)
+            #expect(await eventually { try runtime.store.log(LogFilter()).first?.delivery.state == .retrying })
+            let id = try #require(try runtime.store.escalations(states: [.open]).first?.id)
+            guard case .acknowledged = try runtime.store.acknowledge(
+                escalationID: id, by: "bob", note: nil, at: AppFixture.at("2026-12-04", 10)
+            ) else {
+                Issue.record("the open escalation was not acknowledged")
+                return
+            }
+            clock.set(AppFixture.at("2026-12-04", 10, 1)) // the retry falls due
+            let requests = await receiver.waitForRequests(count: 3)
+            try #require(requests.count == 3)
+            #expect(requests[1].bodyText == first.bodyText, "the notice, tried again after the acknowledgement")
+            #expect(requests[2].bodyText.contains("\"type\":\"resolved\""))
+            #expect(requests[2].bodyText.contains("\"recipients\":[\"alice\"]"), "it reached alice: she is told")
+        }
+    }
+
     @Test func completingTheMilestoneClosesTheEscalation() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }

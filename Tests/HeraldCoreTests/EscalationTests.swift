@@ -273,4 +273,38 @@ import Testing
         #expect(Self.notices(&run, from: EngineFixture.at("2026-12-04", 0), days: 5).isEmpty)
         #expect(run.allEscalations.isEmpty)
     }
+
+    @Test func aSnoozeAcrossARepeatShiftsTheRepeatByItsLength() throws {
+        var run = try Self.run(due: "2026-12-03")
+        #expect(Self.notices(&run, from: EngineFixture.at("2026-12-04", 9), days: 5).map(\.level) == [1, 2])
+        #expect(run.tick(EngineFixture.at("2026-12-09", 9)).map(\.escalation?.level) == [3])
+        let day = CivilDate(iso: "2026-12-14")!
+        run.suppressions = Suppressions(snoozes: [Snooze(
+            projectID: "apollo", milestoneID: "design",
+            end: .date(day, startsAt: EngineFixture.calendar.instant(of: day, minuteOfDay: 0)), by: "bob",
+            createdAt: EngineFixture.at("2026-12-09", 11, 30)
+        )])
+        #expect(Self.notices(&run, from: EngineFixture.at("2026-12-09", 12), days: 1).isEmpty,
+                "the repeat due Thu 10 Dec 09:00 falls in the snooze")
+        run.suppressions = Suppressions()
+        let after = Self.notices(&run, from: EngineFixture.at("2026-12-10", 12), days: 6)
+        #expect(after.map(\.description) == ["Fri 11 Dec 09:00 L3r [\"board\"]", "Mon 14 Dec 09:00 L3r [\"board\"]"],
+                "a day's snooze puts the repeat a business day later, not at the lift")
+    }
+
+    @Test func aLevelFallsAtTheStartOfItsRecipientsHoursInTheirZone() throws {
+        var run = try Self.run(due: "2026-12-03")
+        var configuration = run.engine.configuration
+        configuration.people["bob"]?.timeZone = TimeZone(identifier: "Asia/Kolkata")
+        run = EngineRun(configuration: configuration)
+        #expect(run.tick(EngineFixture.at("2026-12-04", 9)).map(\.escalation?.level) == [1])
+        #expect(run.tick(EngineFixture.at("2026-12-07", 3, 29)).isEmpty)
+        let second = run.tick(EngineFixture.at("2026-12-07", 3, 30))
+        #expect(second.map(\.escalation?.level) == [2], "Mon 7 Dec 09:00 in Kolkata is 03:30 in London")
+        #expect(second.map(\.recipients) == [["bob"]])
+        #expect(second.first?.heldUntil == nil, "within the manager's hours")
+        let record = try #require(run.escalations.values.first)
+        #expect(record.nextAt == EngineFixture.at("2026-12-09", 3, 30),
+                "level 3 reaches bob too, among the sponsors: 09:00 in Kolkata comes first")
+    }
 }

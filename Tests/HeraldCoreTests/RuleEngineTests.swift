@@ -7,7 +7,7 @@ struct EngineRun {
     let engine: RuleEngine
     var milestones: [TrackedMilestone]
     var states: [RuleStateKey: RuleState] = [:]
-    /// The escalations the store would hand back (open, or acknowledged and not yet announced or re-armed).
+    /// The escalations the store would hand back (open, owing a resolution, or acknowledged and not re-armed).
     var escalations: [RuleStateKey: EscalationRecord] = [:]
     /// Every escalation ever written, by id.
     var allEscalations: [String: EscalationRecord] = [:]
@@ -33,8 +33,8 @@ struct EngineRun {
         for update in decisions.escalations {
             let record = update.record
             allEscalations[record.id] = record
-            let current = record.state == .open
-                || (record.state == .acknowledged && (!record.resolutionSent || !record.rearmed))
+            let current = record.state == .open || !record.resolutionSent
+                || (record.state == .acknowledged && !record.rearmed)
             if current {
                 escalations[record.key] = Self.delivered(record, at: now)
             } else if escalations[record.key]?.id == record.id {
@@ -56,9 +56,11 @@ struct EngineRun {
     /// Acknowledges the open escalation of `rule` for `milestone`, as `herald ack` does in the store.
     mutating func acknowledge(rule: String, milestone: String = "design", by name: String, at: Date) {
         let key = RuleStateKey(rule: rule, projectID: "apollo", milestoneID: milestone)
-        guard var record = escalations[key], record.acknowledge(by: name, note: "on it", at: at) else { return }
-        escalations[key] = record
-        allEscalations[record.id] = record
+        guard let record = escalations[key] else { return }
+        var machine = EscalationMachine(record: record)
+        guard machine.acknowledged(by: name, note: "on it", at: at) != .nothing else { return }
+        escalations[key] = machine.record
+        allEscalations[record.id] = machine.record
     }
 }
 

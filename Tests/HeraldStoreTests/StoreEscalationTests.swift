@@ -226,4 +226,67 @@ import HeraldCore
         #expect(states["msg_build"]?.0 == .pending)
         #expect(states["msg_announce"]?.0 == .pending)
     }
+
+    /// Leases the due deliveries at `now` and records each attempt as answered `status`.
+    static func attempt(_ store: HeraldStore, at now: Date, status: Int, outcome: DeliveryOutcome) throws {
+        for item in try store.leaseDueDeliveries(now: now, limit: 50, leaseSeconds: 30) {
+            try store.record(attempt: AttemptRecord(
+                deliveryID: item.delivery.id, startedAt: now, latencyMilliseconds: 5, httpStatus: status,
+                curlCode: 0, error: nil, responseExcerpt: nil
+            ), outcome: outcome)
+        }
+    }
+
+    @Test func aNoticeRetryingWhenAcknowledgedIsLetFinishAndWhoItReachesIsToldItIsResolved() throws {
+        let store = try HeraldStore.inMemory()
+        let projects = [project([milestone("design", due: "2026-12-03")])]
+        let engine = RuleEngine(configuration: try Self.configuration(projects: projects))
+        try store.apply(projects: projects, source: fileSource, at: Self.at("2026-12-04", 8))
+        let notice = try #require(try Self.tick(engine, store, at: Self.at("2026-12-04", 9)).first)
+        let retryAt = Self.at("2026-12-04", 9).addingTimeInterval(600)
+        try Self.attempt(store, at: Self.at("2026-12-04", 9), status: 503,
+                         outcome: .retry(at: retryAt, reason: "HTTP 503"))
+        let id = try #require(try store.escalations().first?.id)
+
+        _ = try store.acknowledge(
+            escalationID: id, by: "bob", note: nil, at: Self.at("2026-12-04", 9).addingTimeInterval(60)
+        )
+        #expect(try Self.deliveryStates(store)[notice.id]?.0 == .retrying, "tried already: it may have been read")
+        #expect(try Self.tick(engine, store, at: Self.at("2026-12-04", 9).addingTimeInterval(120)).isEmpty,
+                "alice has not received it yet")
+
+        try Self.attempt(store, at: retryAt, status: 200, outcome: .delivered)
+        let resolved = try Self.tick(engine, store, at: retryAt.addingTimeInterval(60))
+        #expect(resolved.map(\.kind) == [.resolved])
+        #expect(resolved.map(\.recipients) == [["alice"]], "the notice reached alice after the acknowledgement")
+        #expect(try Self.tick(engine, store, at: retryAt.addingTimeInterval(120)).isEmpty, "told once")
+    }
+
+    @Test func aNoticeBeingSentWhenTheMilestoneIsDoneIsToldItIsResolvedOnceItArrives() throws {
+        let store = try HeraldStore.inMemory()
+        var design = milestone("design", due: "2026-12-03")
+        let engine = RuleEngine(configuration: try Self.configuration(projects: [project([design])]))
+        try store.apply(projects: [project([design])], source: fileSource, at: Self.at("2026-12-04", 8))
+        let nine = Self.at("2026-12-04", 9)
+        let notice = try #require(try Self.tick(engine, store, at: nine).first)
+        let leased = try store.leaseDueDeliveries(now: nine, limit: 10, leaseSeconds: 30)
+        design.status = .done
+        try store.apply(projects: [project([design])], source: fileSource, at: nine.addingTimeInterval(5))
+        #expect(try Self.tick(engine, store, at: nine.addingTimeInterval(10)).isEmpty, "it has reached no one yet")
+        #expect(try Self.deliveryStates(store)[notice.id]?.0 == .pending, "being sent: left to finish")
+
+        for item in leased {
+            try store.record(attempt: AttemptRecord(
+                deliveryID: item.delivery.id, startedAt: nine.addingTimeInterval(15), latencyMilliseconds: 5,
+                httpStatus: 200, curlCode: 0, error: nil, responseExcerpt: nil
+            ), outcome: .delivered)
+        }
+        let resolved = try Self.tick(engine, store, at: nine.addingTimeInterval(60))
+        #expect(resolved.map(\.kind) == [.resolved])
+        #expect(resolved.map(\.recipients) == [["alice"]])
+        let text = try #require(resolved.first?.text)
+        #expect(text.contains("Title of design · ") && text.contains(": it is done."))
+        #expect(try Self.tick(engine, store, at: nine.addingTimeInterval(120)).isEmpty, "told once")
+        #expect(try store.currentEscalations().isEmpty, "nothing is owed any more")
+    }
 }

@@ -13,9 +13,9 @@ extension HeraldRuntime {
     /// The candidates now: the next local midnight in the calendar's zone (the date facts, `today`,
     /// `days_until_due`, `days_since_update` and the rest, change then, and snoozes until a date end then), the
     /// earliest time after `time` at which a repeating rule may fire again, the next slot of each digest's schedule
-    /// (in its zone), the next level or repeat of each open escalation, and the end of a missing project file's
-    /// grace (`projects_grace`: its milestones then count as removed). Quiet-hour holds need no instant here: they
-    /// delay deliveries, not decisions.
+    /// (in its zone), the next level or repeat of each open escalation (in its recipients' working time, as its
+    /// last evaluation set it), and the end of a missing project file's grace (`projects_grace`: its milestones then
+    /// count as removed). Quiet-hour holds need no instant here: they delay deliveries, not decisions.
     public func nextDecisionTime(after time: Date) throws -> Date {
         let calendar = configuration.calendar
         let midnight = calendar.instant(of: calendar.today(at: time).adding(days: 1), minuteOfDay: 0)
@@ -24,10 +24,7 @@ extension HeraldRuntime {
             let zone = digest.zone(default: calendar.timeZone)
             candidates.append(digest.parsedSchedule?.next(after: time, in: zone)?.instant)
         }
-        for record in try store.currentEscalations().values where record.state == .open {
-            guard let policy = configuration.escalations[record.policy] else { continue }
-            candidates.append(EscalationLadder(policy: policy, calendar: calendar).nextTime(record))
-        }
+        candidates += try store.currentEscalations().values.map(\.nextAt)
         return candidates.compactMap { $0 }.filter { $0 > time }.min() ?? midnight
     }
 }

@@ -154,12 +154,15 @@ public actor HeraldRuntime {
         )
     }
 
-    /// Loads the config again; an invalid one is logged and the running one kept. Returns whether it was taken.
+    /// Loads the config again, logging its warnings; an invalid one is logged and the running one kept. Returns whether
+    /// it was taken.
     @discardableResult
     public func reload(reason: String) -> Bool {
         let loaded: Configuration
         do {
-            loaded = try ConfigLoader.load(path: configuration.file, environment: options.environment)
+            let check = try ConfigLoader.check(path: configuration.file, environment: options.environment)
+            for warning in check.warnings { logger.warning("\(warning)") }
+            loaded = check.configuration
         } catch {
             logger.error("configuration not reloaded; the running one is kept", metadata: ["reason": "\(reason)"])
             for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }

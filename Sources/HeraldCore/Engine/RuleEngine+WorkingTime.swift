@@ -4,12 +4,18 @@ extension RuleEngine {
     /// The zones of the people `messages` name, each once, in the order first named; the calendar's zone stands
     /// for someone without one, and for messages that name nobody (a channel).
     func zones(of messages: ArraySlice<OutgoingMessage>) -> [String] {
-        var zones: [String] = []
-        for key in messages.flatMap(\.recipients) {
-            let zone = (configuration.people[key]?.timeZone ?? configuration.calendar.timeZone).identifier
+        zones(ofPeople: messages.flatMap(\.recipients)).map(\.identifier)
+    }
+
+    /// The zones of the people `keys` name, each once, in the order first named; the calendar's zone stands for
+    /// someone without one, and for nobody.
+    func zones(ofPeople keys: [String]) -> [TimeZone] {
+        var zones: [TimeZone] = []
+        for key in keys {
+            let zone = configuration.people[key]?.timeZone ?? configuration.calendar.timeZone
             if !zones.contains(zone) { zones.append(zone) }
         }
-        return zones.isEmpty ? [configuration.calendar.timeZone.identifier] : zones
+        return zones.isEmpty ? [configuration.calendar.timeZone] : zones
     }
 
     /// When a reminder repeats in `slot` after firing at `now`: in working time (see

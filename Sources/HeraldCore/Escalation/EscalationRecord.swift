@@ -41,11 +41,20 @@ public struct EscalationNotice: Hashable, Codable, Sendable {
     /// When its delivery reached the channel; nil while unsent, or when it never went out (withdrawn, dead). The
     /// store fills it in when it reads the escalation.
     public var deliveredAt: Date?
+    /// Whether its delivery may still reach the channel (queued, being sent, retrying, held): the store fills it
+    /// in when it reads the escalation; not stored.
+    public var isPending = false
+    /// When its people were told the escalation is resolved; nil until then.
+    public var resolvedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case level, isRepeat, at, channel, people, mentions, messageID, deliveredAt, resolvedAt
+    }
 
     /// Creates a notice.
     public init(
         level: Int, isRepeat: Bool, at: Date, channel: String, people: [String], mentions: [String],
-        messageID: String, deliveredAt: Date? = nil
+        messageID: String, deliveredAt: Date? = nil, isPending: Bool = false, resolvedAt: Date? = nil
     ) {
         self.level = level
         self.isRepeat = isRepeat
@@ -55,6 +64,8 @@ public struct EscalationNotice: Hashable, Codable, Sendable {
         self.mentions = mentions
         self.messageID = messageID
         self.deliveredAt = deliveredAt
+        self.isPending = isPending
+        self.resolvedAt = resolvedAt
     }
 }
 
@@ -80,7 +91,7 @@ public struct EscalationRecord: Hashable, Sendable {
     public var closedAt: Date?
     /// Why it closed, in words (`acknowledged by bob`, `Design sign-off is done`).
     public var closeReason: String?
-    /// Whether the `resolved` notices have been composed.
+    /// Whether everyone its notices reached has been told it is resolved, and no notice is still being sent.
     public var resolutionSent: Bool
     /// An acknowledged escalation whose rule has since stopped holding: the next time it holds opens a new one.
     public var rearmed: Bool
@@ -90,13 +101,20 @@ public struct EscalationRecord: Hashable, Sendable {
     public var pausedAt: Date?
     /// How long its ladder has stood still in all, ended pauses only: each level falls due that much later.
     public var pausedFor: TimeInterval
+    /// How long its ladder has stood still since its last notice, ended pauses only: the next repeat of the last
+    /// level falls due that much later.
+    public var repeatPausedFor: TimeInterval
+    /// When its next level or repeat falls due, in its recipients' working time; nil while paused, closed or
+    /// spent. Set by each evaluation: what the daemon's scheduler wakes for.
+    public var nextAt: Date?
 
     /// Creates a record.
     public init(
         id: String, key: RuleStateKey, policy: String, due: CivilDate, openedAt: Date, state: EscalationState = .open,
         levelsNotified: Int = 0, repeats: Int = 0, lastNotifiedAt: Date? = nil, acknowledgement: Acknowledgement? = nil,
         closedAt: Date? = nil, closeReason: String? = nil, resolutionSent: Bool = false, rearmed: Bool = false,
-        notices: [EscalationNotice] = [], pausedAt: Date? = nil, pausedFor: TimeInterval = 0
+        notices: [EscalationNotice] = [], pausedAt: Date? = nil, pausedFor: TimeInterval = 0,
+        repeatPausedFor: TimeInterval = 0, nextAt: Date? = nil
     ) {
         self.id = id
         self.key = key
@@ -115,19 +133,8 @@ public struct EscalationRecord: Hashable, Sendable {
         self.notices = notices
         self.pausedAt = pausedAt
         self.pausedFor = pausedFor
-    }
-}
-
-extension EscalationRecord {
-    /// Acknowledges an open escalation: its ladder stops, and the next evaluation announces it to everyone
-    /// notified. Returns false, changing nothing, when it is not open.
-    public mutating func acknowledge(by name: String, note: String?, at: Date) -> Bool {
-        guard state == .open else { return false }
-        state = .acknowledged
-        acknowledgement = Acknowledgement(by: name, at: at, note: note)
-        closedAt = at
-        closeReason = "acknowledged by \(name)"
-        return true
+        self.repeatPausedFor = repeatPausedFor
+        self.nextAt = nextAt
     }
 }
 
@@ -150,10 +157,13 @@ public struct EscalationUpdate: Hashable, Sendable {
     public var record: EscalationRecord
     /// The state the stored row must still have; nil for a new escalation.
     public var expectedState: EscalationState?
+    /// The reason to withdraw its notices not yet sent with, when it just closed (`withdrawn: Build is done`).
+    public var withdrawal: String?
 
     /// Creates an update.
-    public init(record: EscalationRecord, expectedState: EscalationState?) {
+    public init(record: EscalationRecord, expectedState: EscalationState?, withdrawal: String? = nil) {
         self.record = record
         self.expectedState = expectedState
+        self.withdrawal = withdrawal
     }
 }

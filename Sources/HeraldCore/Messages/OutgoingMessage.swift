@@ -3,6 +3,9 @@ import Foundation
 /// What a message is about.
 public enum MessageKind: String, Codable, CaseIterable, Sendable {
     case reminder, announcement, escalation, digest, resolved, test
+    /// Several messages to the same people on the same channel, released within the bundling window, sent as one
+    /// (see ``OutgoingMessage/items``).
+    case bundle
 }
 
 /// One message to one channel, naming everyone reached there. Its id never changes across
@@ -38,13 +41,16 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     /// Who made an announcement's change, as its history records it (a person key or a free name); nil when not
     /// known, as for a project file's change.
     public var actor: String?
+    /// The messages a `bundle` carries, one item each, in the order they were decided; nil for every other kind.
+    public var items: [BundleItem]?
 
     /// Creates a message.
     public init(
         id: String, createdAt: Date, kind: MessageKind, rule: String?, project: ProjectRef?,
         milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String,
         escalation: EscalationRef? = nil, digest: DigestReport? = nil, heldUntil: Date? = nil,
-        holdReason: String? = nil, changes: [FieldChange]? = nil, actor: String? = nil
+        holdReason: String? = nil, changes: [FieldChange]? = nil, actor: String? = nil,
+        items: [BundleItem]? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -62,6 +68,7 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         self.holdReason = holdReason
         self.changes = changes
         self.actor = actor
+        self.items = items
     }
 
     /// When it may first be sent: the end of its hold, else its creation.
