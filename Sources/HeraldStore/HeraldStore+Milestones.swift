@@ -309,7 +309,8 @@ extension HeraldStore {
         try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, origin, db)
         return MilestoneChange(
             projectID: milestone.projectID, milestoneID: milestone.id, kind: previous == nil ? .created : .updated,
-            fields: fields, previous: previous, current: milestone, history: history
+            fields: fields, previous: previous, current: milestone, history: history, source: origin.source,
+            actor: origin.actor
         )
     }
 
@@ -324,7 +325,7 @@ extension HeraldStore {
         try appendHistory(projectID: milestone.projectID, milestoneID: milestone.id, fields, origin, db)
         return MilestoneChange(
             projectID: milestone.projectID, milestoneID: milestone.id, kind: .removed, fields: fields,
-            previous: milestone, current: nil
+            previous: milestone, current: nil, source: origin.source, actor: origin.actor
         )
     }
 

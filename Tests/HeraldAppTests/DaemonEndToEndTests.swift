@@ -97,6 +97,81 @@ import Testing
         }
     }
 
+    /// The generic webhook's structure of an announcement, as a receiver decodes it.
+    struct Announcement: Decodable {
+        struct Data: Decodable {
+            struct Change: Decodable, Equatable {
+                var field: String
+                var from: String?
+                var to: String?
+            }
+
+            struct Milestone: Decodable {
+                var id: String
+                var baseline: String?
+                var critical: Bool
+                var depends_on: [String]
+                var blocks: [String]
+            }
+
+            var kind: String
+            var actor: String?
+            var changes: [Change]
+            var milestones: [Milestone]
+            var text: String
+        }
+
+        var data: Data
+    }
+
+    @Test func anAPIChangeIsAnnouncedWithItsChangesActorAndCrossProjectDependencies() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let fixture = try AppFixture(
+            receiverURL: receiver.url,
+            milestones: """
+                  - { id: design, title: Design sign-off, owner: alice, due: 2027-03-05, baseline: 2027-03-05 }
+                  - { id: launch, title: Launch, owner: alice, due: 2027-06-04, depends_on: [dcm/cutover] }
+                """,
+            extraRules: """
+                  - name: moved
+                    on: due_changed
+                    when: "true"
+                    notify: [manager]
+                """
+        )
+        defer { fixture.directory.remove() }
+        try fixture.directory.write("projects/dcm.yaml", """
+            project: dcm
+            name: Data centre move
+            manager: bob
+            milestones:
+              - { id: cutover, title: Cut-over, owner: bob, due: 2027-04-02, depends_on: [apollo/design] }
+            """)
+        let clock = TestClock(AppFixture.at("2026-12-01", 10))
+        try await withDaemon(fixture, clock: clock) { runtime in
+            #expect(await eventually { try runtime.store.trackedMilestones().count == 3 }, "both files applied")
+            let key = MilestoneKey(projectID: "apollo", milestoneID: "design")
+            let update = MilestoneUpdate(due: Deadline(date: CivilDate(iso: "2027-03-12")!), by: "Hannah Lee")
+            _ = try await runtime.update(key, with: update, source: "api")
+            let request = try #require(await receiver.waitForRequests(count: 1).first)
+            let body = try JSONDecoder().decode(Announcement.self, from: Foundation.Data(request.body)).data
+            #expect(body.kind == "announcement")
+            #expect(body.actor == "Hannah Lee")
+            #expect(body.changes == [.init(field: "due", from: "2027-03-05", to: "2027-03-12")])
+            let design = try #require(body.milestones.first)
+            #expect(design.id == "design" && design.baseline == "2027-03-05")
+            #expect(design.critical, "design drives dcm's cut-over, which drives apollo's launch")
+            #expect(design.depends_on.isEmpty)
+            #expect(design.blocks == ["dcm/cutover", "apollo/launch"])
+            #expect(body.text == "Design sign-off · Apollo ERP upgrade: due Fri 5 Mar 2027 → Fri 12 Mar 2027. "
+                + "It is now 5 business days behind its baseline, Fri 5 Mar 2027. "
+                + "It is on the critical path; this puts at risk Cut-over · Data centre move, "
+                + "Launch · Apollo ERP upgrade. "
+                + "Changed by Hannah Lee through the API.")
+        }
+    }
+
     @Test func anInvalidReloadKeepsTheRunningConfiguration() async throws {
         let receiver = try TestHTTPReceiver()
         defer { receiver.stop() }

@@ -83,15 +83,15 @@ import Testing
         let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(Array(lines.prefix(3)) == [
             "Digest weekly-sponsor, Mon 30 Nov 09:00",
-            "AMBER (first digest): Data migration plan (Apollo ERP upgrade) is 4 business days overdue "
+            "AMBER (first digest): Data migration plan · Apollo ERP upgrade is 4 business days overdue "
                 + "(due Tue 24 Nov).",
             "Rule: amber: a milestone is overdue.",
         ])
         #expect(!lines.contains { $0.hasPrefix("Completed") }, "first seen done: when it was completed is unknown")
         #expect(lines.contains("Due by Mon 14 Dec:"))
-        #expect(lines.contains("- Tue 1 Dec: Design sign-off (Apollo ERP upgrade), Alice Ng, in progress"))
+        #expect(lines.contains("- Tue 1 Dec: Design sign-off · Apollo ERP upgrade, Alice Ng, in progress"))
         #expect(lines.contains(
-            "- Data migration plan (Apollo ERP upgrade): due Tue 24 Nov, 4 business days overdue, Dan Okafor"
+            "- Data migration plan · Apollo ERP upgrade: due Tue 24 Nov, 4 business days overdue, Dan Okafor"
         ))
         #expect(!FileManager.default.fileExists(atPath: example.stateDirectory), "a preview creates no live store")
 

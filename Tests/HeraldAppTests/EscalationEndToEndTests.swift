@@ -70,7 +70,7 @@ import Testing
             }
             let resolved = try #require(await receiver.waitForRequests(count: 2).last)
             #expect(resolved.bodyText.contains("\"type\":\"resolved\""))
-            #expect(resolved.bodyText.contains("acknowledged by bob"))
+            #expect(resolved.bodyText.contains("acknowledged by Bob Roe"), "named, not by key")
             #expect(resolved.bodyText.contains("fixing the build"))
             #expect(resolved.bodyText.contains("\"recipients\":[\"alice\"]"), "alice was told; bob acknowledged")
 
@@ -127,7 +127,9 @@ import Testing
             let requests = await receiver.waitForRequests(count: 3)
             let texts = requests.dropFirst().map(\.bodyText)
             #expect(texts.contains { $0.contains("\"type\":\"announcement\"") }, "the completed rule tells bob")
-            #expect(texts.contains { $0.contains("\"type\":\"resolved\"") && $0.contains("Build complete is done") })
+            #expect(texts.contains {
+                $0.contains("\"type\":\"resolved\"") && $0.contains("Build complete · Apollo ERP upgrade: it is done.")
+            })
             #expect(await Self.allDelivered(runtime), "recorded before the clock jumps days past the lease")
             clock.set(AppFixture.at("2026-12-07", 10))
             try await Task.sleep(for: .milliseconds(500))

@@ -13,8 +13,9 @@ import Testing
 @Suite struct ExampleDigestGoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
-    /// The digest message the daemon puts in its outbox at the example's first Monday slot.
-    static func exampleDigest() async throws -> OutgoingMessage {
+    /// The digest message the daemon puts in its outbox at the example's first Monday slot, and its readers as the
+    /// email sender knows them.
+    static func exampleDigest() async throws -> (message: OutgoingMessage, readers: MessageReaders) {
         let example = try ExampleConfig()
         defer { example.directory.remove() }
         let configuration = try ConfigLoader.load(path: example.configPath, environment: [:])
@@ -26,7 +27,10 @@ import Testing
         )
         try await runtime.applyProjects()
         await runtime.shutdown()
-        return try #require(try runtime.store.log(LogFilter()).map(\.message).first { $0.kind == .digest })
+        let readers = MessageReaders(
+            people: configuration.people, audiences: configuration.audiences, projects: configuration.projects
+        )
+        return (try #require(try runtime.store.log(LogFilter()).map(\.message).first { $0.kind == .digest }), readers)
     }
 
     /// JSON bytes as indented text with sorted keys, so that goldens read well and diff line by line.
@@ -39,13 +43,15 @@ import Testing
     }
 
     @Test func theExampleDigestMatchesItsGoldenFiles() async throws {
-        let message = try await Self.exampleDigest()
+        let (message, readers) = try await Self.exampleDigest()
         let report = try #require(message.digest)
         #expect(report.headline.status == .amber && report.overdue.map(\.milestone.id) == ["data-migration-plan"])
         let rendered = [
             "digest-slack.json": try Self.pretty(SlackPayload.body(for: message)),
             "digest-teams.json": try Self.pretty(TeamsPayload.body(for: message)),
-            "digest-email.html": EmailBody.html(for: message, title: EmailMessage.subject(for: message)) + "\n",
+            "digest-email.html": EmailBody.html(
+                for: message, title: EmailMessage.subject(for: message), readers: readers
+            ) + "\n",
         ]
         for (name, actual) in rendered.sorted(by: { $0.key < $1.key }) {
             try Self.compare(actual, toGolden: name)

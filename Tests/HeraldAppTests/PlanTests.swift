@@ -115,7 +115,7 @@ import Testing
         ], "business-day levels and repeats skip the weekend; the weekly digest goes every Monday")
         #expect(lines.filter { $0.hasPrefix("09:00  digest  weekly-sponsor  apollo → carol @ console: Digest ") }
             .count == 5)
-        #expect(lines.contains("       AMBER (first digest): Data migration plan (Apollo ERP upgrade) is 4 business "
+        #expect(lines.contains("       AMBER (first digest): Data migration plan · Apollo ERP upgrade is 4 business "
             + "days overdue (due Tue 24 Nov)."), "a digest's further lines are indented under the time")
         #expect(!lines.contains("Warnings:"))
         #expect(!FileManager.default.fileExists(atPath: example.stateDirectory), "plan creates no live store")

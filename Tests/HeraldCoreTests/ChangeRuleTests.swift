@@ -66,7 +66,7 @@ import Testing
              before: base, after: changed { $0.due = CivilDate(iso: "2026-12-02")! }, expected: nil),
         Case(name: "owner_changed names the new owner", trigger: .ownerChanged, when: "previous.owner == \"alice\"",
              before: base, after: changed { $0.owner = "carol" },
-             expected: (["carol"], "Design sign-off · Apollo ERP upgrade: owner alice → carol.")),
+             expected: (["carol"], "Design sign-off · Apollo ERP upgrade: owner Alice Ng → Carol Diaz.")),
     ])
     func trigger(_ example: Case) throws {
         let recipients: [Recipient] = example.trigger == .ownerChanged ? [.owner] : [.manager]
@@ -90,6 +90,69 @@ import Testing
         } else {
             #expect(decisions.messages.isEmpty)
         }
+    }
+
+    /// Who made a change and where, as the store records it, and how the announcement says it.
+    @Test(arguments: [
+        ("api", "Hannah Lee", " Changed by Hannah Lee through the API."),
+        ("api", "dan", " Changed by Dan Okafor through the API."),
+        ("api", nil, " Changed through the API."),
+        ("chat:alice", "alice", " Changed by Alice Ng in chat."),
+        ("file:apollo.yaml", nil, " Changed in apollo.yaml."),
+        (nil, nil, ""),
+    ] as [(String?, String?, String)])
+    func anAnnouncementNamesWhoMadeTheChange(source: String?, actor: String?, said: String) throws {
+        let rule = Rule(
+            name: "announce", trigger: .change(.statusChanged), condition: try RuleExpression.compile("true"),
+            action: .notify([.manager])
+        )
+        let after = Self.changed { $0.status = .done }
+        let engine = RuleEngine(configuration: EngineFixture.configuration(
+            rules: [rule], projects: [EngineFixture.project(milestones: [after])]
+        ))
+        var change = Self.change(from: Self.base, to: after)
+        change.source = source
+        change.actor = actor
+        let message = try #require(
+            engine.evaluate(changes: [change], updatedAt: EngineFixture.at("2026-11-30", 10)).messages.first
+        )
+        #expect(message.text == "Design sign-off · Apollo ERP upgrade: status in progress → done.\(said)")
+        #expect(message.actor == actor)
+        #expect(message.changes == change.fields)
+    }
+
+    @Test func aLaterDueDateNamesWhatItPutsAtRiskAcrossProjectsAndTheCriticalPath() throws {
+        let rule = Rule(
+            name: "moved", trigger: .change(.dueChanged), condition: try RuleExpression.compile("true"),
+            action: .notify([.manager])
+        )
+        let after = Self.changed { $0.due = CivilDate(iso: "2026-12-11")! }
+        let downstream = (1...4).map { index in
+            Milestone(projectID: "dcm", id: "step\(index)", title: "Step \(index)", owner: "dan",
+                      due: CivilDate(iso: "2027-01-0\(index + 4)")!,
+                      dependsOn: [index == 1 ? "apollo/design" : "step\(index - 1)"])
+        }
+        let engine = RuleEngine(configuration: EngineFixture.configuration(
+            rules: [rule], projects: [EngineFixture.project(milestones: [after])]
+        ))
+        let message = try #require(engine.evaluate(
+            changes: [Self.change(from: Self.base, to: after)], updatedAt: EngineFixture.at("2026-11-30", 10),
+            milestones: [Self.base] + downstream
+        ).messages.first)
+        #expect(message.text.hasSuffix("It is on the critical path; this puts at risk Step 1 · dcm, Step 2 · dcm, "
+            + "Step 3 · dcm and 1 more."))
+        let reference = try #require(message.milestones.first)
+        #expect(reference.critical == true)
+        #expect(reference.blocks == ["dcm/step1", "dcm/step2", "dcm/step3", "dcm/step4"])
+    }
+
+    @Test func anEarlierDueDatePutsNothingAtRisk() {
+        let text = MessageText.change(
+            milestone: Self.base, projectName: "Apollo ERP upgrade",
+            fields: [FieldChange(field: "due", oldValue: "2026-12-11", newValue: "2026-12-04")],
+            today: CivilDate(iso: "2026-12-01")!, downstream: Downstream(blocked: ["Go-live · Zeus"], isCritical: true)
+        )
+        #expect(text == "Design sign-off · Apollo ERP upgrade: due Fri 11 Dec → Fri 4 Dec.")
     }
 
     @Test func anAnnouncementQuotesTheNoteTheChangeCameWith() {

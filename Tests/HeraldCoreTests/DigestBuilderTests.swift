@@ -42,7 +42,7 @@ import Testing
         #expect(report.escalations.map(\.id) == ["esc_high", "esc_low", "esc_ack"])
         #expect(report.escalations.map(\.level) == [2, 1, 3])
         #expect(report.escalations.allSatisfy { $0.levels == 3 })
-        #expect(report.escalations.map(\.acknowledgedBy) == [nil, nil, "bob"])
+        #expect(report.escalations.map(\.acknowledgedBy) == [nil, nil, "Bob Roe"], "named, not by key")
         #expect(report.unchanged == false)
     }
 
@@ -50,7 +50,7 @@ import Testing
         let report = F.report()
         #expect(report.headline.status == .amber)
         #expect(report.headline.rule == "amber: a milestone is overdue")
-        #expect(report.headline.reason == "Migration (Apollo ERP upgrade) is 4 business days overdue (due Tue 24 Nov)")
+        #expect(report.headline.reason == "Migration · Apollo ERP upgrade is 4 business days overdue (due Tue 24 Nov)")
         #expect(report.projects.map(\.status) == [.amber, .green])
         #expect(report.projects[0].reason == "Migration is 4 business days overdue (due Tue 24 Nov)")
         #expect(report.projects[1].reason == "every open milestone is on track; next: Launch, due Thu 10 Dec")
@@ -100,7 +100,7 @@ import Testing
         milestones.append(F.milestone("zeus", "gate", due: "2026-11-26", critical: true))
         let report = F.report(milestones: milestones)
         #expect(report.headline.status == .red)
-        #expect(report.headline.reason == "Gate (Zeus) is 2 business days overdue (due Thu 26 Nov)")
+        #expect(report.headline.reason == "Gate · Zeus is 2 business days overdue (due Thu 26 Nov)")
         #expect(report.projects.map(\.status) == [.amber, .red])
     }
 
@@ -120,7 +120,7 @@ import Testing
         #expect(report.projects.map(\.status) == [.green, .amber])
         // Sections stay in date order whatever the project order; the headline is still apollo's worst.
         #expect(report.dueSoon.map(\.milestone.id) == ["training", "design", "launch"])
-        #expect(report.headline.reason.hasPrefix("Migration (Apollo ERP upgrade)"))
+        #expect(report.headline.reason.hasPrefix("Migration · Apollo ERP upgrade"))
     }
 
     @Test func reportingOrderBreaksTiesOnTheSameDate() {
@@ -139,7 +139,7 @@ import Testing
         #expect(report.completed.isEmpty && report.slipped.isEmpty && report.overdue.isEmpty)
         #expect(report.escalations.isEmpty, "the re-armed zeus escalation is over")
         #expect(report.headline.status == .green)
-        #expect(report.headline.reason == "every open milestone is on track; next: Launch (Zeus), due Thu 10 Dec")
+        #expect(report.headline.reason == "every open milestone is on track; next: Launch · Zeus, due Thu 10 Dec")
     }
 
     @Test func scopeWhenKeepsProjectsWithAMatchingMilestone() throws {
@@ -264,7 +264,7 @@ import Testing
         let later = F.report(at: EngineFixture.at("2026-12-07", 9))
         #expect(now.headline.status == .amber)
         #expect(later.headline.status == .red)
-        #expect(later.headline.reason == "Design (Apollo ERP upgrade) is 1 business day overdue (due Fri 4 Dec)")
+        #expect(later.headline.reason == "Design · Apollo ERP upgrade is 1 business day overdue (due Fri 4 Dec)")
         #expect(F.report() == now, "deterministic")
         #expect(F.report(late: true).late)
     }

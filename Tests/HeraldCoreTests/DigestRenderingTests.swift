@@ -15,12 +15,12 @@ import Testing
         let sections = DigestSection.sections(of: DigestRenderFixture.report)
         #expect(sections.map(\.title) == ["Completed", "Due soon", "Slipped or moved", "Overdue", "Open escalations"])
         #expect(sections.map(\.lines) == [
-            ["Requirements baseline (Apollo ERP upgrade): done Mon 23 Nov, 1 business day late"],
-            ["Design sign-off (Apollo ERP upgrade): due Tue 1 Dec, Alice Ng, in progress"],
-            ["Design sign-off (Apollo ERP upgrade): baseline Tue 24 Nov, was Fri 27 Nov, now Tue 1 Dec "
+            ["Requirements baseline · Apollo ERP upgrade: done Mon 23 Nov, 1 business day late"],
+            ["Design sign-off · Apollo ERP upgrade: due Tue 1 Dec, Alice Ng, in progress"],
+            ["Design sign-off · Apollo ERP upgrade: baseline Tue 24 Nov, was Fri 27 Nov, now Tue 1 Dec "
                 + "(+2 business days); Vendor review moved to Monday"],
-            ["Data migration plan (Apollo ERP upgrade): due Tue 24 Nov, Dan Okafor, 4 business days overdue"],
-            ["Data migration plan (Apollo ERP upgrade): level 3 of 3, not acknowledged"],
+            ["Data migration plan · Apollo ERP upgrade: due Tue 24 Nov, Dan Okafor, 4 business days overdue"],
+            ["Data migration plan · Apollo ERP upgrade: level 3 of 3, not acknowledged"],
         ])
     }
 

@@ -10,7 +10,7 @@ import Testing
         let text = MessageText.digest(F.report(), timeZone: Self.london)
         #expect(text == """
             Digest weekly-sponsor, Mon 30 Nov 09:00
-            AMBER, steady since Mon 23 Nov 09:00: Migration (Apollo ERP upgrade) is 4 business days overdue \
+            AMBER, steady since Mon 23 Nov 09:00: Migration · Apollo ERP upgrade is 4 business days overdue \
             (due Tue 24 Nov).
             Rule: amber: a milestone is overdue.
 
@@ -19,27 +19,27 @@ import Testing
             - Zeus: GREEN, every open milestone is on track; next: Launch, due Thu 10 Dec
 
             Completed since Mon 23 Nov 09:00:
-            - Requirements (Apollo ERP upgrade), done Wed 25 Nov, 3 business days late
+            - Requirements · Apollo ERP upgrade, done Wed 25 Nov, 3 business days late
 
             Due by Mon 14 Dec:
-            - Wed 2 Dec: Training (Apollo ERP upgrade), Alice Ng, planned
-            - Fri 4 Dec: Design (Apollo ERP upgrade), Alice Ng, in progress; note: vendor review ran late
-            - Thu 10 Dec: Launch (Zeus), Bob Roe, planned
+            - Wed 2 Dec: Training · Apollo ERP upgrade, Alice Ng, planned
+            - Fri 4 Dec: Design · Apollo ERP upgrade, Alice Ng, in progress; note: vendor review ran late
+            - Thu 10 Dec: Launch · Zeus, Bob Roe, planned
 
             Slipped or moved:
-            - Design (Apollo ERP upgrade): baseline Fri 27 Nov, was Fri 27 Nov, now Fri 4 Dec (+5 business days); \
+            - Design · Apollo ERP upgrade: baseline Fri 27 Nov, was Fri 27 Nov, now Fri 4 Dec (+5 business days); \
             note: vendor review ran late
-            - Uat (Apollo ERP upgrade): baseline Fri 12 Feb 2027, was Fri 19 Feb 2027, now Fri 12 Feb 2027 \
+            - Uat · Apollo ERP upgrade: baseline Fri 12 Feb 2027, was Fri 19 Feb 2027, now Fri 12 Feb 2027 \
             (-5 business days)
 
             Overdue:
-            - Migration (Apollo ERP upgrade): due Tue 24 Nov, 4 business days overdue, Dan Okafor
-            - Vendor (Apollo ERP upgrade): due Fri 27 Nov, 1 business day overdue, Bob Roe
+            - Migration · Apollo ERP upgrade: due Tue 24 Nov, 4 business days overdue, Dan Okafor
+            - Vendor · Apollo ERP upgrade: due Fri 27 Nov, 1 business day overdue, Bob Roe
 
             Open escalations:
-            - Migration (Apollo ERP upgrade): level 2 of 3, not acknowledged (esc_high)
-            - Design (Apollo ERP upgrade): level 1 of 3, not acknowledged (esc_low)
-            - Vendor (Apollo ERP upgrade): level 3 of 3, acknowledged by bob (esc_ack)
+            - Migration · Apollo ERP upgrade: level 2 of 3, not acknowledged
+            - Design · Apollo ERP upgrade: level 1 of 3, not acknowledged
+            - Vendor · Apollo ERP upgrade: level 3 of 3, acknowledged by Bob Roe
             """)
     }
 
@@ -49,11 +49,11 @@ import Testing
         )
         #expect(MessageText.digest(report, timeZone: Self.london) == """
             Digest weekly-sponsor, Mon 30 Nov 09:00 (late: Herald was not running at the scheduled time)
-            GREEN (first digest): every open milestone is on track; next: Launch (Zeus), due Thu 10 Dec.
+            GREEN (first digest): every open milestone is on track; next: Launch · Zeus, due Thu 10 Dec.
             Rule: \(DigestBuilder.greenRule).
 
             Due by Mon 14 Dec:
-            - Thu 10 Dec: Launch (Zeus), Bob Roe, planned
+            - Thu 10 Dec: Launch · Zeus, Bob Roe, planned
             """)
     }
 
@@ -63,7 +63,7 @@ import Testing
         #expect(next.unchanged)
         #expect(MessageText.digest(next, timeZone: Self.london) == """
             Digest weekly-sponsor, Tue 1 Dec 09:00
-            Nothing changed since Mon 30 Nov 09:00: still AMBER, Migration (Apollo ERP upgrade) is 5 business days \
+            Nothing changed since Mon 30 Nov 09:00: still AMBER, Migration · Apollo ERP upgrade is 5 business days \
             overdue (due Tue 24 Nov).
             """)
     }
@@ -81,7 +81,9 @@ import Testing
             text: MessageText.digest(report, timeZone: Self.london), digest: report
         )
         let body = WebhookPayload.body(for: message)
-        #expect(String(decoding: body, as: UTF8.self).hasPrefix(#"{"data":{"digest":{"at":"2026-11-30T09:00:00Z","#))
+        #expect(String(decoding: body, as: UTF8.self).hasPrefix(
+            #"{"data":{"actor":null,"changes":[],"digest":{"at":"2026-11-30T09:00:00Z","#
+        ))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
         #expect(json["type"] as? String == "digest")
         let data = try #require(json["data"] as? [String: Any])
@@ -97,7 +99,7 @@ import Testing
         #expect(digest["window_end"] as? String == "2026-12-14")
         #expect((digest["headline"] as? [String: String]) == [
             "status": "amber", "rule": "amber: a milestone is overdue", "trend": "steady",
-            "reason": "Migration (Apollo ERP upgrade) is 4 business days overdue (due Tue 24 Nov)",
+            "reason": "Migration · Apollo ERP upgrade is 4 business days overdue (due Tue 24 Nov)",
         ])
         let slipped = try #require(digest["slipped"] as? [[String: Any]])
         #expect(slipped.count == 2)
@@ -112,7 +114,7 @@ import Testing
         let dueIDs = dueSoon.compactMap { ($0["milestone"] as? [String: String])?["id"] }
         #expect(dueIDs == ["training", "design", "launch"])
         let escalations = try #require(digest["escalations"] as? [[String: Any]])
-        #expect(escalations.last?["acknowledged_by"] as? String == "bob")
+        #expect(escalations.last?["acknowledged_by"] as? String == "Bob Roe")
         #expect(escalations.first?["acknowledged_by"] == nil, "absent fields are left out")
         #expect(WebhookPayload.body(for: message) == body, "the body is deterministic")
         // The same report read back from the message's stored JSON renders the same body.

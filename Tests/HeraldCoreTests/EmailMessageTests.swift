@@ -22,7 +22,8 @@ import Testing
         #expect(Self.header("Date", in: text) == "Mon, 30 Nov 2026 09:00:00 +0000")
         #expect(Self.header("From", in: text) == "herald@example.com")
         #expect(Self.header("To", in: text) == "alice@example.com, bob@example.com")
-        #expect(Self.header("Subject", in: text) == "[Herald] reminder: Design sign-off (Apollo ERP upgrade)")
+        #expect(Self.header("Subject", in: text).map(MIMEText.decodeEncodedWords)
+            == "[Herald] reminder: Design sign-off · Apollo ERP upgrade")
         #expect(Self.header("Message-ID", in: text) == "<msg_test@herald.example.com>")
         #expect(Self.header("In-Reply-To", in: text) == "<apollo.design-signoff@herald.example.com>")
         #expect(Self.header("References", in: text) == "<apollo.design-signoff@herald.example.com>")
@@ -59,8 +60,8 @@ import Testing
             "<tr><td>Design sign-off</td><td>Fri 4 Dec</td><td>in progress</td><td>alice</td></tr>"
         ))
         #expect(parts[1].body.contains("<td>Cut-over &lt;R&amp;D&gt;</td>"))
-        #expect(Self.header("Subject", in: Self.text(message))
-            == "[Herald] reminder: Design sign-off and 1 more (Apollo ERP upgrade)")
+        #expect(Self.header("Subject", in: Self.text(message)).map(MIMEText.decodeEncodedWords)
+            == "[Herald] reminder: Design sign-off and 1 more · Apollo ERP upgrade")
     }
 
     @Test func nonASCIISubjectIsAnEncodedWordAndBodiesRoundTrip() throws {
@@ -72,7 +73,7 @@ import Testing
         #expect(subject.hasPrefix("=?UTF-8?B?"))
         #expect(subject.split(separator: " ").allSatisfy { $0.count <= 75 })
         #expect(MIMEText.decodeEncodedWords(subject)
-            == "[Herald] reminder: Freigabe für Zürich – Phase 2 ✅ (Apollo ERP upgrade)")
+            == "[Herald] reminder: Freigabe für Zürich – Phase 2 ✅ · Apollo ERP upgrade")
         let parts = MIMEText.parts(of: text, boundary: "=_herald_msg_test")
         #expect(parts.first?.body.contains(message.text) == true)
     }

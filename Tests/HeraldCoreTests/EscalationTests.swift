@@ -149,7 +149,7 @@ import Testing
         default: ["eng": ["alice"], "board": ["carol"]]
         }
         #expect(Dictionary(uniqueKeysWithValues: announced.map { ($0.channel, $0.recipients) }) == expected)
-        #expect(announced.first?.text.contains("acknowledged by bob on") == true)
+        #expect(announced.first?.text.contains("acknowledged by Bob Roe on") == true, "named, not by key")
         #expect(announced.first?.text.contains("(\"on it\")") == true)
 
         var later: [OutgoingMessage] = []
@@ -175,9 +175,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (MilestoneStatus.done, "Design sign-off is done"),
-        (MilestoneStatus.cancelled, "Design sign-off is cancelled"),
-        (MilestoneStatus.inProgress, "rule overdue no longer holds"),
+        (MilestoneStatus.done, "it is done"),
+        (MilestoneStatus.cancelled, "it was cancelled"),
+        (MilestoneStatus.inProgress, "its due date moved from Thu 3 Dec to Fri 18 Dec"),
     ])
     func closingTellsEveryoneNotifiedOnce(status: MilestoneStatus, reason: String) throws {
         var run = try Self.run(due: "2026-12-03")
@@ -211,7 +211,7 @@ import Testing
         #expect(second.kind == .escalation && second.recipients == ["bob"])
         #expect(second.text == "Escalation level 2 of 3: Design sign-off · Apollo ERP upgrade is "
             + "2 business days overdue; it was due Wed 2 Dec. It has slipped 3 business days from its baseline, "
-            + "Fri 27 Nov. Told before: Alice Ng (level 1, Thu 3 Dec 09:00 on eng). "
+            + "Fri 27 Nov. Told before: Alice Ng (level 1, Thu 3 Dec 09:00, on the console). "
             + "To stop further notices, tell the person who runs Herald for this project that it is in hand.")
         let body = String(decoding: WebhookPayload.body(for: second), as: UTF8.self)
         #expect(body.contains("\"escalation\":{\"ack_url\":null,\"id\":\"\(id)\",\"level\":2,\"levels\":3,"

@@ -43,7 +43,7 @@ import Testing
             """, for: .digest)
         let text = templates.text(for: DigestRenderFixture.message())
         #expect(text.hasPrefix("Digest weekly-sponsor · Mon 30 Nov: Amber, worsening\nCompleted:\n"
-            + "- Requirements baseline (Apollo ERP upgrade): done Mon 23 Nov, 1 business day late\nDue soon:\n"))
+            + "- Requirements baseline · Apollo ERP upgrade: done Mon 23 Nov, 1 business day late\nDue soon:\n"))
         #expect(text.hasSuffix("Overdue owner: Dan Okafor"))
     }
 

@@ -92,7 +92,7 @@ import Testing
         let notice = OutgoingMessage(
             id: "msg_notice", createdAt: Self.evening, kind: .escalation, rule: "overdue",
             project: ProjectRef(id: "apollo", name: "Apollo ERP upgrade"),
-            milestones: [engine.reference(to: EngineFixture.milestone())], channel: "eng", recipients: ["alice"],
+            milestones: [MilestoneRef(EngineFixture.milestone(), in: nil)], channel: "eng", recipients: ["alice"],
             mentions: ["<@U1>"], text: "Escalation level 1 of 3", escalation: EscalationRef(
                 id: "esc_1", policy: "standard", level: 1, levels: 3
             ), heldUntil: Self.nine

@@ -45,10 +45,12 @@ import Testing
             escalation: EscalationRef(id: "esc_1", policy: "p", level: 2, levels: 3, isRepeat: true,
                                       ackURL: "https://h/ack?id=esc_1")
         )
-        let expected = #"{"data":{"escalation":{"ack_url":"https://h/ack?id=esc_1","id":"esc_1","level":2,"levels"#
-            + #"":3,"policy":"p","repeat":true},"id":"msg_esc","kind":"escalation","milestones":[{"due":"#
+        let expected = #"{"data":{"actor":null,"changes":[],"escalation":{"ack_url":"https://h/ack?id=esc_1","id":"#
+            + #""esc_1","level":2,"levels":3,"policy":"p","repeat":true},"id":"msg_esc","kind":"escalation","#
+            + #""milestones":[{"baseline":null,"blocks":null,"critical":null,"depends_on":[],"due":"#
             + #""2026-12-04","id":"a/b","owner":"alice","status":"in_progress","title":"Say \"hi\" \\ 😀 "#
-            + #"é\t\n\r\b\f\u0001\u001f\#u{7f}"},{"due":"2027-01-05","id":"m2","owner":"bob","status":"in_prog"#
+            + #"é\t\n\r\b\f\u0001\u001f\#u{7f}"},{"baseline":null,"blocks":null,"critical":null,"depends_on":[],"#
+            + #""due":"2027-01-05","id":"m2","owner":"bob","status":"in_prog"#
             + #"ress","title":"Two"}],"project":null,"recipients":["alice","bob"],"rule":null,"text":"</"#
             + #"script> & <b>x</b> https://x.example/y?z=1"},"timestamp":"2026-11-30T09:00:00Z","type":""#
             + #"escalation"}"#
@@ -61,10 +63,33 @@ import Testing
             project: ProjectRef(id: "apollo", name: "Apollo ERP upgrade"), milestones: [], channel: "hook",
             recipients: [], mentions: [], text: ""
         )
-        let expected = #"{"data":{"escalation":null,"id":"msg_test","kind":"reminder","milestones":[],"project":{"#
+        let expected = #"{"data":{"actor":null,"changes":[],"escalation":null,"id":"msg_test","kind":"reminder","#
+            + #""milestones":[],"project":{"#
             + #""id":"apollo","name":"Apollo ERP upgrade"},"recipients":[],"rule":"due-soon","text":""},"#
             + #""timestamp":"2026-11-30T09:00:00Z","type":"reminder"}"#
         #expect(WebhookPayload.body(for: message) == Array(expected.utf8))
+    }
+
+    @Test func anAnnouncementCarriesItsChangesActorAndTheMilestonesDependencies() {
+        let message = OutgoingMessage(
+            id: "msg_ann", createdAt: Self.createdAt, kind: .announcement, rule: "moved", project: nil,
+            milestones: [MilestoneRef(
+                id: "design", title: "D", due: CivilDate(iso: "2026-12-11")!, status: .atRisk, owner: "alice",
+                baseline: CivilDate(iso: "2026-11-27"), critical: true, dependsOn: ["apollo/scope"],
+                blocks: ["dcm/cutover", "apollo/launch"]
+            )],
+            channel: "hook", recipients: [], mentions: [], text: "t",
+            changes: [FieldChange(field: "due", oldValue: "2026-12-04", newValue: "2026-12-11"),
+                      FieldChange(field: "note", oldValue: nil, newValue: "supplier late")],
+            actor: "Hannah Lee"
+        )
+        let expected = #"{"data":{"actor":"Hannah Lee","changes":[{"field":"due","from":"2026-12-04","to":"#
+            + #""2026-12-11"},{"field":"note","from":null,"to":"supplier late"}],"escalation":null,"id":"msg_ann","#
+            + #""kind":"announcement","milestones":[{"baseline":"2026-11-27","blocks":["dcm/cutover","apollo/launch"],"#
+            + #""critical":true,"depends_on":["apollo/scope"],"due":"2026-12-11","id":"design","owner":"alice","#
+            + #""status":"at_risk","title":"D"}],"project":null,"recipients":[],"rule":"moved","text":"t"},"#
+            + #""timestamp":"2026-11-30T09:00:00Z","type":"announcement"}"#
+        #expect(String(decoding: WebhookPayload.body(for: message), as: UTF8.self) == expected)
     }
 
     @Test(arguments: [(0, 4), (5, 2), (12, 2), (123, 2), (-5, 4), (-123, 2), (2026, 4), (7, 0)])

@@ -16,7 +16,7 @@ import Testing
         milestones: [MilestoneRef(id: "design-signoff", title: "Design sign-off", due: CivilDate(iso: "2026-12-04")!,
                                   status: .inProgress, owner: "alice")],
         channel: "mail", recipients: ["alice", "bob"], mentions: ["Alice Ng", "Bob Roe"],
-        text: "Design sign-off (Apollo ERP upgrade) is due in 3 business days, Fri 4 Dec."
+        text: "Design sign-off · Apollo ERP upgrade is due in 3 business days, Fri 4 Dec."
     )
 
     static let readers = MessageReaders(
@@ -54,7 +54,8 @@ import Testing
         #expect(mail.header("Date") == "Mon, 30 Nov 2026 09:00:00 +0000")
         #expect(mail.header("From") == "herald@example.com")
         #expect(mail.header("To") == "alice@example.com, bob@example.com")
-        #expect(mail.header("Subject") == "[Herald] reminder: Design sign-off (Apollo ERP upgrade)")
+        #expect(mail.header("Subject").map(MIMEText.decodeEncodedWords)
+            == "[Herald] reminder: Design sign-off · Apollo ERP upgrade")
         #expect(mail.header("Content-Type") == "multipart/alternative; boundary=\"=_herald_msg_email1\"")
         let parts = MIMEText.parts(of: mail.data, boundary: "=_herald_msg_email1")
         try #require(parts.count == 2)

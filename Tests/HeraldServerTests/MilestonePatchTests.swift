@@ -100,7 +100,9 @@ import Testing
         }
         #expect(announcements.map(\.kind) == [.announcement])
         #expect(announcements.first?.recipients == ["bob"])
-        #expect(announcements.first?.text.hasSuffix("in progress → done. Note: signed off by the board") == true)
+        #expect(announcements.first?.text.hasSuffix(
+            "in progress → done. Changed through the API. Note: signed off by the board"
+        ) == true)
         #expect(try fixture.store.escalations(states: [.open]).isEmpty, "the completion closes the escalation at once")
     }
 

@@ -284,7 +284,8 @@ import HeraldCore
         let resolved = try Self.tick(engine, store, at: nine.addingTimeInterval(60))
         #expect(resolved.map(\.kind) == [.resolved])
         #expect(resolved.map(\.recipients) == [["alice"]])
-        #expect(resolved.first?.text.contains("Title of design is done") == true)
+        let text = try #require(resolved.first?.text)
+        #expect(text.contains("Title of design · ") && text.contains(": it is done."))
         #expect(try Self.tick(engine, store, at: nine.addingTimeInterval(120)).isEmpty, "told once")
         #expect(try store.currentEscalations().isEmpty, "nothing is owed any more")
     }

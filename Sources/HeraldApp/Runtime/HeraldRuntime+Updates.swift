@@ -13,10 +13,11 @@ extension HeraldRuntime: ServerActions {
         let now = options.now()
         let engine = self.engine
         var decisions = EngineDecisions()
+        let portfolio = try store.trackedMilestones().map(\.milestone)
         let change = try store.apply(
             milestone: update.applied(to: stored), source: source, at: now, note: update.note, actor: update.by,
             releasing: false, decide: {
-                decisions = engine.evaluate(changes: $0, updatedAt: now)
+                decisions = engine.evaluate(changes: $0, updatedAt: now, milestones: portfolio)
                 return decisions
             }
         )

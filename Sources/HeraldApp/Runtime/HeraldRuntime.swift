@@ -98,9 +98,10 @@ public actor HeraldRuntime {
         }
         let engine = self.engine
         var decisions = EngineDecisions()
+        let stored = try store.trackedMilestones().map(\.milestone)
         let changes = try store.apply(
             projects: fileProjects, keeping: outcome.kept, source: \.historySource, at: now, releasing: false, decide: {
-                decisions = engine.evaluate(changes: $0, updatedAt: now)
+                decisions = engine.evaluate(changes: $0, updatedAt: now, milestones: stored)
                 return decisions
             }
         )

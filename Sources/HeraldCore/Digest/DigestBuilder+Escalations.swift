@@ -2,7 +2,8 @@ import Foundation
 
 extension DigestBuilder {
     /// Escalations of milestones in scope that are still open, or acknowledged while their rule still holds
-    /// (not re-armed): unacknowledged first, then the highest level, the longest open, and the id.
+    /// (not re-armed): unacknowledged first, then the highest level, the longest open, and the id. Whoever
+    /// acknowledged one is named by their name when they are a person of the config.
     func openEscalations(_ records: [EscalationRecord], subjects: [DigestSubject]) -> [DigestEscalation] {
         let byKey = Dictionary(subjects.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         return records
@@ -13,7 +14,7 @@ extension DigestBuilder {
                 let line = DigestEscalation(
                     id: record.id, project: subject.project, milestone: subject.reference, level: level,
                     levels: configuration.escalations[record.policy]?.levels.count ?? level,
-                    acknowledgedBy: record.acknowledgement?.by
+                    acknowledgedBy: record.acknowledgement.map { configuration.people[$0.by]?.name ?? $0.by }
                 )
                 return (record, line)
             }

@@ -12,7 +12,7 @@ struct DigestSubject {
 
     var key: MilestoneKey { MilestoneKey(projectID: milestone.projectID, milestoneID: milestone.id) }
 
-    /// The milestone as messages name it.
+    /// The milestone as a digest names it.
     var reference: MilestoneRef {
         MilestoneRef(
             id: milestone.id, title: milestone.title, due: milestone.due, status: milestone.status,
@@ -20,6 +20,6 @@ struct DigestSubject {
         )
     }
 
-    /// `Design sign-off (Apollo ERP upgrade)`.
-    var titleAndProject: String { "\(milestone.title) (\(project.name))" }
+    /// `Design sign-off · Apollo ERP upgrade`.
+    var titleAndProject: String { MessageText.subject(milestone.title, project.name) }
 }

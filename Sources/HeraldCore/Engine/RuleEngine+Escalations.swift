@@ -103,8 +103,8 @@ extension RuleEngine {
                                         graph: graph, now: now, into: &decisions))
                 }
             } else {
-                withdrawal = conclude(action, of: machine.record, rule: rule, milestone: facts.milestone, now: now,
-                                      into: &decisions) ?? withdrawal
+                withdrawal = conclude(action, of: machine.record, rule: rule, milestone: facts.milestone, graph: graph,
+                                      now: now, into: &decisions) ?? withdrawal
             }
         }
         if machine.record != stored {
@@ -118,14 +118,16 @@ extension RuleEngine {
     /// resolved, and returns the reason to withdraw its unsent notices with, if it carries one.
     private func conclude(
         _ action: EscalationMachine.Action, of record: EscalationRecord, rule: Rule?, milestone: Milestone?,
-        now: Date, into decisions: inout EngineDecisions
+        graph: DependencyGraph? = nil, now: Date, into decisions: inout EngineDecisions
     ) -> String? {
         switch action {
         case .announceResolution(let notices):
-            announceResolution(of: record, to: notices, rule: rule, milestone: milestone, now: now, into: &decisions)
+            announceResolution(of: record, to: notices, rule: rule, milestone: milestone, graph: graph, now: now,
+                               into: &decisions)
             return nil
         case .close(let reason, let notices):
-            announceResolution(of: record, to: notices, rule: rule, milestone: milestone, now: now, into: &decisions)
+            announceResolution(of: record, to: notices, rule: rule, milestone: milestone, graph: graph, now: now,
+                               into: &decisions)
             return reason
         case .withdrawUnsent(let reason):
             return reason
@@ -148,14 +150,15 @@ extension RuleEngine {
         let text = MessageText.escalation(
             reference, milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts,
             prior: record.deliveredNotices, calendar: configuration.calendar,
-            downstream: downstream(of: milestone, in: graph), hasAckLink: ackLinks != nil, names: personNames
+            downstream: downstream(of: milestone, in: graph), hasAckLink: ackLinks != nil, names: personNames,
+            channels: configuration.channels
         )
         let first = decisions.messages.count
         compose(
             kind: .escalation, rule: rule, recipients: policy.levels[rung.level].notify, milestone: milestone,
             project: project, text: text, escalation: reference,
-            idParts: [record.id, String(rung.level), String(rung.priorRepeats)], now: now, into: &decisions,
-            graph: graph
+            idParts: [record.id, String(rung.level), String(rung.priorRepeats)], graph: graph, now: now,
+            into: &decisions
         )
         return decisions.messages[first...].map { message in
             EscalationNotice(
@@ -187,10 +190,11 @@ extension RuleEngine {
 
     /// One `resolved` message per channel `notices` reached, naming everyone there they were delivered to, except
     /// whoever acknowledged it: they know. Notices that never went out (withdrawn, still queued) tell no one, so
-    /// they get no resolution either; one that arrives after the acknowledgement is told on a later tick.
+    /// they get no resolution either; one that arrives after the acknowledgement is told on a later tick. The text
+    /// says what became of `milestone` (as it is now); its reference carries what `graph` says of it.
     func announceResolution(
-        of record: EscalationRecord, to notices: [EscalationNotice], rule: Rule?, milestone: Milestone?, now: Date,
-        into decisions: inout EngineDecisions
+        of record: EscalationRecord, to notices: [EscalationNotice], rule: Rule?, milestone: Milestone?,
+        graph: DependencyGraph? = nil, now: Date, into decisions: inout EngineDecisions
     ) {
         guard !notices.isEmpty else { return }
         let acknowledger = record.acknowledgement?.by
@@ -202,7 +206,7 @@ extension RuleEngine {
         let text = MessageText.resolved(
             record, subject: milestone.map { MessageText.subject($0.title, project?.name ?? $0.projectID) }
                 ?? "\(record.key.projectID)/\(record.key.milestoneID)",
-            calendar: configuration.calendar
+            milestone: milestone, calendar: configuration.calendar, names: personNames
         )
         var addresses: [(address: ChannelAddress, notices: [String])] = []
         for notice in notices {
@@ -218,7 +222,7 @@ extension RuleEngine {
                 addresses[index].address.mentions.append(mention)
             }
         }
-        let milestones = milestone.map { [self.reference(to: $0)] } ?? []
+        let milestones = milestone.map { [MilestoneRef($0, in: graph)] } ?? []
         let projectRef = project.map { ProjectRef(id: $0.id, name: $0.name) }
             ?? ProjectRef(id: record.key.projectID, name: record.key.projectID)
         for (address, told) in addresses {

@@ -49,8 +49,10 @@ extension RuleEngine {
             ),
             downstream: downstream(of: milestone, in: facts.graph)
         )
-        message.milestones = [reference(to: milestone)]
-        message.text = configuration.templates.text(for: message)
+        message.milestones = [MilestoneRef(milestone, in: facts.graph)]
+        message.text = configuration.templates.text(
+            for: message, details: templateDetails(.reminder, of: milestone, graph: facts.graph)
+        )
         return message
     }
 

@@ -131,7 +131,7 @@ public struct RuleEngine: Sendable {
                 )
                 let first = decisions.messages.count
                 compose(kind: .reminder, rule: rule, recipients: recipients(of: rule), milestone: milestone,
-                        project: project, text: text, now: now, into: &decisions, graph: graph) { readerDate in
+                        project: project, text: text, graph: graph, now: now, into: &decisions) { readerDate in
                     MessageText.reminder(milestone: milestone, projectName: projectName, facts: MilestoneFacts(
                         milestone: milestone, updatedAt: updatedAt, today: readerDate, calendar: calendar,
                         history: history
@@ -154,11 +154,16 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// Evaluates the change rules (`on:`) over changes just applied; each change fires at most once per rule.
-    public func evaluate(changes: [MilestoneChange], updatedAt now: Date) -> EngineDecisions {
+    /// Evaluates the change rules (`on:`) over changes just applied; each change fires at most once per rule. An
+    /// announcement names who made the change and, from `milestones` (every project's, as stored before the
+    /// changes), what it puts at risk downstream.
+    public func evaluate(
+        changes: [MilestoneChange], updatedAt now: Date, milestones: [Milestone] = []
+    ) -> EngineDecisions {
         var decisions = EngineDecisions()
         let calendar = configuration.calendar
         let today = calendar.today(at: now)
+        let graph = DependencyGraph(milestones: milestones, applying: changes)
         for change in changes {
             guard let milestone = change.current else { continue }
             let kinds = Self.changeKinds(change)
@@ -178,12 +183,15 @@ public struct RuleEngine: Sendable {
                     continue
                 }
                 // A new milestone is announced as added, not as every field going from none to its value.
+                let fields = change.kind == .created ? [] : change.fields
                 let text = MessageText.change(
-                    milestone: milestone, projectName: project?.name ?? milestone.projectID,
-                    fields: change.kind == .created ? [] : change.fields, today: today, slipDays: facts.slipDays
+                    milestone: milestone, projectName: project?.name ?? milestone.projectID, fields: fields,
+                    today: today, slipDays: facts.slipDays, source: change.source, actor: change.actor,
+                    names: personNames, downstream: downstream(of: milestone, in: graph)
                 )
                 compose(kind: .announcement, rule: rule, recipients: recipients(of: rule), milestone: milestone,
-                        project: project, text: text, now: now, into: &decisions)
+                        project: project, text: text, graph: graph, changes: fields.isEmpty ? nil : fields,
+                        actor: change.actor, now: now, into: &decisions)
             }
         }
         return decisions
@@ -227,12 +235,14 @@ public struct RuleEngine: Sendable {
     /// One message per channel `recipients` resolve to. `idParts` tell apart messages that would otherwise share
     /// an id (an escalation's levels and repeats decided in one tick). An escalation notice gets its own
     /// acknowledgement link per channel (not part of its id). A text that speaks of dates ("due today") gives
-    /// `textOn`, the text as of a date, for `emit` to say it as of the reader's date. `graph` gives a template what
-    /// the milestone depends on and blocks.
+    /// `textOn`, the text as of a date, for `emit` to say it as of the reader's date. The milestone's reference
+    /// carries its critical flag and what it blocks from `graph` (which also gives a template what it depends on and
+    /// blocks); an announcement carries its `changes` and `actor`.
     func compose(
         kind: MessageKind, rule: Rule, recipients: [Recipient], milestone: Milestone, project: Project?, text: String,
-        escalation: EscalationRef? = nil, idParts: [String] = [], now: Date, into decisions: inout EngineDecisions,
-        graph: DependencyGraph? = nil, textOn: ((CivilDate) -> String)? = nil
+        escalation: EscalationRef? = nil, idParts: [String] = [], graph: DependencyGraph,
+        changes: [FieldChange]? = nil, actor: String? = nil, now: Date, into decisions: inout EngineDecisions,
+        textOn: ((CivilDate) -> String)? = nil
     ) {
         let details = templateDetails(kind, of: milestone, graph: graph)
         let (addresses, unreachable) = resolver.resolve(recipients, milestone: milestone, project: project)
@@ -253,8 +263,9 @@ public struct RuleEngine: Sendable {
             }
             emit(OutgoingMessage(
                 id: id, createdAt: now, kind: kind, rule: rule.name, project: reference(to: project, of: milestone),
-                milestones: [reference(to: milestone)], channel: address.channel, recipients: address.people,
-                mentions: address.mentions, text: text, escalation: escalation
+                milestones: [MilestoneRef(milestone, in: graph)], channel: address.channel,
+                recipients: address.people, mentions: address.mentions, text: text, escalation: escalation,
+                changes: changes, actor: actor
             ), rule: rule, into: &decisions, details: details, textOn: textOn)
         }
     }
@@ -286,14 +297,6 @@ public struct RuleEngine: Sendable {
     func reference(to project: Project?, of milestone: Milestone) -> ProjectRef {
         project.map { ProjectRef(id: $0.id, name: $0.name) }
             ?? ProjectRef(id: milestone.projectID, name: milestone.projectID)
-    }
-
-    /// The milestone as messages show it.
-    func reference(to milestone: Milestone) -> MilestoneRef {
-        MilestoneRef(
-            id: milestone.id, title: milestone.title, due: milestone.due, status: milestone.status,
-            owner: milestone.owner
-        )
     }
 }
 

@@ -15,7 +15,7 @@ public struct DigestSection: Hashable, Sendable {
         /// The digest's day: dates in another year carry their year.
         public var today: CivilDate
 
-        /// `Design sign-off (Apollo ERP upgrade): due Tue 1 Dec, Alice Ng, in progress`, at most ``lineLimit``.
+        /// `Design sign-off · Apollo ERP upgrade: due Tue 1 Dec, Alice Ng, in progress`, at most ``lineLimit``.
         public var line: String {
             var parts: [String] = []
             if showsDueAndOwner {
@@ -23,7 +23,8 @@ public struct DigestSection: Hashable, Sendable {
                 if let owner { parts.append(owner) }
             }
             parts.append(detail)
-            return DigestSection.lineLimit.truncating("\(title) (\(project)): " + parts.joined(separator: ", "))
+            let line = MessageText.subject(title, project) + ": " + parts.joined(separator: ", ")
+            return DigestSection.lineLimit.truncating(line)
         }
     }
 

@@ -5,16 +5,19 @@ extension EmailBody {
     /// A complete HTML document for a stored digest `report` (the server's digest page): the email's body without
     /// the footer naming a message.
     public static func html(for report: DigestReport, title: String) -> String {
-        digestHTML(report, title: title, footer: nil)
+        digestHTML(report, title: title, greeting: nil, footer: nil)
     }
 
-    /// A complete HTML document for a digest `report`, ending with `footer` when given; every piece of text is
-    /// HTML-escaped.
-    static func digestHTML(_ report: DigestReport, title: String, footer: String?) -> String {
+    /// A complete HTML document for a digest `report`, opening with `greeting` (`Hi Alice,`) and ending with
+    /// `footer` when given; every piece of text is HTML-escaped.
+    static func digestHTML(_ report: DigestReport, title: String, greeting: String?, footer: String?) -> String {
         let headline = DigestWording.headline(report)
         var lines = [
             "<!DOCTYPE html>",
             "<html><head><meta charset=\"utf-8\"><title>\(escape(title))</title></head><body>",
+        ]
+        if let greeting { lines.append("<p>\(escape(greeting))</p>") }
+        lines += [
             "<h2>\(escape(DigestWording.title(report)))</h2>",
             "<p><strong style=\"color:\(color(report.headline.status))\">\(escape(headline[0]))</strong></p>",
         ]

@@ -32,7 +32,9 @@ public enum EmailBody {
         for message: OutgoingMessage, title: String, readers: MessageReaders = MessageReaders()
     ) -> String {
         if let digest = message.digest {
-            return digestHTML(digest, title: title, footer: footer(for: message))
+            return digestHTML(
+                digest, title: title, greeting: readers.greeting(for: message), footer: footer(for: message)
+            )
         }
         if let items = message.items { return bundleHTML(for: message, items, title: title, readers: readers) }
         var lines = [

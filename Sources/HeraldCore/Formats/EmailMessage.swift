@@ -50,7 +50,7 @@ public enum EmailMessage {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// `[Herald] reminder: Design sign-off (Apollo ERP upgrade)`; with several milestones the first is named
+    /// `[Herald] reminder: Design sign-off · Apollo ERP upgrade`; with several milestones the first is named
     /// and the rest counted; without milestones, the project or the start of the text. A digest is named by its
     /// title and status: `[Herald] digest: Digest weekly-sponsor · Mon 30 Nov · Amber, worsening`.
     public static func subject(for message: OutgoingMessage) -> String {
@@ -61,7 +61,7 @@ public enum EmailMessage {
         } else if let first = message.milestones.first {
             topic = first.title
             if message.milestones.count > 1 { topic += " and \(message.milestones.count - 1) more" }
-            if let project = message.project { topic += " (\(project.name))" }
+            if let project = message.project { topic += " · \(project.name)" }
         } else if let project = message.project {
             topic = project.name
         } else {

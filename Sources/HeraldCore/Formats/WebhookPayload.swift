@@ -6,10 +6,24 @@ import Foundation
 /// renders one per attempt, and `JSONEncoder` cost more than everything else the sender does.
 public enum WebhookPayload {
     /// The exact bytes to send (and sign) for `message`; a digest message also carries `data.digest`
-    /// (``digestJSON(_:)``).
+    /// (``digestJSON(_:)``). `data.actor` is who made an announcement's change (null when unknown, and for other
+    /// kinds), `data.changes` an announcement's `[{"field", "from", "to"}]` (empty otherwise).
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         var json = JSONBytes(capacity: 512 + message.text.utf8.count)
-        json.raw(#"{"data":{"#)
+        json.raw(#"{"data":{"actor":"#)
+        json.string(message.actor)
+        json.raw(#","changes":["#)
+        for (index, change) in (message.changes ?? []).enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw(#"{"field":"#)
+            json.string(change.field)
+            json.raw(#","from":"#)
+            json.string(change.oldValue)
+            json.raw(#","to":"#)
+            json.string(change.newValue)
+            json.raw("}")
+        }
+        json.raw("],")
         if let digest = message.digest {
             json.raw(#""digest":"#)
             json.append(json: digestJSON(digest))
@@ -60,9 +74,18 @@ public enum WebhookPayload {
         json.raw("}")
     }
 
-    /// `{"due", "id", "owner", "status", "title"}`.
+    /// `{"baseline", "blocks", "critical", "depends_on", "due", "id", "owner", "status", "title"}`; `blocks` and
+    /// `critical` are null when not worked out.
     static func write(_ milestone: MilestoneRef, to json: inout JSONBytes) {
-        json.raw(#"{"due":"#)
+        json.raw(#"{"baseline":"#)
+        json.string(milestone.baseline?.description)
+        json.raw(#","blocks":"#)
+        if let blocks = milestone.blocks { json.strings(blocks) } else { json.raw("null") }
+        json.raw(#","critical":"#)
+        if let critical = milestone.critical { json.bool(critical) } else { json.raw("null") }
+        json.raw(#","depends_on":"#)
+        json.strings(milestone.dependsOn)
+        json.raw(#","due":"#)
         json.string(milestone.due.description)
         json.raw(#","id":"#)
         json.string(milestone.id)

@@ -31,11 +31,17 @@ public struct MilestoneChange: Hashable, Sendable {
     public var current: Milestone?
     /// What the history says after the change (due date moves, last status change); nil when not known.
     public var history: MilestoneHistoryFacts?
+    /// Where the change came from, as its history lines record it (`file:apollo.yaml`, `api`, `chat:alice`); nil
+    /// when not known.
+    public var source: String?
+    /// Who made it, as its history lines record it: a person key or a free name (the API's `by`, the person behind a
+    /// chat command); nil for a project file's change and an API change that did not say.
+    public var actor: String?
 
     /// Creates a change.
     public init(
         projectID: String, milestoneID: String, kind: Kind, fields: [FieldChange], previous: Milestone?,
-        current: Milestone?, history: MilestoneHistoryFacts? = nil
+        current: Milestone?, history: MilestoneHistoryFacts? = nil, source: String? = nil, actor: String? = nil
     ) {
         self.projectID = projectID
         self.milestoneID = milestoneID
@@ -44,6 +50,8 @@ public struct MilestoneChange: Hashable, Sendable {
         self.previous = previous
         self.current = current
         self.history = history
+        self.source = source
+        self.actor = actor
     }
 }
 

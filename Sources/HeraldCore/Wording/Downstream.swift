@@ -40,11 +40,15 @@ extension MessageText {
     /// with what a slip delays: a milestone that blocks nothing is only its project's last one.
     static func impact(deliverables: [String], downstream: Downstream) -> String {
         let text = deliverables.isEmpty ? "" : " Needed: \(deliverables.joined(separator: ", "))."
-        let blocked = downstream.blocked
-        guard !blocked.isEmpty else { return text }
-        let shown = blocked.prefix(blockedShown).joined(separator: ", ")
-        let more = blocked.count > blockedShown ? " and \(blocked.count - blockedShown) more" : ""
+        guard !downstream.blocked.isEmpty else { return text }
         let critical = downstream.isCritical ? "It is on the critical path; a slip" : "A slip"
-        return text + " \(critical) delays \(shown)\(more)."
+        return text + " \(critical) delays \(listed(downstream.blocked))."
+    }
+
+    /// `Go-live · Apollo ERP upgrade, Cut-over · Data centre move, Retire · Data centre move and 2 more`: the first
+    /// ``blockedShown`` of `blocked`, then how many more.
+    static func listed(_ blocked: [String]) -> String {
+        let shown = blocked.prefix(blockedShown).joined(separator: ", ")
+        return blocked.count > blockedShown ? "\(shown) and \(blocked.count - blockedShown) more" : shown
     }
 }

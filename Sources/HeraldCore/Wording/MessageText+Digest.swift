@@ -8,11 +8,11 @@ extension MessageText {
     ///
     /// ```
     /// Digest weekly-sponsor, Mon 30 Nov 09:00
-    /// AMBER, steady since Mon 23 Nov 09:00: Design sign-off (Apollo ERP upgrade) has slipped …
+    /// AMBER, steady since Mon 23 Nov 09:00: Design sign-off · Apollo ERP upgrade has slipped …
     /// Rule: amber: a milestone slipped past its baseline.
     ///
     /// Due by Mon 14 Dec:
-    /// - Fri 4 Dec: Design sign-off (Apollo ERP upgrade), Alice Ng, in progress
+    /// - Fri 4 Dec: Design sign-off · Apollo ERP upgrade, Alice Ng, in progress
     /// ```
     public static func digest(_ report: DigestReport, timeZone: TimeZone) -> String {
         let clock = BusinessCalendar(timeZone: timeZone)
@@ -54,7 +54,7 @@ extension MessageText {
         return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
     }
 
-    /// `- Requirements baseline (Apollo ERP upgrade), done Wed 25 Nov, 2 business days late`.
+    /// `- Requirements baseline · Apollo ERP upgrade, done Wed 25 Nov, 2 business days late`.
     private static func completedLine(_ item: DigestItem, _ today: CivilDate) -> String {
         let late = item.businessDays ?? 0
         let timing = late > 0 ? "\(count(late, "business day")) late" : "on time"
@@ -62,13 +62,13 @@ extension MessageText {
         return "- \(subject(item))\(done), \(timing)" + noted(item)
     }
 
-    /// `- Fri 4 Dec: Design sign-off (Apollo ERP upgrade), Alice Ng, in progress`.
+    /// `- Fri 4 Dec: Design sign-off · Apollo ERP upgrade, Alice Ng, in progress`.
     private static func dueLine(_ item: DigestItem, _ today: CivilDate) -> String {
         "- \(item.milestone.due.display(today: today)): \(subject(item)), \(item.ownerName), "
             + item.milestone.status.words + noted(item)
     }
 
-    /// `- Design sign-off (Apollo ERP upgrade): baseline Fri 27 Nov, was Mon 30 Nov, now Fri 4 Dec
+    /// `- Design sign-off · Apollo ERP upgrade: baseline Fri 27 Nov, was Mon 30 Nov, now Fri 4 Dec
     /// (+4 business days)`.
     private static func slippedLine(_ item: DigestItem, _ today: CivilDate) -> String {
         let baseline = item.baseline.map { "baseline \($0.display(today: today))" } ?? "no baseline"
@@ -79,7 +79,7 @@ extension MessageText {
             + noted(item)
     }
 
-    /// `- Data migration plan (Apollo ERP upgrade): due Tue 24 Nov, 4 business days overdue, Dan Okafor`.
+    /// `- Data migration plan · Apollo ERP upgrade: due Tue 24 Nov, 4 business days overdue, Dan Okafor`.
     private static func overdueLine(_ item: DigestItem, _ today: CivilDate) -> String {
         let late = item.businessDays ?? 0
         let overdue = late > 0 ? "\(count(late, "business day")) overdue" : "overdue"
@@ -87,15 +87,15 @@ extension MessageText {
             + noted(item)
     }
 
-    /// `- Design sign-off (Apollo ERP upgrade): level 2 of 3, not acknowledged (esc_…)`.
+    /// `- Design sign-off · Apollo ERP upgrade: level 2 of 3, not acknowledged`.
     private static func escalationLine(_ escalation: DigestEscalation) -> String {
         let ack = escalation.acknowledgedBy.map { "acknowledged by \($0)" } ?? "not acknowledged"
-        return "- \(escalation.milestone.title) (\(escalation.project.name)): level \(escalation.level) of "
-            + "\(escalation.levels), \(ack) (\(escalation.id))"
+        return "- \(subject(escalation.milestone.title, escalation.project.name)): level \(escalation.level) of "
+            + "\(escalation.levels), \(ack)"
     }
 
     private static func subject(_ item: DigestItem) -> String {
-        "\(item.milestone.title) (\(item.project.name))"
+        subject(item.milestone.title, item.project.name)
     }
 
     private static func noted(_ item: DigestItem) -> String {
