@@ -85,7 +85,7 @@ import Testing
             "Digest weekly-sponsor, Mon 30 Nov 09:00",
             "AMBER (first digest): Data migration plan · Apollo ERP upgrade is 4 business days overdue "
                 + "(due Tue 24 Nov).",
-            "Rule: amber: a milestone is overdue.",
+            "Amber means a milestone is overdue.",
         ])
         #expect(!lines.contains { $0.hasPrefix("Completed") }, "first seen done: when it was completed is unknown")
         #expect(lines.contains("Due by Mon 14 Dec:"))

@@ -44,7 +44,8 @@ enum BundleFixture {
             id: "msg_2c3d4e5f60718293", decidedAt: at, kind: .announcement, rules: ["due-changes"], project: dcm,
             milestones: [cutover],
             text: "Data centre cut-over · Data centre move: due Fri 15 Jan 2027 → Fri 29 Jan 2027, changed by Mike "
-                + "Lee. It is now 10 business days behind its baseline, Fri 15 Jan 2027."
+                + "Lee. It is now 10 business days behind its baseline, Fri 15 Jan 2027.",
+            changes: [FieldChange(field: "due", oldValue: "2027-01-15", newValue: "2027-01-29")], actor: "mike"
         ),
     ]
 

@@ -147,6 +147,14 @@ import Testing
             var milestones: [Milestone]
             var text: String
             var escalation: Escalation?
+            var changes: [Change]
+            var actor: String?
+        }
+
+        struct Change: Decodable, Equatable {
+            var field: String
+            var from: String?
+            var to: String?
         }
 
         struct Project: Decodable {
@@ -184,6 +192,8 @@ import Testing
         #expect(body.data.items[0].escalation?.ackURL == "https://herald.example.com/ack/AbC123")
         #expect(body.data.items[2].escalation == nil)
         #expect(body.data.items.map(\.text) == BundleFixture.items.map(\.text))
+        #expect(body.data.items[2].changes == [WebhookBody.Change(field: "due", from: "2027-01-15", to: "2027-01-29")])
+        #expect(body.data.items.map(\.actor) == [nil, nil, "mike"], "an announcement says who made its change")
     }
 
     @Test func anotherMessageHasNoItemsInTheWebhook() throws {

@@ -12,7 +12,7 @@ import Testing
             Digest weekly-sponsor, Mon 30 Nov 09:00
             AMBER, steady since Mon 23 Nov 09:00: Migration · Apollo ERP upgrade is 4 business days overdue \
             (due Tue 24 Nov).
-            Rule: amber: a milestone is overdue.
+            Amber means a milestone is overdue.
 
             Projects:
             - Apollo ERP upgrade: AMBER, Migration is 4 business days overdue (due Tue 24 Nov)
@@ -50,7 +50,7 @@ import Testing
         #expect(MessageText.digest(report, timeZone: Self.london) == """
             Digest weekly-sponsor, Mon 30 Nov 09:00 (late: Herald was not running at the scheduled time)
             GREEN (first digest): every open milestone is on track; next: Launch · Zeus, due Thu 10 Dec.
-            Rule: \(DigestBuilder.greenRule).
+            Green means no milestone is overdue, slipping past its baseline, blocked or at risk.
 
             Due by Mon 14 Dec:
             - Thu 10 Dec: Launch · Zeus, Bob Roe, planned

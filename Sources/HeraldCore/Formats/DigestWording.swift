@@ -29,9 +29,9 @@ public enum DigestWording {
         trend == .first ? "first digest" : trend.rawValue
     }
 
-    /// The status line, the reason and the rule that set the status, in that order, without empty ones.
+    /// The status line, the reason and what the status means, in that order, without empty ones.
     public static func headline(_ report: DigestReport) -> [String] {
-        [status(report), report.headline.reason, report.headline.rule].filter { !$0.isEmpty }
+        [status(report), report.headline.reason, MessageText.meaning(report.headline)].filter { !$0.isEmpty }
     }
 
     /// `Apollo ERP upgrade: amber, Design sign-off is 5 business days behind its baseline`.

@@ -65,13 +65,10 @@ public enum EmailBody {
         return lines.joined(separator: "\n")
     }
 
-    /// `Herald · reminder · Apollo ERP upgrade · rule due-soon · msg_…`.
+    /// `Sent by Herald · Reminder · Apollo ERP upgrade`: what the message is, in words; its id is in its
+    /// `Message-ID`, for whoever traces it.
     static func footer(for message: OutgoingMessage) -> String {
-        var parts = ["Herald", message.kind.rawValue]
-        if let project = message.project { parts.append(project.name) }
-        if let rule = message.rule { parts.append("rule \(rule)") }
-        parts.append(message.id)
-        return parts.joined(separator: " · ")
+        "Sent by Herald · " + ChatText.header(message)
     }
 
     /// Text safe inside HTML elements and double-quoted attributes.

@@ -18,9 +18,6 @@ public enum SlackPayload {
         if let digest = message.digest { return digestBody(for: message, digest) }
         if let items = message.items { return bundleBody(for: message, items) }
         let text = ChatText.mentioning(message, escape(message.text))
-        var context = [message.kind.rawValue]
-        if let project = message.project { context.append(escape(project.name)) }
-        if let rule = message.rule { context.append("rule \(escape(rule))") }
         let whole = TextLimit.characters(sectionLimit.maximum * maxSections).truncating(text)
         let sections = sectionLimit.split(whole).map {
             Block(type: "section", text: TextObject(type: "mrkdwn", text: $0), elements: nil)
@@ -31,7 +28,7 @@ public enum SlackPayload {
         }
         let contextBlock = Block(
             type: "context", text: nil,
-            elements: [.text(TextObject(type: "mrkdwn", text: context.joined(separator: " · ")))]
+            elements: [.text(TextObject(type: "mrkdwn", text: escape(ChatText.header(message))))]
         )
         return JSONOutput.bytes(Payload(text: textLimit.truncating(text), blocks: sections + actions + [contextBlock]))
     }

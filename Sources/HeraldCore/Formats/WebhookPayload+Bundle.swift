@@ -1,12 +1,17 @@
 /// A bundle's `data.items` in the generic webhook body (README "The generic webhook"): every message it carries as
 /// structured data, under its own `msg_…` id, so that a receiver can handle each as if it had come alone.
 extension WebhookPayload {
-    /// `[{"decided_at", "escalation", "id", "milestones", "project", "rules", "text", "type"}]`, in the bundle's order.
+    /// `[{"actor", "changes", "decided_at", "escalation", "id", "milestones", "project", "rules", "text", "type"}]`,
+    /// in the bundle's order.
     static func write(_ items: [BundleItem], to json: inout JSONBytes) {
         json.raw("[")
         for (index, item) in items.enumerated() {
             if index > 0 { json.raw(",") }
-            json.raw(#"{"decided_at":"#)
+            json.raw(#"{"actor":"#)
+            json.string(item.actor)
+            json.raw(#","changes":"#)
+            write(item.changes, to: &json)
+            json.raw(#","decided_at":"#)
             json.string(ISO8601.string(item.decidedAt))
             json.raw(#","escalation":"#)
             if let escalation = item.escalation {

@@ -12,18 +12,9 @@ public enum WebhookPayload {
         var json = JSONBytes(capacity: 512 + message.text.utf8.count)
         json.raw(#"{"data":{"actor":"#)
         json.string(message.actor)
-        json.raw(#","changes":["#)
-        for (index, change) in (message.changes ?? []).enumerated() {
-            if index > 0 { json.raw(",") }
-            json.raw(#"{"field":"#)
-            json.string(change.field)
-            json.raw(#","from":"#)
-            json.string(change.oldValue)
-            json.raw(#","to":"#)
-            json.string(change.newValue)
-            json.raw("}")
-        }
-        json.raw("],")
+        json.raw(#","changes":"#)
+        write(message.changes, to: &json)
+        json.raw(",")
         if let digest = message.digest {
             json.raw(#""digest":"#)
             json.append(json: digestJSON(digest))
@@ -62,6 +53,22 @@ public enum WebhookPayload {
         json.string(message.kind.rawValue)
         json.raw("}")
         return json.bytes
+    }
+
+    /// `[{"field", "from", "to"}]`, empty for none.
+    static func write(_ changes: [FieldChange]?, to json: inout JSONBytes) {
+        json.raw("[")
+        for (index, change) in (changes ?? []).enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw(#"{"field":"#)
+            json.string(change.field)
+            json.raw(#","from":"#)
+            json.string(change.oldValue)
+            json.raw(#","to":"#)
+            json.string(change.newValue)
+            json.raw("}")
+        }
+        json.raw("]")
     }
 
     /// `{"id", "name"}`, or `null`.

@@ -16,11 +16,15 @@ public struct BundleItem: Hashable, Codable, Sendable {
     public var text: String
     /// The escalation a notice or resolution belongs to.
     public var escalation: EscalationRef?
+    /// An announcement's changed fields and who made them (``OutgoingMessage/changes``, ``OutgoingMessage/actor``).
+    public var changes: [FieldChange]?
+    public var actor: String?
 
     /// Creates an item.
     public init(
         id: String, decidedAt: Date, kind: MessageKind, rules: [String], project: ProjectRef?,
-        milestones: [MilestoneRef], text: String, escalation: EscalationRef? = nil
+        milestones: [MilestoneRef], text: String, escalation: EscalationRef? = nil, changes: [FieldChange]? = nil,
+        actor: String? = nil
     ) {
         self.id = id
         self.decidedAt = decidedAt
@@ -30,5 +34,7 @@ public struct BundleItem: Hashable, Codable, Sendable {
         self.milestones = milestones
         self.text = text
         self.escalation = escalation
+        self.changes = changes
+        self.actor = actor
     }
 }

@@ -9,7 +9,7 @@ extension MessageText {
     /// ```
     /// Digest weekly-sponsor, Mon 30 Nov 09:00
     /// AMBER, steady since Mon 23 Nov 09:00: Design sign-off · Apollo ERP upgrade has slipped …
-    /// Rule: amber: a milestone slipped past its baseline.
+    /// Amber means a milestone slipped past its baseline.
     ///
     /// Due by Mon 14 Dec:
     /// - Fri 4 Dec: Design sign-off · Apollo ERP upgrade, Alice Ng, in progress
@@ -31,7 +31,7 @@ extension MessageText {
         case .worsening: ", worsening since \(since ?? "the last digest")"
         }
         var blocks = [
-            [title, "\(status)\(trend): \(report.headline.reason).", "Rule: \(report.headline.rule)."]
+            [title, "\(status)\(trend): \(report.headline.reason).", meaning(report.headline)].filter { !$0.isEmpty }
         ]
         if report.projects.count > 1 {
             blocks.append(["Projects:"] + report.projects.map {
@@ -100,5 +100,14 @@ extension MessageText {
 
     private static func noted(_ item: DigestItem) -> String {
         item.note.map { "; note: \($0)" } ?? ""
+    }
+
+    /// What the status means, as a sentence a sponsor reads: `Amber means a milestone slipped past its baseline or
+    /// is at risk.` (the rule `amber: a milestone slipped …`); the rule as it stands when it names another status.
+    public static func meaning(_ headline: DigestHeadline) -> String {
+        let status = headline.status.rawValue
+        guard headline.rule.hasPrefix(status + ": ") else { return headline.rule }
+        return status.prefix(1).uppercased() + status.dropFirst() + " means "
+            + headline.rule.dropFirst(status.count + 2) + "."
     }
 }
