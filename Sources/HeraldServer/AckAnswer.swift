@@ -14,7 +14,7 @@ enum AckAnswer: Hashable {
     /// The new date `text` (`2026-12-10`), when it is a real date and not before `today`.
     ///
     /// - Throws: `AckAnswer.Unusable` with a sentence for the person answering.
-    static func newDate(_ text: String, today: CivilDate) throws(Unusable) -> AckAnswer {
+    static func parsingNewDate(_ text: String, today: CivilDate) throws(Unusable) -> AckAnswer {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard let date = CivilDate(iso: text) else {
             throw Unusable(text.isEmpty ? "give the new due date, such as \(today)"

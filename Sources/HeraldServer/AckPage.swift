@@ -62,7 +62,7 @@ enum AckPage {
         configuration: Configuration, today: CivilDate
     ) -> Response {
         let title = EmailBody.escape(milestone?.title ?? record.key.milestoneID)
-        let table = table(record, milestone: milestone, configuration: configuration)
+        let table = Self.table(record, milestone: milestone, configuration: configuration)
         guard case .newDate(let date) = answer else {
             return response(.ok, title: "Marked done", paragraphs: [
                 "Thank you. \(title) is done, which closes this escalation: nobody further up is notified, and the "

@@ -67,7 +67,7 @@ extension ServerRouter {
             let answer: AckAnswer
             do {
                 answer = try Self.answer(of: form, today: today)
-            } catch {
+            } catch let error as AckAnswer.Unusable {
                 return refusal(error.message, escalationID: token.escalationID, configuration: configuration)
             }
             guard let update = answer.update(note: note, by: Self.person(token.recipient)) else {
@@ -120,7 +120,7 @@ extension ServerRouter {
 
     /// The 400 page of an answer that cannot be carried out: nothing changed, and `reason` says why.
     private func refusal(_ reason: String, escalationID: String, configuration: Configuration) -> Response {
-        let table = (try? store.escalation(id: escalationID)).flatMap { $0 }
+        let table = (try? store.escalation(id: escalationID))
             .map { AckPage.table($0, milestone: storedMilestone(of: $0), configuration: configuration) } ?? ""
         return AckPage.response(.badRequest, title: "Nothing changed", paragraphs: [
             "Nothing changed: \(EmailBody.escape(reason)). Go back to the form to try again.",
@@ -192,7 +192,7 @@ extension ServerRouter {
     private static func answer(of form: FormBody, today: CivilDate) throws(AckAnswer.Unusable) -> AckAnswer {
         switch form["answer"] ?? "acknowledge" {
         case "acknowledge": return .acknowledge
-        case "new_date": return try AckAnswer.newDate(form["due"] ?? "", today: today)
+        case "new_date": return try AckAnswer.parsingNewDate(form["due"] ?? "", today: today)
         case "done": return .done
         case let other: throw AckAnswer.Unusable("'\(other)' is not an answer this page knows")
         }
