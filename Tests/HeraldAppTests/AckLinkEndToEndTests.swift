@@ -124,10 +124,10 @@ import Testing
                     as? [String: Any]
             )
             #expect(data["kind"] as? String == "announcement")
-            #expect(data["actor"] as? String == "Alice Ng")
+            #expect(data["actor"] as? String == "alice", "the data keeps the person key")
             let text = try #require(data["text"] as? String)
             #expect(text.contains("due Thu 3 Dec → Thu 10 Dec"), "\(text)")
-            #expect(text.hasSuffix("Changed by Alice Ng."), "\(text)")
+            #expect(text.hasSuffix("Changed by Alice Ng. Note: vendor late"), "\(text)")
         }
     }
 

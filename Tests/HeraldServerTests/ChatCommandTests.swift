@@ -178,7 +178,7 @@ import Testing
         #expect(record.acknowledgement == Acknowledgement(by: "alice", at: fixture.now, note: "vendor late"))
         #expect(try fixture.milestone("design")?.due == CivilDate(iso: "2026-12-10"))
         let history = try fixture.store.history(projectID: "apollo", milestoneID: "design")
-        let moved = history.first { $0.change.field == "due" }
+        let moved = history.last { $0.change.field == "due" }
         #expect(moved?.source == "chat:alice" && moved?.actor == "alice")
         #expect(try Self.chats(fixture).map(\.outcome) == [.invalid, .applied])
     }
@@ -196,7 +196,7 @@ import Testing
         #expect(try fixture.milestone("design")?.status == .done)
         #expect(try fixture.store.escalation(id: id)?.state == .resolved)
         let history = try fixture.store.history(projectID: "apollo", milestoneID: "design")
-        let done = history.first { $0.change.field == "status" }
+        let done = history.last { $0.change.field == "status" }
         #expect(done?.source == "chat:bob" && done?.actor == "bob")
     }
 
