@@ -65,14 +65,12 @@ enum AckPage {
         let table = Self.table(record, milestone: milestone, configuration: configuration)
         guard case .newDate(let date) = answer else {
             return response(.ok, title: "Marked done", paragraphs: [
-                "Thank you. \(title) is done, which closes this escalation: nobody further up is notified, and the "
-                    + "people following the milestone hear that it is done.",
+                "Thank you. \(title) is marked done, which closes this escalation: nobody further up is notified.",
             ], extra: table)
         }
         return response(.ok, title: "Acknowledged, with a new date", paragraphs: [
-            "Thank you. \(title) is now due \(date.display(today: today)), and the people following it hear of the "
-                + "new date. No further escalation notices will be sent; everyone notified will hear that "
-                + "\(EmailBody.escape(who)) took it.",
+            "Thank you. \(title) is now due \(date.display(today: today)). No further escalation notices will be "
+                + "sent; everyone notified will hear that \(EmailBody.escape(who)) took it.",
         ], extra: table)
     }
 

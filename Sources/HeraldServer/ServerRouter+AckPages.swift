@@ -50,8 +50,8 @@ extension ServerRouter {
                 """
             return AckPage.response(.ok, title: "Acknowledge escalation", paragraphs: [
                 "Acknowledging stops this escalation: nobody further up is notified, and everyone already told hears "
-                    + "that \(who) took it. You can give \(title) a new due date as you acknowledge, which is "
-                    + "announced like any change of date, or mark it done, which closes the escalation.",
+                    + "that \(who) took it. You can also give \(title) a new due date as you acknowledge, "
+                    + "or mark it done, which closes the escalation.",
             ], extra: table + "\n" + form)
         }
         router.post("ack/:token") { request, context in
