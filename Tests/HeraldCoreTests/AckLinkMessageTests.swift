@@ -28,7 +28,7 @@ import Testing
         let linked = try Self.notices(links: Self.links())
         let plain = try Self.notices(links: nil)
         #expect(linked.map(\.id) == plain.map(\.id), "the link is not part of the message id")
-        #expect(linked.allSatisfy { $0.text.hasSuffix(" Acknowledge it to stop further notices.") })
+        #expect(linked.allSatisfy { $0.text.hasSuffix(" Acknowledge it, give a new date or mark it done to stop further notices.") })
         #expect(plain.allSatisfy { $0.text.hasSuffix(" who runs Herald for this project that it is in hand.") })
         #expect(plain.allSatisfy { $0.escalation?.ackURL == nil })
         #expect(linked.map(\.channel) == ["eng", "eng", "board"])

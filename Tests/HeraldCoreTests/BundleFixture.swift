@@ -28,7 +28,7 @@ enum BundleFixture {
             milestones: [migration],
             text: "Escalation level 2 of 3: Data migration plan · Apollo ERP upgrade is 5 business days overdue; it "
                 + "was due Tue 24 Nov. Status: at risk. Told before: Dan Okafor (level 1, Mon 30 Nov 09:00 on "
-                + "email). Acknowledge it to stop further notices.",
+                + "email). Acknowledge it, give a new date or mark it done to stop further notices.",
             escalation: EscalationRef(
                 id: "esc_7f3a9c2e", policy: "missed-deadline", level: 2, levels: 3,
                 ackURL: "https://herald.example.com/ack/AbC123"

@@ -65,7 +65,7 @@ import Testing
         var linked = EngineRun(configuration: configuration, ackLinks: AckLinkMessageTests.links())
         let notice = try #require(linked.tick(EngineFixture.at("2026-12-07", 10)).first)
         let url = try #require(notice.escalation?.ackURL)
-        #expect(notice.text == "Acknowledge: Acknowledge it to stop further notices. \(url)|link")
+        #expect(notice.text == "Acknowledge: Acknowledge it, give a new date or mark it done to stop further notices. \(url)|link")
         var plain = EngineRun(configuration: configuration)
         #expect(plain.tick(EngineFixture.at("2026-12-07", 10)).first?.text
             == "Acknowledge: To stop further notices, tell the person who runs Herald for this project that it is in "

@@ -31,10 +31,11 @@ extension MessageText {
         return text + " " + answer(hasAckLink: hasAckLink)
     }
 
-    /// How to answer an escalation notice: acknowledge it with its link, or without one tell whoever runs Herald.
+    /// How to answer an escalation notice: with its link, acknowledge it, give a new date or mark it done; without
+    /// one, tell whoever runs Herald.
     public static func answer(hasAckLink: Bool) -> String {
         hasAckLink
-            ? "Acknowledge it to stop further notices."
+            ? "Acknowledge it, give a new date or mark it done to stop further notices."
             : "To stop further notices, tell the person who runs Herald for this project that it is in hand."
     }
 
