@@ -30,8 +30,8 @@ enum AckPage {
         return HTMLResponse.make(html, status: status)
     }
 
-    /// The escalation as a table: project, `milestone` (as stored, nil when it is gone), level, state, and who was
-    /// told when and where.
+    /// The escalation as its reader sees it, without ids: project, `milestone` (as stored, nil when it is gone),
+    /// level, state, and who was told when and where ("in #eng on Slack").
     static func table(_ record: EscalationRecord, milestone: Milestone?, configuration: Configuration) -> String {
         let project = configuration.projects.first { $0.id == record.key.projectID }
         let calendar = configuration.calendar
@@ -39,11 +39,11 @@ enum AckPage {
         let told = record.notices.map { notice in
             let who = notice.people.isEmpty ? "everyone" : notice.people.map { name(of: $0, in: configuration) }
                 .joined(separator: ", ")
+            let place = configuration.channels[notice.channel]?.place ?? "on \(notice.channel)"
             return "\(who): level \(notice.level)\(notice.isRepeat ? " (repeat)" : ""), "
-                + "\(calendar.shortDisplay(notice.at)) on \(notice.channel)"
+                + "\(calendar.shortDisplay(notice.at)) \(place)"
         }
         let rows = [
-            ("Escalation", "\(record.id) (\(record.policy))"),
             ("Project", project?.name ?? record.key.projectID),
             ("Milestone", milestone.map { "\($0.title), due \($0.due.shortDisplay)" } ?? record.key.milestoneID),
             ("Level", "\(record.levelsNotified) of \(levels)"),
