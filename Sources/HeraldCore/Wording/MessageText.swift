@@ -122,7 +122,7 @@ public enum MessageText {
     }
 
     /// `1 business day`, `3 business days`.
-    static func count(_ n: Int, _ unit: String) -> String {
+    public static func count(_ n: Int, _ unit: String) -> String {
         n == 1 ? "1 \(unit)" : "\(n) \(unit)s"
     }
 }
