@@ -106,20 +106,34 @@ struct MilestonePage {
         guard !history.isEmpty else {
             return "<section id=\"history\"><h2>Recent changes</h2><p>No changes recorded.</p></section>"
         }
-        let rows = history.prefix(Self.historyShown).map { entry in
-            let change = entry.change
-            let cells = [
-                ConsoleLine.localTime(entry.at, in: zone), Self.fieldWords(change.field),
-                value(change.field, change.oldValue) + " → " + value(change.field, change.newValue), who(entry),
-            ]
-            return "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
-        }
+        let rows = historyRows.map { cells in "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
         return """
             <section id="history"><h2>Recent changes</h2>
-            <table><tr><th>When</th><th>What</th><th>Change</th><th>Who</th></tr>
+            <table><tr><th>When (\(escape(zone.identifier)))</th><th>What</th><th>Change</th><th>Who</th></tr>
             \(rows.joined(separator: "\n"))
             </table></section>
             """
+    }
+
+    /// The history as the page lists it (when, what, change, who), newest first, at most ``historyShown`` lines:
+    /// the milestone's creation (every field its first recorded change set) as one `added` line with its due date,
+    /// a note as itself, any other change `from → to`.
+    private var historyRows: [[String]] {
+        let added = history.last.map { first in
+            history.filter { $0.at == first.at && $0.source == first.source && $0.change.oldValue == nil }
+        } ?? []
+        var rows = history.filter { !added.contains($0) }.map { entry in
+            let change = entry.change
+            let text = change.field == "note"
+                ? change.newValue ?? ""
+                : value(change.field, change.oldValue) + " → " + value(change.field, change.newValue)
+            return [ConsoleLine.localTime(entry.at, in: zone), Self.fieldWords(change.field), text, who(entry)]
+        }
+        if let first = added.first {
+            let due = added.first { $0.change.field == "due" }.map { "due " + value("due", $0.change.newValue) }
+            rows.append([ConsoleLine.localTime(first.at, in: zone), "added", due ?? "", who(first)])
+        }
+        return Array(rows.prefix(Self.historyShown))
     }
 
     /// `Go-live · Apollo ERP upgrade, due Fri 18 Dec, in progress (critical path)`.
@@ -138,6 +152,7 @@ struct MilestonePage {
         case "status": return MilestoneStatus(rawValue: value)?.words ?? value
         case "due", "baseline": return CivilDate(iso: value)?.display(today: today) ?? value
         case "owner": return name(value)
+        case "critical": return value == "true" ? "yes" : value == "false" ? "no" : value
         case "depends_on", "deliverables":
             guard let items = try? JSONDecoder().decode([String].self, from: Data(value.utf8)) else { return value }
             return items.isEmpty ? "none" : items.joined(separator: ", ")

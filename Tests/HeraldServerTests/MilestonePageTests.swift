@@ -72,7 +72,9 @@ import Testing
                 #expect(page.contains("Level 1 of 1; told Alice. Awaiting acknowledgement."))
                 #expect(page.contains("<td>title</td><td>Design sign-off → &lt;script&gt;"))
                 #expect(page.contains("<td>deliverables</td><td>none → Design &lt;doc&gt;</td>"))
-                #expect(page.contains("<td>the project file apollo.yaml</td>"))
+                #expect(page.contains("<td>2026-12-01 09:00</td><td>added</td><td>due Thu 3 Dec</td>"
+                    + "<td>the project file apollo.yaml</td>"))
+                #expect(!page.contains("none → Alice"), "the creation is one line")
                 #expect(!page.contains("overdue</code>") && !page.contains("days_overdue"), "no rule shown")
             }
         }
