@@ -20,7 +20,16 @@ public enum ChatText {
     /// The links `message` carries, label and address, in the order they are shown: an escalation's
     /// acknowledgement link, then the milestone's page.
     public static func links(of message: OutgoingMessage) -> [(label: String, url: String)] {
-        [(acknowledgeLabel, message.escalation?.ackURL), (milestonePageLabel, message.milestoneURL)]
+        links(escalation: message.escalation, milestoneURL: message.milestoneURL)
+    }
+
+    /// The links a bundled message carries, as ``links(of:)`` gives them for a message on its own.
+    public static func links(of item: BundleItem) -> [(label: String, url: String)] {
+        links(escalation: item.escalation, milestoneURL: item.milestoneURL)
+    }
+
+    private static func links(escalation: EscalationRef?, milestoneURL: String?) -> [(label: String, url: String)] {
+        [(acknowledgeLabel, escalation?.ackURL), (milestonePageLabel, milestoneURL)]
             .compactMap { label, url in url.map { (label, $0) } }
     }
 
