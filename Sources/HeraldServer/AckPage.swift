@@ -30,10 +30,10 @@ enum AckPage {
         return HTMLResponse.make(html, status: status)
     }
 
-    /// The escalation as a table: project, milestone, level, state, and who was told when and where.
-    static func table(_ record: EscalationRecord, configuration: Configuration) -> String {
+    /// The escalation as a table: project, `milestone` (as stored, nil when it is gone), level, state, and who was
+    /// told when and where.
+    static func table(_ record: EscalationRecord, milestone: Milestone?, configuration: Configuration) -> String {
         let project = configuration.projects.first { $0.id == record.key.projectID }
-        let milestone = project?.milestones.first { $0.id == record.key.milestoneID }
         let calendar = configuration.calendar
         let levels = configuration.escalations[record.policy]?.levels.count ?? record.levelsNotified
         let told = record.notices.map { notice in
@@ -54,6 +54,24 @@ enum AckPage {
             let cell = value.split(separator: "\n").map { EmailBody.escape(String($0)) }.joined(separator: "<br>")
             return "<tr><th>\(label)</th><td>\(cell)</td></tr>"
         }.joined(separator: "\n") + "\n</table>"
+    }
+
+    /// The page after an answer with a new date or done: what changed, and the escalation as it now stands.
+    static func answered(
+        _ record: EscalationRecord, _ answer: AckAnswer, by who: String, milestone: Milestone?,
+        configuration: Configuration, today: CivilDate
+    ) -> Response {
+        let title = EmailBody.escape(milestone?.title ?? record.key.milestoneID)
+        let table = Self.table(record, milestone: milestone, configuration: configuration)
+        guard case .newDate(let date) = answer else {
+            return response(.ok, title: "Marked done", paragraphs: [
+                "Thank you. \(title) is marked done, which closes this escalation: nobody further up is notified.",
+            ], extra: table)
+        }
+        return response(.ok, title: "Acknowledged, with a new date", paragraphs: [
+            "Thank you. \(title) is now due \(date.display(today: today)). No further escalation notices will be "
+                + "sent; everyone notified will hear that \(EmailBody.escape(who)) took it.",
+        ], extra: table)
     }
 
     /// `open`, or who closed it and when: `acknowledged by bob on Fri 4 Dec 10:12 ("on it")`.

@@ -7,8 +7,9 @@ enum ChatCommand: Hashable {
     case help
     /// `status [PROJECT]`: every project at a glance, or one project's milestones and open escalations.
     case status(projectID: String?)
-    /// `ack ESCALATION [NOTE]`: acknowledge an escalation.
-    case ack(escalationID: String, note: String?)
+    /// `ack ESCALATION [NOTE]`: acknowledge an escalation; `ack ESCALATION new date DATE [NOTE]`: acknowledge it and
+    /// move its milestone's due date; `ack ESCALATION done [NOTE]`: mark its milestone done.
+    case ack(escalationID: String, answer: AckAnswer, note: String?)
     /// `done PROJECT/MILESTONE`: mark a milestone done.
     case done(MilestoneKey)
     /// `due PROJECT/MILESTONE DATE`: move a milestone's due date.
@@ -21,6 +22,8 @@ enum ChatCommand: Hashable {
         Herald commands:
         • status [PROJECT]: every project at a glance, or one project's milestones
         • ack ESCALATION [NOTE]: acknowledge an escalation, which stops its ladder
+        • ack ESCALATION new date DATE [NOTE]: acknowledge it and move its milestone's due date (YYYY-MM-DD)
+        • ack ESCALATION done [NOTE]: mark its milestone done, which resolves the escalation
         • done PROJECT/MILESTONE: mark a milestone done
         • due PROJECT/MILESTONE DATE: move its due date (YYYY-MM-DD)
         • snooze PROJECT/MILESTONE until DATE: no reminders or escalations about it before DATE
@@ -44,9 +47,12 @@ enum ChatCommand: Hashable {
             guard arguments.count <= 1 else { throw Unusable("usage: status [PROJECT]") }
             self = .status(projectID: arguments.first)
         case "ack":
-            guard let id = arguments.first else { throw Unusable("usage: ack ESCALATION [NOTE]") }
-            let note = arguments.dropFirst().joined(separator: " ")
-            self = .ack(escalationID: id, note: note.isEmpty ? nil : note)
+            guard let id = arguments.first else {
+                throw Unusable("usage: ack ESCALATION [new date DATE | done] [NOTE]")
+            }
+            let (answer, rest) = try Self.answer(Array(arguments.dropFirst()))
+            let note = rest.joined(separator: " ")
+            self = .ack(escalationID: id, answer: answer, note: note.isEmpty ? nil : note)
         case "done":
             guard arguments.count == 1 else { throw Unusable("usage: done PROJECT/MILESTONE") }
             self = .done(try Self.milestone(arguments[0]))
@@ -78,6 +84,15 @@ enum ChatCommand: Hashable {
         case .status(let projectID): (projectID, nil)
         case .done(let key), .due(let key, _), .snooze(let key, _): (key.projectID, key.milestoneID)
         }
+    }
+
+    /// The answer `words` after `ack ESCALATION` begin with (`new date 2026-12-10`, `done`), and the note's words.
+    private static func answer(_ words: [String]) throws(Unusable) -> (AckAnswer, ArraySlice<String>) {
+        let lowered = words.prefix(2).map { $0.lowercased() }
+        if lowered.first == "done" { return (.done, words.dropFirst()) }
+        guard lowered == ["new", "date"] else { return (.acknowledge, words[...]) }
+        guard words.count >= 3 else { throw Unusable("usage: ack ESCALATION new date DATE [NOTE]") }
+        return (.newDate(try date(words[2])), words.dropFirst(3))
     }
 
     private static func milestone(_ text: String) throws(Unusable) -> MilestoneKey {

@@ -15,6 +15,25 @@ public protocol ServerActions: Sendable {
     ///
     /// - Throws: `ServerActionError.notFound` when the milestone is not stored, `.invalid` when `date` has begun.
     func snooze(_ key: MilestoneKey, until date: CivilDate, by person: String, note: String?) async throws -> Snooze
+
+    /// Answers the open escalation `escalationID` with `update` to its milestone (a new due date, or done): the update
+    /// takes ``update(_:with:source:)``'s path (validation, history with actor `update.by` and `source`, the change
+    /// rules), then, unless it marks the milestone done (which resolves the escalation), the escalation is
+    /// acknowledged as `acknowledger` with `update.note`, before any evaluation runs. An escalation already closed
+    /// changes nothing.
+    ///
+    /// - Throws: `ServerActionError.notFound` for an unknown escalation or a milestone no longer stored.
+    func answer(
+        _ escalationID: String, with update: MilestoneUpdate, acknowledger: String, source: String
+    ) async throws -> EscalationAnswer
+}
+
+/// How an answer to an escalation ended.
+public enum EscalationAnswer: Hashable, Sendable {
+    /// The milestone was updated and the escalation, as it now stands, closed.
+    case answered(EscalationRecord)
+    /// The escalation was already closed; nothing changed.
+    case alreadyClosed(EscalationRecord)
 }
 
 /// Why a ``ServerActions`` change was not made, in words for the caller.

@@ -24,8 +24,9 @@ extension ServerRouter {
         switch command {
         case .help, .status:
             return try read(command, configuration: configuration)
-        case .ack(let id, let note):
-            return try acknowledge(id, by: person, note: note)
+        case .ack(let id, let answer, let note):
+            let today = configuration.calendar.today(at: now())
+            return try await self.answer(id, with: answer, by: person, note: note, today: today)
         case .done(let key):
             return try await change(
                 key, MilestoneUpdate(status: .done), by: person, unchanged: "it is already done"
@@ -76,6 +77,43 @@ extension ServerRouter {
             )
         case .alreadyClosed(let record):
             return ChatAnswer(text: "Escalation \(id) is already \(record.state.rawValue).", outcome: .invalid)
+        }
+    }
+
+    /// Acknowledges escalation `id`, with a new due date for its milestone, or marks the milestone done.
+    private func answer(
+        _ id: String, with answer: AckAnswer, by person: Person, note: String?, today: CivilDate
+    ) async throws -> ChatAnswer {
+        do {
+            guard let update = try answer.checked(today: today).update(note: note, by: person.key) else {
+                return try acknowledge(id, by: person, note: note)
+            }
+            let record: EscalationRecord
+            switch try await changeActions().answer(
+                id, with: update, acknowledger: person.key, source: "chat:\(person.key)"
+            ) {
+            case .answered(let closed): record = closed
+            case .alreadyClosed(let closed):
+                return ChatAnswer(text: "Escalation \(id) is already \(closed.state.rawValue).", outcome: .invalid)
+            }
+            let target = "\(record.key.projectID)/\(record.key.milestoneID)"
+            switch answer {
+            case .newDate(let date):
+                return ChatAnswer(
+                    text: "\(person.name) acknowledged escalation \(id) and moved \(target) to "
+                        + "\(date.display(today: today)): it climbs no further.",
+                    outcome: .applied
+                )
+            case .acknowledge, .done:
+                return ChatAnswer(
+                    text: "\(person.name) marked \(target) done: escalation \(id) is \(record.state.rawValue).",
+                    outcome: .applied
+                )
+            }
+        } catch let error as AckAnswer.Unusable {
+            return ChatAnswer(text: "Nothing changed: \(error.message).", outcome: .invalid)
+        } catch let error as ServerActionError {
+            return ChatAnswer(text: error.description, outcome: .invalid)
         }
     }
 

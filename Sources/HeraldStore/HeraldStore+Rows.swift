@@ -78,7 +78,8 @@ extension HeraldStore {
             latencyMilliseconds: row["latency_ms"],
             replayOf: row["replay_of"],
             replayedBy: row["replayed_by"],
-            agedFrom: optionalDate(row, "aged_from")
+            agedFrom: optionalDate(row, "aged_from"),
+            carriedBy: row["bundled_in"]
         )
     }
 

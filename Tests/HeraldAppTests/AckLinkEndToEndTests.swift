@@ -76,6 +76,61 @@ import Testing
         }
     }
 
+    @Test func aNewDateFromTheLinkAcknowledgesMovesTheMilestoneAndIsAnnounced() async throws {
+        let receiver = try TestHTTPReceiver()
+        defer { receiver.stop() }
+        let port = try FreePort.onLoopback()
+        let base = "http://127.0.0.1:\(port)"
+        let fixture = try AppFixture(
+            receiverURL: receiver.url, milestones: EscalationEndToEndTests.milestones,
+            extraRules: """
+                  - name: moved
+                    on: due_changed
+                    when: "true"
+                    notify: [manager]
+                """ + "\n" + EscalationEndToEndTests.escalation + """
+
+                server: { listen: "127.0.0.1:\(port)", api_token: s3cret, public_url: "\(base)/" }
+                """
+        )
+        defer { fixture.directory.remove() }
+        let clock = TestClock(AppFixture.at("2026-12-04", 10))
+        try await EscalationEndToEndTests().withDaemon(fixture, clock: clock) { runtime in
+            let first = try #require(await receiver.waitForRequests(count: 1).first)
+            let body = try #require(JSONSerialization.jsonObject(with: Data(first.body)) as? [String: Any])
+            let escalation = try #require((body["data"] as? [String: Any])?["escalation"] as? [String: Any])
+            let url = try #require(escalation["ack_url"] as? String)
+            var page = await Self.request(url)
+            for _ in 0..<50 where page == nil {
+                try await Task.sleep(for: .milliseconds(100))
+                page = await Self.request(url)
+            }
+            let refused = await Self.request(url, method: "POST", body: "answer=new_date&due=2026-12-02")
+            #expect(refused?.0 == 400)
+            #expect(refused?.1.contains("the new date, Wed 2 Dec, has passed") == true)
+            #expect(try runtime.store.escalations(states: [.open]).count == 1, "a refused answer changes nothing")
+
+            let moved = await Self.request(url, method: "POST", body: "answer=new_date&due=2026-12-10&note=vendor+late")
+            #expect(moved?.0 == 200)
+            #expect(moved?.1.contains("<h1>Acknowledged, with a new date</h1>") == true)
+            let record = try #require(try runtime.store.escalations().first)
+            #expect(record.acknowledgement?.by == "alice" && record.acknowledgement?.note == "vendor late")
+            let build = try runtime.store.trackedMilestones().first { $0.milestone.id == "build" }?.milestone
+            #expect(build?.due == CivilDate(iso: "2026-12-10"))
+
+            let announcement = try #require(await receiver.waitForRequests(count: 2).last)
+            let data = try #require(
+                (JSONSerialization.jsonObject(with: Data(announcement.body)) as? [String: Any])?["data"]
+                    as? [String: Any]
+            )
+            #expect(data["kind"] as? String == "announcement")
+            #expect(data["actor"] as? String == "alice", "the data keeps the person key")
+            let text = try #require(data["text"] as? String)
+            #expect(text.contains("due Thu 3 Dec → Thu 10 Dec"), "\(text)")
+            #expect(text.hasSuffix("Changed by Alice Ng. Note: vendor late"), "\(text)")
+        }
+    }
+
     @Test func theKeyIsMadeOnceAndKept() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

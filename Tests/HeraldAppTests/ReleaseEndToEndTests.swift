@@ -132,7 +132,7 @@ import Testing
 
     /// The example config with its project copied twice more, as three projects of one sponsor.
     static func threeProjects(bundling: String) throws -> ExampleConfig {
-        let example = try ExampleConfig(edits: [("\nrules:", "\nbundling: \(bundling)\nrules:")])
+        let example = try ExampleConfig(edits: [("\nbundling: { window: 2m }", "\nbundling: \(bundling)")])
         let apollo = try String(contentsOfFile: example.directory.path + "/projects/apollo.yaml", encoding: .utf8)
         for (id, name) in [("hermes", "Hermes CRM rollout"), ("atlas", "Atlas data centre move")] {
             try example.directory.write("projects/\(id).yaml", apollo

@@ -91,20 +91,20 @@ import Testing
         #expect(design["DTSTAMP"] == "20261201T093000Z")
         #expect(design["DTSTART;VALUE=DATE"] == "20261204")
         #expect(design["DTEND;VALUE=DATE"] == "20261205")
-        #expect(design["SUMMARY"] == "Design sign-off (Apollo ERP upgrade)")
-        #expect(design["DESCRIPTION"] == "Project: Apollo ERP upgrade (apollo)\\nOwner: Alice Ng\\nStatus: in_progress"
+        #expect(design["SUMMARY"] == "Design sign-off · Apollo ERP upgrade")
+        #expect(design["DESCRIPTION"] == "Project: Apollo ERP upgrade\\nOwner: Alice Ng\\nStatus: in progress"
             + "\\nBaseline: 2026-11-27\\nSlip: 5 business days")
         #expect(design["STATUS"] == "CONFIRMED")
         #expect(design["SEQUENCE"] == "0")
         #expect(design["LAST-MODIFIED"] == "20261120T090000Z")
         #expect(design["URL"] == "https://herald.example/")
         let tricky = Dictionary(components[2].properties, uniquingKeysWith: { first, _ in first })
-        #expect(tricky["SUMMARY"] == "⚠ Design\\; sign-off\\, phase \\\\ 1\\nsecond line (Apollo ERP upgrade)")
+        #expect(tricky["SUMMARY"] == "⚠ Design\\; sign-off\\, phase \\\\ 1\\nsecond line · Apollo ERP upgrade")
         #expect(tricky["SEQUENCE"] == "2")
         #expect(tricky["DTEND;VALUE=DATE"] == "20270101", "the day after the 31st is next year's first")
         let long = Dictionary(components[3].properties, uniquingKeysWith: { first, _ in first })
         #expect(long["STATUS"] == "CANCELLED")
-        #expect(long["SUMMARY"] == "✗ \(Self.longTitle) (Apollo ERP upgrade)")
+        #expect(long["SUMMARY"] == "✗ \(Self.longTitle) · Apollo ERP upgrade")
         #expect(!CalendarFeed.ics(Self.content(publicURL: nil), now: Self.now).contains("\r\nURL:"))
     }
 
@@ -178,19 +178,19 @@ import Testing
             "Apollo\\, milestones 2.0 PUBLISH", // icalendar keeps an X- property's text as written (escaped)
             "design@apollo.herald 2026-12-04 2026-12-05 CONFIRMED 0",
             "2026-12-01T09:30:00+00:00 2026-11-20T09:00:00+00:00",
-            "Design sign-off (Apollo ERP upgrade)",
-            "'Project: Apollo ERP upgrade (apollo)\\nOwner: Alice Ng\\nStatus: in_progress\\nBaseline: 2026-11-27\\n"
+            "Design sign-off · Apollo ERP upgrade",
+            "'Project: Apollo ERP upgrade\\nOwner: Alice Ng\\nStatus: in progress\\nBaseline: 2026-11-27\\n"
                 + "Slip: 5 business days'",
             "tricky@apollo.herald 2026-12-31 2027-01-01 CONFIRMED 2",
             "2026-12-01T09:30:00+00:00 2026-11-25T14:00:00+00:00",
             "⚠ Design; sign-off, phase \\ 1",
-            "second line (Apollo ERP upgrade)",
-            "'Project: Apollo ERP upgrade (apollo)\\nOwner: Dan Okafor\\nStatus: at_risk, critical\\nPhase: Design\\n"
+            "second line · Apollo ERP upgrade",
+            "'Project: Apollo ERP upgrade\\nOwner: Dan Okafor\\nStatus: at risk, critical\\nPhase: Design\\n"
                 + "Baseline: 2026-11-27\\nSlip: 23 business days'",
             "long@apollo.herald 2027-01-15 2027-01-16 CANCELLED 0",
             "2026-12-01T09:30:00+00:00 2026-11-26T08:00:00+00:00",
-            "✗ \(Self.longTitle) (Apollo ERP upgrade)",
-            "'Project: Apollo ERP upgrade (apollo)\\nOwner: nobody\\nStatus: cancelled'",
+            "✗ \(Self.longTitle) · Apollo ERP upgrade",
+            "'Project: Apollo ERP upgrade\\nOwner: nobody\\nStatus: cancelled'",
             "",
         ])
     }

@@ -111,6 +111,40 @@ import Testing
             == .withdrawn("superseded: the escalation was closed"))
     }
 
+    @Test func anEscalationNoticeHeldOvernightIsWrittenAgainWhenItsMilestoneChangedAndItIsStillOpen() throws {
+        let engine = try Self.engine()
+        let key = RuleStateKey(rule: "overdue", projectID: "apollo", milestoneID: "design")
+        let decided = EngineFixture.milestone(due: "2026-11-27")
+        let notice = OutgoingMessage(
+            id: "msg_notice", createdAt: Self.evening, kind: .escalation, rule: "overdue",
+            project: ProjectRef(id: "apollo", name: "Apollo ERP upgrade"),
+            milestones: [MilestoneRef(decided, in: nil)], channel: "eng", recipients: ["alice"],
+            mentions: ["<@U1>"], text: "Escalation level 1 of 3: as decided", escalation: EscalationRef(
+                id: "esc_1", policy: "standard", level: 1, levels: 3
+            ), heldUntil: Self.nine
+        )
+        let record = EscalationRecord(
+            id: "esc_1", key: key, policy: "standard", due: day("2026-11-27"), openedAt: Self.evening
+        )
+        let blocked = EngineFixture.milestone(due: "2026-11-27", status: .blocked)
+        let facts = ReleaseFacts(
+            milestones: [TrackedMilestone(milestone: blocked, updatedAt: Self.evening + 600)],
+            escalations: [key: record]
+        )
+        guard case .rewritten(let rewritten) = engine.check(notice, against: facts) else {
+            Issue.record("an open escalation's notice about a changed milestone is written again")
+            return
+        }
+        #expect(rewritten.id == notice.id && rewritten.escalation == notice.escalation)
+        #expect(rewritten.text.hasPrefix("Escalation level 1 of 3: Design sign-off · Apollo ERP upgrade is "))
+        #expect(rewritten.text.contains("Status: blocked."), "the facts of the release, not of the decision")
+        #expect(rewritten.milestones.map(\.status) == [.blocked])
+        let unchanged = ReleaseFacts(
+            milestones: [TrackedMilestone(milestone: decided, updatedAt: Self.evening - 60)], escalations: [key: record]
+        )
+        #expect(engine.check(notice, against: unchanged) == .asDecided)
+    }
+
     static let twelve = (1...12).map { EngineFixture.milestone("m\($0)") }
 
     @Test func twelveRemindersToOnePersonAtNineGoAsOneBundle() throws {

@@ -39,7 +39,7 @@ import Testing
 
     static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
-    @Test func theLinkOpensAPageWithOneButtonAndChangesNothing() async throws {
+    @Test func theLinkOpensAPageWithItsThreeAnswersAndChangesNothing() async throws {
         let fixture = try ServerFixture()
         let token = try Self.token(fixture)
         try await Self.test(fixture) { client in
@@ -51,8 +51,11 @@ import Testing
                     #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
                     let page = Self.text(response)
                     #expect(page.components(separatedBy: "<form method=\"post\">").count == 2)
-                    #expect(page.components(separatedBy: "<button").count == 2)
+                    #expect(page.components(separatedBy: "<button").count == 4)
                     #expect(page.contains("Acknowledge as Alice"))
+                    #expect(page.contains("<input type=\"date\" id=\"due\" name=\"due\" min=\"2026-12-04\">"))
+                    #expect(page.contains("Acknowledge with this new date"))
+                    #expect(page.contains("Mark Design sign-off done"))
                     #expect(page.contains("<td>Apollo</td>"))
                     #expect(page.contains("<td>Design sign-off, due Thu 3 Dec</td>"))
                     #expect(page.contains("<td>1 of 1</td>"))

@@ -15,8 +15,13 @@ import Testing
         ("HELP", .help),
         ("status", .status(projectID: nil)),
         ("status apollo", .status(projectID: "apollo")),
-        ("ack esc_1 on it now", .ack(escalationID: "esc_1", note: "on it now")),
-        ("ack esc_1", .ack(escalationID: "esc_1", note: nil)),
+        ("ack esc_1 on it now", .ack(escalationID: "esc_1", answer: .acknowledge, note: "on it now")),
+        ("ack esc_1", .ack(escalationID: "esc_1", answer: .acknowledge, note: nil)),
+        ("ack esc_1 new date 2026-12-10 vendor late",
+         .ack(escalationID: "esc_1", answer: .newDate(CivilDate(iso: "2026-12-10")!), note: "vendor late")),
+        ("ack esc_1 New Date 2026-12-10",
+         .ack(escalationID: "esc_1", answer: .newDate(CivilDate(iso: "2026-12-10")!), note: nil)),
+        ("ack esc_1 DONE shipped", .ack(escalationID: "esc_1", answer: .done, note: "shipped")),
         ("done apollo/design", .done(MilestoneKey(projectID: "apollo", milestoneID: "design"))),
         ("due apollo/design 2026-12-11",
          .due(MilestoneKey(projectID: "apollo", milestoneID: "design"), CivilDate(iso: "2026-12-11")!)),
@@ -33,7 +38,9 @@ import Testing
         ("done apollo/design now", "usage: done PROJECT/MILESTONE"),
         ("due apollo/design tomorrow", "'tomorrow' is not a date like 2026-12-11"),
         ("snooze apollo/design 2026-12-14 please", "usage: snooze PROJECT/MILESTONE until DATE"),
-        ("ack", "usage: ack ESCALATION [NOTE]"),
+        ("ack", "usage: ack ESCALATION [new date DATE | done] [NOTE]"),
+        ("ack esc_1 new date", "usage: ack ESCALATION new date DATE [NOTE]"),
+        ("ack esc_1 new date 2026-02-30", "'2026-02-30' is not a date like 2026-12-11"),
     ])
     func mistakesAreExplained(_ text: String, _ message: String) {
         #expect(throws: ChatCommand.Unusable.self) { try ChatCommand(parsing: text) }
@@ -149,6 +156,48 @@ import Testing
         let record = try #require(try fixture.store.escalations(states: nil).first { $0.id == id })
         #expect(record.state == .acknowledged)
         #expect(record.acknowledgement == Acknowledgement(by: "bob", at: fixture.now, note: "on it"))
+    }
+
+    @Test func ackWithANewDateAcknowledgesAndMovesTheMilestone() async throws {
+        let fixture = try await RuntimeFixture()
+        let id = try #require(try fixture.store.escalations(states: [.open]).first?.id)
+        try await fixture.test { client in
+            let passed = try await Self.slack(
+                client, fixture: fixture, user: "U-ALICE", "ack \(id) new date 2026-12-01"
+            )
+            #expect(passed.type == "ephemeral")
+            #expect(passed.text == "Nothing changed: the new date, Tue 1 Dec, has passed: give today or a later date.")
+            let reply = try await Self.slack(
+                client, fixture: fixture, user: "U-ALICE", "ack \(id) new date 2026-12-10 vendor late", skew: 1
+            )
+            #expect(reply.type == "in_channel")
+            #expect(reply.text == "Alice Ng acknowledged escalation \(id) and moved apollo/design to Thu 10 Dec: "
+                + "it climbs no further.")
+        }
+        let record = try #require(try fixture.store.escalation(id: id))
+        #expect(record.acknowledgement == Acknowledgement(by: "alice", at: fixture.now, note: "vendor late"))
+        #expect(try fixture.milestone("design")?.due == CivilDate(iso: "2026-12-10"))
+        let history = try fixture.store.history(projectID: "apollo", milestoneID: "design")
+        let moved = history.last { $0.change.field == "due" }
+        #expect(moved?.source == "chat:alice" && moved?.actor == "alice")
+        #expect(try Self.chats(fixture).map(\.outcome) == [.invalid, .applied])
+    }
+
+    @Test func ackDoneMarksTheMilestoneDoneAndResolvesTheEscalation() async throws {
+        let fixture = try await RuntimeFixture()
+        let id = try #require(try fixture.store.escalations(states: [.open]).first?.id)
+        try await fixture.test { client in
+            let reply = try await Self.mattermost(client, user: "mm-bob", "ack \(id) done shipped")
+            #expect(reply.type == "in_channel")
+            #expect(reply.text == "Bob Roe marked apollo/design done: escalation \(id) is resolved.")
+            let again = try await Self.mattermost(client, user: "mm-bob", "ack \(id) done")
+            #expect(again.text == "Escalation \(id) is already resolved.")
+        }
+        #expect(try fixture.milestone("design")?.status == .done)
+        #expect(try fixture.store.escalation(id: id)?.state == .resolved)
+        let history = try fixture.store.history(projectID: "apollo", milestoneID: "design")
+        let done = history.last { $0.change.field == "status" }
+        #expect(done?.source == "chat:bob" && done?.actor == "bob")
     }
 
     @Test func statusOfAProjectListsItsMilestonesAndOpenEscalations() async throws {

@@ -26,6 +26,12 @@ import Testing
         ) async throws -> Snooze {
             throw ServerActionError.invalid("not in this test")
         }
+
+        func answer(
+            _ escalationID: String, with update: MilestoneUpdate, acknowledger: String, source: String
+        ) async throws -> EscalationAnswer {
+            throw ServerActionError.invalid("not in this test")
+        }
     }
 
     /// The fixture with project `prøjekt` holding milestone `ünï`.

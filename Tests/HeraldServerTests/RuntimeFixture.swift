@@ -74,14 +74,16 @@ struct RuntimeFixture {
     var store: HeraldStore { runtime.store }
 
     /// Runs `body` against the daemon's routes in-process (with `configuration` instead of the fixture's, when
-    /// given), then stops the runtime and removes the directory.
+    /// given, and verifying links with `serverKey`), then stops the runtime and removes the directory.
     func test(
-        configuration: Configuration? = nil, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+        configuration: Configuration? = nil, serverKey: ServerKey? = nil,
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let configuration = configuration ?? self.configuration
         let now = now
         let router = ServerRouter(
-            store: runtime.store, configuration: { configuration }, now: { now }, actions: runtime,
+            store: runtime.store, configuration: { configuration }, now: { now }, serverKey: { serverKey },
+            actions: runtime,
             operations: TestOperations()
         ).build()
         defer { directory.remove() }

@@ -43,8 +43,11 @@ import Testing
         let deliveries = try store.deliveries(states: nil, channel: nil, limit: 10)
         #expect(deliveries.allSatisfy { $0.state == .delivered && $0.deliveredAt == t0 + 0.04 })
         #expect(deliveries.filter { $0.messageID != "msg_bundle" }.allSatisfy {
-            $0.lastError == "sent in msg_bundle with 1 other"
+            $0.lastError == "sent in msg_bundle with 1 other" && $0.carriedBy == leased[0].delivery.id
         })
+        let item = try #require(try store.log(LogFilter()).first { $0.message.id == "msg_a" })
+        #expect(LogReport.state(item, in: .gmt) == "delivered in 40 ms, sent in msg_bundle with 1 other",
+                "the log says where an item went")
     }
 
     @Test func aDeadBundleTakesItsItemsWithIt() throws {

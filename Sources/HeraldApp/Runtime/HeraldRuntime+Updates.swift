@@ -9,20 +9,30 @@ extension HeraldRuntime: ServerActions {
     /// Applies `update` to the stored milestone with the change rules (its `by` recorded as the history's actor), logs
     /// it, and evaluates the rules at once.
     public func update(_ key: MilestoneKey, with update: MilestoneUpdate, source: String) throws -> MilestoneChange? {
-        let stored = try storedMilestone(key)
-        let now = options.now()
-        let engine = self.engine
-        var decisions = EngineDecisions()
-        let portfolio = try store.trackedMilestones().map(\.milestone)
-        let change = try store.apply(
-            milestone: update.applied(to: stored), source: source, at: now, note: update.note, actor: update.by,
-            releasing: false, decide: {
-                decisions = engine.evaluate(changes: $0, updatedAt: now, milestones: portfolio)
-                return decisions
-            }
-        )
+        let (change, decisions) = try apply(update, to: key, source: source)
         try settle(change.map { [$0] } ?? [], decisions: decisions, source: source)
         return change
+    }
+
+    /// Applies `update` to the escalation's milestone and acknowledges the escalation (unless the update marks the
+    /// milestone done) on the actor, so no tick sees the change without the acknowledgement; then evaluates at once,
+    /// which resolves the escalation of a milestone marked done.
+    public func answer(
+        _ escalationID: String, with update: MilestoneUpdate, acknowledger: String, source: String
+    ) throws -> EscalationAnswer {
+        guard let record = try store.escalation(id: escalationID) else {
+            throw ServerActionError.notFound("unknown escalation '\(escalationID)'")
+        }
+        guard record.state == .open else { return .alreadyClosed(record) }
+        let key = MilestoneKey(projectID: record.key.projectID, milestoneID: record.key.milestoneID)
+        let (change, decisions) = try apply(update, to: key, source: source)
+        if update.status != .done {
+            let now = options.now()
+            _ = try store.acknowledge(escalationID: escalationID, by: acknowledger, note: update.note, at: now)
+            logger.info("acknowledged", metadata: ["escalation": "\(escalationID)", "by": "\(acknowledger)"])
+        }
+        try settle(change.map { [$0] } ?? [], decisions: decisions, source: source)
+        return .answered(try store.escalation(id: escalationID) ?? record)
     }
 
     /// Snoozes the milestone as `herald snooze PROJECT/MILESTONE --until DATE` does, in the configured zone.
@@ -62,6 +72,26 @@ extension HeraldRuntime: ServerActions {
             decisions.append(try tick())
         }
         return decisions
+    }
+
+    /// Applies `update` to the stored milestone with the change rules (its `by` recorded as the history's actor) and
+    /// returns the change with the change rules' decisions, not yet settled.
+    private func apply(
+        _ update: MilestoneUpdate, to key: MilestoneKey, source: String
+    ) throws -> (MilestoneChange?, EngineDecisions) {
+        let stored = try storedMilestone(key)
+        let now = options.now()
+        let engine = self.engine
+        var decisions = EngineDecisions()
+        let portfolio = try store.trackedMilestones().map(\.milestone)
+        let change = try store.apply(
+            milestone: update.applied(to: stored), source: source, at: now, note: update.note, actor: update.by,
+            releasing: false, decide: {
+                decisions = engine.evaluate(changes: $0, updatedAt: now, milestones: portfolio)
+                return decisions
+            }
+        )
+        return (change, decisions)
     }
 
     private func storedMilestone(_ key: MilestoneKey) throws -> Milestone {

@@ -147,12 +147,7 @@ extension RuleEngine {
             isRepeat: rung.isRepeat
         )
         let project = projects[milestone.projectID]
-        let text = MessageText.escalation(
-            reference, milestone: milestone, projectName: project?.name ?? milestone.projectID, facts: facts,
-            prior: record.deliveredNotices, calendar: configuration.calendar,
-            downstream: downstream(of: milestone, in: graph), hasAckLink: ackLinks != nil, names: personNames,
-            channels: configuration.channels
-        )
+        let text = noticeText(reference, of: record, facts: facts, graph: graph)
         let first = decisions.messages.count
         compose(
             kind: .escalation, rule: rule, recipients: policy.levels[rung.level].notify, milestone: milestone,
@@ -166,6 +161,19 @@ extension RuleEngine {
                 people: message.recipients, mentions: message.mentions, messageID: message.id
             )
         }
+    }
+
+    /// What the notice `reference` of `record` says about the milestone of `facts`, naming those told before.
+    func noticeText(
+        _ reference: EscalationRef, of record: EscalationRecord, facts: MilestoneFacts, graph: DependencyGraph
+    ) -> String {
+        let milestone = facts.milestone
+        return MessageText.escalation(
+            reference, milestone: milestone, projectName: projects[milestone.projectID]?.name ?? milestone.projectID,
+            facts: facts, prior: record.deliveredNotices, calendar: configuration.calendar,
+            downstream: downstream(of: milestone, in: graph), hasAckLink: ackLinks != nil, names: personNames,
+            channels: configuration.channels
+        )
     }
 
     /// Closes an escalation whose milestone or rule no longer exists, telling those its notices reached.

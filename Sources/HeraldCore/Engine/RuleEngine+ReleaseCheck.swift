@@ -5,7 +5,8 @@ extension RuleEngine {
     /// closed or removed since, or a notice whose escalation is no longer open, is withdrawn; a reminder whose
     /// milestone changed since it was decided is withdrawn when its rule no longer holds (as of the decision's
     /// date, so only the change counts, not the time that passed) and written again from the milestone as it
-    /// stands otherwise. Every other message goes as decided.
+    /// stands otherwise; so is a notice of an open escalation, with those told before as they stand. Every other
+    /// message goes as decided.
     public func check(_ message: OutgoingMessage, against facts: ReleaseFacts) -> ReleaseCheck {
         guard message.kind == .reminder || message.kind == .escalation,
               let project = message.project, let decided = message.milestones.first else { return .asDecided }
@@ -16,7 +17,10 @@ extension RuleEngine {
             return .withdrawn(milestone.status == .done ? "superseded: marked done" : "superseded: cancelled")
         }
         if message.kind == .escalation {
-            return escalationClosed(message, key: key, facts: facts).map(ReleaseCheck.withdrawn) ?? .asDecided
+            if let reason = escalationClosed(message, key: key, facts: facts) { return .withdrawn(reason) }
+            guard tracked.updatedAt > message.createdAt else { return .asDecided }
+            return rewrittenNotice(message, milestone: tracked, key: key, facts: facts).map(ReleaseCheck.rewritten)
+                ?? .asDecided
         }
         guard tracked.updatedAt > message.createdAt else { return .asDecided }
         guard let rule = configuration.rules.first(where: { $0.name == message.rule }) else {
@@ -52,6 +56,27 @@ extension RuleEngine {
         message.milestones = [MilestoneRef(milestone, in: facts.graph)]
         message.text = configuration.templates.text(
             for: message, details: templateDetails(.reminder, of: milestone, graph: facts.graph)
+        )
+        return message
+    }
+
+    /// The escalation notice `message` written again from `tracked` as it stands; nil when its escalation is not
+    /// known.
+    private func rewrittenNotice(
+        _ message: OutgoingMessage, milestone tracked: TrackedMilestone, key: MilestoneKey, facts: ReleaseFacts
+    ) -> OutgoingMessage? {
+        guard let rule = message.rule, let reference = message.escalation,
+              let record = facts.escalations[RuleStateKey(rule: rule, projectID: key.projectID,
+                                                          milestoneID: key.milestoneID)] else { return nil }
+        let milestone = tracked.milestone
+        var message = message
+        message.text = noticeText(reference, of: record, facts: MilestoneFacts(
+            milestone: milestone, updatedAt: tracked.updatedAt, today: readerDate(of: message),
+            calendar: configuration.calendar, history: tracked.history
+        ), graph: facts.graph)
+        message.milestones = [MilestoneRef(milestone, in: facts.graph)]
+        message.text = configuration.templates.text(
+            for: message, details: templateDetails(.escalation, of: milestone, graph: facts.graph)
         )
         return message
     }

@@ -65,7 +65,7 @@ public enum CalendarFeed {
         ics.property("DTSTAMP", utc(now))
         ics.property("DTSTART;VALUE=DATE", date(milestone.due))
         ics.property("DTEND;VALUE=DATE", date(milestone.due.adding(days: 1)))
-        ics.text("SUMMARY", marker(milestone.status) + "\(milestone.title) (\(project.name))")
+        ics.text("SUMMARY", marker(milestone.status) + "\(milestone.title) · \(project.name)")
         ics.text("DESCRIPTION", description(milestone, project: project, content: content))
         ics.property("STATUS", milestone.status == .cancelled ? "CANCELLED" : "CONFIRMED")
         ics.property("TRANSP", "TRANSPARENT")
@@ -90,9 +90,9 @@ public enum CalendarFeed {
     /// Project, owner, status, phase, baseline and slip, one per line.
     private static func description(_ milestone: Milestone, project: Project, content: Content) -> String {
         var lines = [
-            "Project: \(project.name) (\(project.id))",
+            "Project: \(project.name)",
             "Owner: \(content.people[milestone.owner]?.name ?? milestone.owner)",
-            "Status: \(milestone.status.rawValue)" + (milestone.critical ? ", critical" : ""),
+            "Status: \(milestone.status.words)" + (milestone.critical ? ", critical" : ""),
         ]
         if let phase = milestone.phase { lines.append("Phase: \(phase)") }
         if let baseline = milestone.baseline {

@@ -40,12 +40,15 @@ public struct DeliveryRecord: Hashable, Sendable {
     /// When its retries' age (`max_age`) counts from, when not from its message's release: the replay's creation,
     /// or the time `channels enable` released it.
     public var agedFrom: Date?
+    /// The delivery that carries this one (a bundle, or the same message from another rule), whose end it shares;
+    /// ``lastError`` then says where it went (`sent in msg_… with 2 others`).
+    public var carriedBy: Int64?
 
     /// Creates a delivery record.
     public init(
         id: Int64, messageID: String, channel: String, state: DeliveryState, attempts: Int, nextAttemptAt: Date,
         createdAt: Date, deliveredAt: Date? = nil, lastError: String? = nil, latencyMilliseconds: Double? = nil,
-        replayOf: Int64? = nil, replayedBy: String? = nil, agedFrom: Date? = nil
+        replayOf: Int64? = nil, replayedBy: String? = nil, agedFrom: Date? = nil, carriedBy: Int64? = nil
     ) {
         self.id = id
         self.messageID = messageID
@@ -60,6 +63,7 @@ public struct DeliveryRecord: Hashable, Sendable {
         self.replayOf = replayOf
         self.replayedBy = replayedBy
         self.agedFrom = agedFrom
+        self.carriedBy = carriedBy
     }
 
     /// When the age of `message`'s retries through this delivery counts from: ``agedFrom``, else the message's
