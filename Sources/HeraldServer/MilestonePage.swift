@@ -109,7 +109,7 @@ struct MilestonePage {
         let rows = historyRows.map { cells in "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
         return """
             <section id="history"><h2>Recent changes</h2>
-            <table><tr><th>When (\(escape(zone.identifier)))</th><th>What</th><th>Change</th><th>Who</th></tr>
+            <table><tr><th>When (\(escape(zone.identifier)))</th><th>What</th><th>Change</th><th>By</th></tr>
             \(rows.joined(separator: "\n"))
             </table></section>
             """
@@ -131,7 +131,7 @@ struct MilestonePage {
         }
         if let first = added.first {
             let due = added.first { $0.change.field == "due" }.map { "due " + value("due", $0.change.newValue) }
-            rows.append([ConsoleLine.localTime(first.at, in: zone), "added", due ?? "", who(first)])
+            rows.append([ConsoleLine.localTime(first.at, in: zone), "added", due ?? "", who(first, verb: "Added")])
         }
         return Array(rows.prefix(Self.historyShown))
     }
@@ -160,15 +160,11 @@ struct MilestonePage {
         }
     }
 
-    /// Who made a change and where: `Hannah Lee, through the API`, `the project file apollo.yaml`, `Mike Chen, in
-    /// chat`.
-    private func who(_ entry: HistoryEntry) -> String {
-        let source = entry.source
-        if source.hasPrefix("file:") { return "the project file " + source.dropFirst("file:".count) }
-        let chatPerson: String? = source.hasPrefix("chat:") ? String(source.dropFirst("chat:".count)) : nil
-        let person = (entry.actor ?? chatPerson).map(name)
-        let place: String? = source == "api" ? "through the API" : chatPerson != nil ? "in chat" : nil
-        return [person, place].compactMap { $0 }.joined(separator: ", ")
+    /// Who made a change and where, as announcements say it: `Changed by Hannah Lee through the API.`, `Changed in
+    /// apollo.yaml.`, `Added by Mike Chen in chat.`
+    private func who(_ entry: HistoryEntry, verb: String = "Changed") -> String {
+        MessageText.origin(source: entry.source, actor: entry.actor, names: names, verb: verb)
+            .trimmingCharacters(in: .whitespaces)
     }
 
     private func name(_ key: String) -> String {

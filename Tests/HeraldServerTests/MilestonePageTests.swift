@@ -73,7 +73,8 @@ import Testing
                 #expect(page.contains("<td>title</td><td>Design sign-off → &lt;script&gt;"))
                 #expect(page.contains("<td>deliverables</td><td>none → Design &lt;doc&gt;</td>"))
                 #expect(page.contains("<td>2026-12-01 09:00</td><td>added</td><td>due Thu 3 Dec</td>"
-                    + "<td>the project file apollo.yaml</td>"))
+                    + "<td>Added in apollo.yaml.</td>"))
+                #expect(page.contains("<td>Changed in apollo.yaml.</td>"))
                 #expect(!page.contains("none → Alice"), "the creation is one line")
                 #expect(!page.contains("overdue</code>") && !page.contains("days_overdue"), "no rule shown")
             }
