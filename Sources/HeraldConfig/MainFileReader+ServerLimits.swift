@@ -2,9 +2,11 @@ import HeraldCore
 import Yams
 
 extension MainFileReader {
-    /// The keys of `server:` read here: the digest links' lifetime, the limits and the trusted proxies.
+    /// The keys of `server:` read here: the digest and milestone links' lifetimes, the limits and the trusted
+    /// proxies.
     static let serverLimitKeys = [
-        "digest_link_ttl", "idle_timeout", "request_timeout", "max_connections", "max_body_bytes", "trusted_proxies",
+        "digest_link_ttl", "milestone_link_ttl", "idle_timeout", "request_timeout", "max_connections", "max_body_bytes",
+        "trusted_proxies",
     ]
 
     /// `idle_timeout` and `request_timeout` (`30s`, `2m`), `max_connections` and `max_body_bytes` (positive whole

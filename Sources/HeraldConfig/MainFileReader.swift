@@ -140,7 +140,9 @@ struct MainFileReader {
             ackLinkLifetime: fields["ack_link_ttl"].flatMap { interval($0, "'ack_link_ttl'") } ?? .days(7),
             chat: fields["chat"].map(readChat) ?? ChatSettings(),
             digestLinkLifetime: fields["digest_link_ttl"].flatMap { interval($0, "'digest_link_ttl'") } ?? .days(30),
-            limits: readServerLimits(fields), trustedProxies: fields["trusted_proxies"].map(readTrustedProxies) ?? []
+            limits: readServerLimits(fields), trustedProxies: fields["trusted_proxies"].map(readTrustedProxies) ?? [],
+            milestoneLinkLifetime: fields["milestone_link_ttl"].flatMap { interval($0, "'milestone_link_ttl'") }
+                ?? .days(30)
         )
     }
 }

@@ -46,6 +46,7 @@ public struct ServerRouter: Sendable {
         addHealth(to: router)
         addMetrics(to: router)
         addDigestPages(to: router)
+        addMilestonePages(to: router)
         addDashboard(to: router)
         addAckPages(to: router)
         addCalendars(to: router)

@@ -32,6 +32,7 @@ struct StoredMessageReader {
         var id: String?, createdAt: Date?, kind: MessageKind?, channel: String?, text: String?
         var milestones: [MilestoneRef]?, recipients: [String]?, mentions: [String]?
         var rule: String?, project: ProjectRef?, escalation: EscalationRef?, heldUntil: Date?, holdReason: String?
+        var milestoneURL: String?
         let complete = object { reader, key in
             switch key {
             case "id": id = reader.string()
@@ -47,6 +48,7 @@ struct StoredMessageReader {
             case "escalation": return reader.optional(&escalation) { $0.escalation() }
             case "heldUntil": return reader.optional(&heldUntil) { $0.date() }
             case "holdReason": return reader.optional(&holdReason) { $0.string() }
+            case "milestoneURL": return reader.optional(&milestoneURL) { $0.string() }
             default: return false
             }
             return true
@@ -56,7 +58,7 @@ struct StoredMessageReader {
         return OutgoingMessage(
             id: id, createdAt: createdAt, kind: kind, rule: rule, project: project, milestones: milestones,
             channel: channel, recipients: recipients, mentions: mentions, text: text, escalation: escalation,
-            heldUntil: heldUntil, holdReason: holdReason
+            heldUntil: heldUntil, holdReason: holdReason, milestoneURL: milestoneURL
         )
     }
 

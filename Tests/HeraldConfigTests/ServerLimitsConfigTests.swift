@@ -16,18 +16,20 @@ import Testing
             idleTimeout: 30, requestTimeout: 60, maxConnections: 256, maxBodyBytes: 65_536
         ))
         #expect(server.digestLinkLifetime == .days(30))
+        #expect(server.milestoneLinkLifetime == .days(30))
         #expect(server.trustedProxies.isEmpty)
     }
 
     @Test func setLimitsAreRead() throws {
         let server = try #require(try Self.server(
             ", idle_timeout: 10s, request_timeout: 2m, max_connections: 64, max_body_bytes: 1024, "
-                + "digest_link_ttl: 7d, trusted_proxies: [10.0.0.0/8, \"::1\"]"
+                + "digest_link_ttl: 7d, milestone_link_ttl: 2 business_days, trusted_proxies: [10.0.0.0/8, \"::1\"]"
         ).get().server)
         #expect(server.limits == ServerLimits(
             idleTimeout: 10, requestTimeout: 120, maxConnections: 64, maxBodyBytes: 1024
         ))
         #expect(server.digestLinkLifetime == .days(7))
+        #expect(server.milestoneLinkLifetime == .businessDays(2))
         #expect(server.trustedProxies.map(\.description) == ["10.0.0.0/8", "::1"])
         #expect(server.trustedProxies.first?.contains("10.20.30.40") == true)
     }

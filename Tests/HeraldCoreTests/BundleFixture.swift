@@ -32,20 +32,23 @@ enum BundleFixture {
             escalation: EscalationRef(
                 id: "esc_7f3a9c2e", policy: "missed-deadline", level: 2, levels: 3,
                 ackURL: "https://herald.example.com/ack/AbC123"
-            )
+            ),
+            milestoneURL: "https://herald.example.com/milestones/apollo/data-migration-plan?token=MiG"
         ),
         BundleItem(
             id: "msg_1b2c3d4e5f607182", decidedAt: at, kind: .reminder, rules: ["due-soon", "critical-slip"],
             project: apollo, milestones: [design],
             text: "Design sign-off · Apollo ERP upgrade is due in 2 business days, Thu 3 Dec. It has slipped 5 "
-                + "business days from its baseline, Thu 26 Nov. Needed: Solution design document."
+                + "business days from its baseline, Thu 26 Nov. Needed: Solution design document.",
+            milestoneURL: "https://herald.example.com/milestones/apollo/design-signoff?token=DeS"
         ),
         BundleItem(
             id: "msg_2c3d4e5f60718293", decidedAt: at, kind: .announcement, rules: ["due-changes"], project: dcm,
             milestones: [cutover],
             text: "Data centre cut-over · Data centre move: due Fri 15 Jan 2027 → Fri 29 Jan 2027, changed by Mike "
                 + "Lee. It is now 10 business days behind its baseline, Fri 15 Jan 2027.",
-            changes: [FieldChange(field: "due", oldValue: "2027-01-15", newValue: "2027-01-29")], actor: "mike"
+            changes: [FieldChange(field: "due", oldValue: "2027-01-15", newValue: "2027-01-29")], actor: "mike",
+            milestoneURL: "https://herald.example.com/milestones/dcm/cutover?token=CuT"
         ),
     ]
 

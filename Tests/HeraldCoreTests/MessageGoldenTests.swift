@@ -135,14 +135,15 @@ import Testing
 
     static func golden(
         _ name: String, _ kind: MessageKind, rule: String, milestone: Milestone = design, to recipients: [String],
-        on channel: String = "eng", escalation: EscalationRef? = nil, text: String, digest: DigestReport? = nil
+        on channel: String = "eng", escalation: EscalationRef? = nil, text: String, digest: DigestReport? = nil,
+        milestoneURL: String? = nil
     ) -> Golden {
         Golden(name: name, message: OutgoingMessage(
             id: "msg_golden", createdAt: now, kind: kind, rule: rule,
             project: ProjectRef(id: "apollo", name: "Apollo ERP upgrade"),
             milestones: digest == nil ? [MilestoneRef(milestone, in: graph)] : [], channel: channel,
             recipients: recipients, mentions: recipients.map { people[$0]?.mention ?? people[$0]?.name ?? $0 },
-            text: text, escalation: escalation, digest: digest
+            text: text, escalation: escalation, digest: digest, milestoneURL: milestoneURL
         ))
     }
 
@@ -160,7 +161,8 @@ import Testing
         golden("escalation-level-1", .escalation, rule: "overdue", to: ["alice"], escalation: reference(level: 1),
                text: escalation(level: 1)),
         golden("escalation-level-1-with-link", .escalation, rule: "overdue", to: ["alice"],
-               escalation: reference(level: 1, link: true), text: escalation(level: 1, link: true)),
+               escalation: reference(level: 1, link: true), text: escalation(level: 1, link: true),
+               milestoneURL: "https://herald.example.com/milestones/apollo/design?token=TOKEN"),
         golden("escalation-level-2", .escalation, rule: "overdue", to: ["bob"], on: "leadership",
                escalation: reference(level: 2), text: escalation(level: 2)),
         golden("escalation-level-3", .escalation, rule: "overdue", to: ["carol"], on: "leadership",

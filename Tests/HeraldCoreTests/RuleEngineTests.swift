@@ -16,8 +16,8 @@ struct EngineRun {
     /// Every suppression the ticks recorded.
     var suppressed: [Suppression] = []
 
-    init(configuration: Configuration, ackLinks: AckLinks? = nil) {
-        engine = RuleEngine(configuration: configuration, ackLinks: ackLinks)
+    init(configuration: Configuration, ackLinks: AckLinks? = nil, milestoneLinks: MilestoneLinks? = nil) {
+        engine = RuleEngine(configuration: configuration, ackLinks: ackLinks, milestoneLinks: milestoneLinks)
         milestones = configuration.projects.flatMap(\.milestones).map {
             TrackedMilestone(milestone: $0, updatedAt: EngineFixture.at("2026-11-20", 9))
         }

@@ -22,12 +22,14 @@ import Testing
         text: "</script> & <b>x</b> \u{2028} https://x.example/y?z=1",
         escalation: EscalationRef(id: "esc_1", policy: "missed", level: 2, levels: 3, isRepeat: true,
                                   ackURL: "https://h/ack?id=esc_1"),
-        heldUntil: Date(timeIntervalSince1970: 1_796_060_000.5), holdReason: "quiet hours (alice)"
+        heldUntil: Date(timeIntervalSince1970: 1_796_060_000.5), holdReason: "quiet hours (alice)",
+        milestoneURL: "https://h/milestones/apollo/a%2Fb?token=T.S"
     )
 
     static var withoutAckURL: OutgoingMessage {
         var message = full
         message.escalation?.ackURL = nil
+        message.milestoneURL = nil
         message.heldUntil = nil
         message.holdReason = nil
         return message

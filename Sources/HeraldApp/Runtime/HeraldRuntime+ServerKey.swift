@@ -10,12 +10,16 @@ extension HeraldRuntime {
     }
 
     /// The rule engine for `configuration`. With `server.public_url` set and a server key, its escalation notices
-    /// carry acknowledgement links signed with `key`; without a key they go without links rather than not at all.
+    /// carry acknowledgement links and its messages about one milestone a link to the milestone's page, signed with
+    /// `key`; without a key they go without links rather than not at all.
     static func engine(for configuration: Configuration, key: ServerKey?) -> RuleEngine {
         guard let key, let links = AckLinks(configuration: configuration, key: key) else {
             return RuleEngine(configuration: configuration)
         }
-        return RuleEngine(configuration: configuration, ackLinks: links)
+        return RuleEngine(
+            configuration: configuration, ackLinks: links,
+            milestoneLinks: MilestoneLinks(configuration: configuration, key: key)
+        )
     }
 
     /// The digests' "Full digest" links for `configuration`, signed with `key`; nil without `server.public_url` or a

@@ -69,6 +69,8 @@ public struct ServerSettings: Hashable, Sendable {
     public var chat = ChatSettings()
     /// How long a digest's "Full digest" link works after the run (`digest_link_ttl`, default 30 days).
     public var digestLinkLifetime: Interval
+    /// How long a message's "Milestone page" link works after the message (`milestone_link_ttl`, default 30 days).
+    public var milestoneLinkLifetime: Interval
     /// Timeouts, the connection cap and the body size limit.
     public var limits: ServerLimits
     /// The proxies whose `X-Forwarded-For` names the client (`trusted_proxies`); from any other peer the header is
@@ -79,7 +81,8 @@ public struct ServerSettings: Hashable, Sendable {
     public init(
         listen: String, apiToken: Secret? = nil, publicURL: String? = nil, ackLinkLifetime: Interval = .days(7),
         chat: ChatSettings = ChatSettings(), digestLinkLifetime: Interval = .days(30),
-        limits: ServerLimits = ServerLimits(), trustedProxies: [AddressRange] = []
+        limits: ServerLimits = ServerLimits(), trustedProxies: [AddressRange] = [],
+        milestoneLinkLifetime: Interval = .days(30)
     ) {
         self.listen = listen
         self.apiToken = apiToken
@@ -87,6 +90,7 @@ public struct ServerSettings: Hashable, Sendable {
         self.ackLinkLifetime = ackLinkLifetime
         self.chat = chat
         self.digestLinkLifetime = digestLinkLifetime
+        self.milestoneLinkLifetime = milestoneLinkLifetime
         self.limits = limits
         self.trustedProxies = trustedProxies
     }

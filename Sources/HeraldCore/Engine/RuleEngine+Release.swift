@@ -75,7 +75,8 @@ extension RuleEngine {
                 BundleItem(
                     id: item.message.id, decidedAt: item.message.createdAt, kind: item.message.kind, rules: item.rules,
                     project: item.message.project, milestones: item.message.milestones, text: item.message.text,
-                    escalation: item.message.escalation, changes: item.message.changes, actor: item.message.actor
+                    escalation: item.message.escalation, changes: item.message.changes, actor: item.message.actor,
+                    milestoneURL: item.message.milestoneURL
                 )
             }
             let message = bundle(bundleItems, like: items[0].message, now: now)

@@ -16,13 +16,17 @@ public struct RuleEngine: Sendable {
     let reachability: Reachability
     /// The acknowledgement links escalation notices carry; nil for none.
     let ackLinks: AckLinks?
+    /// The milestone page links messages about one milestone carry; nil for none.
+    let milestoneLinks: MilestoneLinks?
     /// Each person's name by key, for the people a message mentions in its text.
     let personNames: [String: String]
 
-    /// Creates an engine for a configuration; escalation notices carry `ackLinks`' links when given.
-    public init(configuration: Configuration, ackLinks: AckLinks? = nil) {
+    /// Creates an engine for a configuration; escalation notices carry `ackLinks`' links when given, and messages
+    /// about one milestone `milestoneLinks`' link to its page.
+    public init(configuration: Configuration, ackLinks: AckLinks? = nil, milestoneLinks: MilestoneLinks? = nil) {
         self.configuration = configuration
         self.ackLinks = ackLinks
+        self.milestoneLinks = milestoneLinks
         personNames = configuration.people.mapValues(\.name)
         resolver = RecipientResolver(people: configuration.people, audiences: configuration.audiences)
         reachability = Reachability(
@@ -275,12 +279,17 @@ public struct RuleEngine: Sendable {
     /// is given and the reader's date (see `readerDate(of:)`) is not the calendar's date of the decision, the text
     /// is `textOn`'s for the reader's date: a reminder held overnight says "overdue", not "due today" about
     /// yesterday. Its text is then the kind's template's when `templates_dir` has one, given the `details` of its
-    /// milestones.
+    /// milestones. A message about one milestone gets the link to its page (``milestoneLinks``), not part of its id.
     func emit(
         _ message: OutgoingMessage, rule: Rule?, into decisions: inout EngineDecisions,
         details: [TemplateDetails] = [], textOn: ((CivilDate) -> String)? = nil
     ) {
         var message = message
+        if let milestoneLinks, let project = message.project, message.milestones.count == 1,
+           [.reminder, .escalation, .announcement, .resolved].contains(message.kind) {
+            let key = MilestoneKey(projectID: project.id, milestoneID: message.milestones[0].id)
+            message.milestoneURL = milestoneLinks.url(key, now: message.createdAt)
+        }
         if rule?.urgent != true, let hold = hold(for: message, into: &decisions) {
             message.heldUntil = hold.until
             message.holdReason = hold.reason

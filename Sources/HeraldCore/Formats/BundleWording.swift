@@ -70,7 +70,7 @@ extension BundleItem {
         OutgoingMessage(
             id: id, createdAt: decidedAt, kind: kind, rule: rules.first, project: project, milestones: milestones,
             channel: bundle.channel, recipients: bundle.recipients, mentions: bundle.mentions, text: text,
-            escalation: escalation
+            escalation: escalation, milestoneURL: milestoneURL
         )
     }
 }

@@ -14,14 +14,33 @@ public enum ChatText {
     /// The label of the link that acknowledges an escalation from its message.
     public static let acknowledgeLabel = "Acknowledge"
 
-    /// `text` cut to `limit`; for a message with an acknowledgement link, cut so that the link, written by
-    /// `link` on a line of its own after it, fits too (the link is never cut).
+    /// The label of the link to the page of the milestone a message is about.
+    public static let milestonePageLabel = "Milestone page"
+
+    /// The links `message` carries, label and address, in the order they are shown: an escalation's
+    /// acknowledgement link, then the milestone's page.
+    public static func links(of message: OutgoingMessage) -> [(label: String, url: String)] {
+        links(escalation: message.escalation, milestoneURL: message.milestoneURL)
+    }
+
+    /// The links a bundled message carries, as ``links(of:)`` gives them for a message on its own.
+    public static func links(of item: BundleItem) -> [(label: String, url: String)] {
+        links(escalation: item.escalation, milestoneURL: item.milestoneURL)
+    }
+
+    private static func links(escalation: EscalationRef?, milestoneURL: String?) -> [(label: String, url: String)] {
+        [(acknowledgeLabel, escalation?.ackURL), (milestonePageLabel, milestoneURL)]
+            .compactMap { label, url in url.map { (label, $0) } }
+    }
+
+    /// `text` cut to `limit`; for a message with links (``links(of:)``), cut so that the links, each written by
+    /// `link` (given its label and address) on a line of its own after it, fit too (a link is never cut).
     public static func fitting(
-        _ text: String, to limit: TextLimit, of message: OutgoingMessage, link: (String) -> String
+        _ text: String, to limit: TextLimit, of message: OutgoingMessage, link: (String, String) -> String
     ) -> String {
-        guard let url = message.escalation?.ackURL else { return limit.truncating(text) }
-        let line = "\n" + link(url)
-        return TextLimit(limit.maximum - limit.length(of: line), limit.unit).truncating(text) + line
+        let lines = links(of: message).map { "\n" + link($0.label, $0.url) }.joined()
+        guard !lines.isEmpty else { return limit.truncating(text) }
+        return TextLimit(limit.maximum - limit.length(of: lines), limit.unit).truncating(text) + lines
     }
 
     /// `Due`, `Status` and `Owner` of `milestone` as label and value pairs, in that order, as a reader reads them:

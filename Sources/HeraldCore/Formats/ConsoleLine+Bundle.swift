@@ -15,7 +15,7 @@ extension ConsoleLine {
         var linked = message
         linked.items = items.map { item in
             var item = item
-            if let url = item.escalation?.ackURL { item.text += " · \(ChatText.acknowledgeLabel): \(url)" }
+            item.text += ChatText.links(of: item).map { " · \($0.label): \($0.url)" }.joined()
             return item
         }
         return linked

@@ -21,13 +21,13 @@ public enum ConsoleLine {
         return head + " · " + TerminalText.continued(text, indent: "    ")
     }
 
-    /// What the `console` channel prints: ``line(for:in:)``, then an escalation's acknowledgement link
-    /// (` · Acknowledge: URL`). `herald log` leaves the link out.
+    /// What the `console` channel prints: ``line(for:in:)``, then the message's links (` · Acknowledge: URL`,
+    /// ` · Milestone page: URL`). `herald log` leaves them out.
     public static func channelLine(for message: OutgoingMessage, in zone: TimeZone) -> String {
         if let items = message.items { return line(for: linked(message, items), in: zone) }
         let chat = line(for: message, in: zone)
-        guard let url = message.escalation?.ackURL else { return chat }
-        return "\(chat) · \(ChatText.acknowledgeLabel): \(TerminalText.safe(url))"
+        return ([chat] + ChatText.links(of: message).map { "\($0.label): \(TerminalText.safe($0.url))" })
+            .joined(separator: " · ")
     }
 
     /// `2026-11-30 09:00` in `zone`.

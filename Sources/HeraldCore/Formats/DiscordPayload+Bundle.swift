@@ -17,9 +17,10 @@ extension DiscordPayload {
         return JSONOutput.bytes(payload)
     }
 
-    /// An item's embed: red for an escalation, its acknowledgement link as the last line of the description.
+    /// An item's embed: red for an escalation, its links (acknowledge, milestone page) as the last lines of the
+    /// description.
     private static func embed(for item: BundleItem) -> Embed {
-        let link = item.escalation?.ackURL.map { "\n[\(ChatText.acknowledgeLabel)](\($0))" } ?? ""
+        let link = ChatText.links(of: item).map { "\n[\($0.label)](\($0.url))" }.joined()
         var embed = Embed(
             title: BundleWording.subject(item), description: nil,
             color: item.kind == .escalation ? color(.red) : nil

@@ -31,7 +31,7 @@ public enum DiscordPayload {
         }
         let text = ChatText.mentioning(message, escape(message.text))
         let payload = Payload(
-            content: ChatText.fitting(text, to: contentLimit, of: message) { "\(ChatText.acknowledgeLabel): <\($0)>" },
+            content: ChatText.fitting(text, to: contentLimit, of: message) { "\($0): <\($1)>" },
             embeds: embeds,
             allowedMentions: AllowedMentions(message.mentions)
         )

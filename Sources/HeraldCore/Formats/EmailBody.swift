@@ -2,14 +2,13 @@ import Foundation
 
 /// The two renderings of a message in an email: plain text and a small HTML page with a table of milestones.
 public enum EmailBody {
-    /// The greeting, the message text, an escalation's acknowledgement link, one line per milestone, why the
+    /// The greeting, the message text, its links (acknowledge, milestone page), one line per milestone, why the
     /// readers receive it, then a footer naming the kind, rule and message id.
     public static func plainText(for message: OutgoingMessage, readers: MessageReaders = MessageReaders()) -> String {
         if let items = message.items { return bundlePlainText(for: message, items, readers: readers) }
         var lines = [readers.greeting(for: message), "", message.text]
-        if let url = message.escalation?.ackURL {
-            lines += ["", "\(ChatText.acknowledgeLabel): \(url)"]
-        }
+        let links = ChatText.links(of: message)
+        if !links.isEmpty { lines += [""] + links.map { "\($0.label): \($0.url)" } }
         if !message.milestones.isEmpty {
             lines.append("")
             let sent = CivilDate(message.createdAt, in: .gmt)
@@ -25,7 +24,7 @@ public enum EmailBody {
         return lines.joined(separator: "\n")
     }
 
-    /// A complete HTML document: the greeting, the message text, an escalation's acknowledgement link, a table of
+    /// A complete HTML document: the greeting, the message text, its links (acknowledge, milestone page), a table of
     /// the milestones (title, due, status, owner), why the readers receive it and the footer; every piece of text is
     /// HTML-escaped.
     public static func html(
@@ -43,9 +42,7 @@ public enum EmailBody {
             "<p>\(escape(readers.greeting(for: message)))</p>",
             "<p>\(escape(message.text))</p>",
         ]
-        if let url = message.escalation?.ackURL {
-            lines.append("<p><a href=\"\(escape(url))\">\(escape(ChatText.acknowledgeLabel))</a></p>")
-        }
+        lines += ChatText.links(of: message).map { "<p><a href=\"\(escape($0.url))\">\(escape($0.label))</a></p>" }
         if !message.milestones.isEmpty {
             lines.append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">")
             lines.append("<tr><th>Milestone</th><th>Due</th><th>Status</th><th>Owner</th></tr>")

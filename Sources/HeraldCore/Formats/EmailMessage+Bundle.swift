@@ -24,7 +24,7 @@ extension EmailBody {
         var lines = [readers.greeting(for: message), "", BundleWording.headline(message)]
         for (index, item) in items.enumerated() {
             lines += ["", "\(index + 1). \(item.text)"]
-            if let url = item.escalation?.ackURL { lines.append("\(ChatText.acknowledgeLabel): \(url)") }
+            lines += ChatText.links(of: item).map { "\($0.label): \($0.url)" }
             if let reason = readers.reason(for: item.message(in: message)) { lines.append(reason) }
         }
         lines += ["", "-- ", footer(for: message)]
@@ -45,9 +45,7 @@ extension EmailBody {
         ]
         for item in items {
             lines += ["<hr>", "<p>\(BundleWording.emphasised(item, escape: escape) { "<strong>\($0)</strong>" })</p>"]
-            if let url = item.escalation?.ackURL {
-                lines.append("<p><a href=\"\(escape(url))\">\(escape(ChatText.acknowledgeLabel))</a></p>")
-            }
+            lines += ChatText.links(of: item).map { "<p><a href=\"\(escape($0.url))\">\(escape($0.label))</a></p>" }
             if let reason = readers.reason(for: item.message(in: message)) {
                 lines.append("<p><em>\(escape(reason))</em></p>")
             }

@@ -20,10 +20,11 @@ extension GoogleChatPayload {
         return body(BundleWording.fitting(items) { kept, _ in body(kept).count <= textLimit.maximum })
     }
 
-    /// An item's section: its text, HTML-escaped with the subject in bold, then its Acknowledge button.
+    /// An item's section: its text, HTML-escaped with the subject in bold, then its Acknowledge and Milestone page
+    /// buttons.
     private static func section(for item: BundleItem) -> CardSection {
         var widgets = [Widget.paragraph(BundleWording.emphasised(item, escape: EmailBody.escape) { "<b>\($0)</b>" })]
-        if let url = item.escalation?.ackURL { widgets.append(.button(ChatText.acknowledgeLabel, url: url)) }
+        widgets += ChatText.links(of: item).map { .button($0.label, url: $0.url) }
         return CardSection(widgets: widgets)
     }
 }

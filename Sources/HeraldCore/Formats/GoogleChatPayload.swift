@@ -1,6 +1,6 @@
 /// A Google Chat space-webhook body, `{"text"}` of at most 32,000 bytes (mentions first, then the text made inert,
-/// ``ChatEscaping/googleChat``, an escalation's acknowledgement link last, as `<URL|Acknowledge>`), and the thread a
-/// message belongs to.
+/// ``ChatEscaping/googleChat``, the message's links last, as `<URL|Acknowledge>` and `<URL|Milestone page>`), and the
+/// thread a message belongs to.
 public enum GoogleChatPayload {
     /// Google Chat's message size limit.
     public static let textLimit = TextLimit.bytes(32_000)
@@ -11,7 +11,7 @@ public enum GoogleChatPayload {
         if let items = message.items { return bundleBody(for: message, items) }
         let escaped = ChatEscaping.googleChat.escape(message.text)
         let text = ChatText.fitting(ChatText.mentioning(message, escaped), to: textLimit, of: message) {
-            "<\($0)|\(ChatText.acknowledgeLabel)>"
+            "<\($1)|\($0)>"
         }
         return JSONOutput.bytes(Payload(text: text))
     }

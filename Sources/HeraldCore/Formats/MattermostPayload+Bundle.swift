@@ -7,7 +7,7 @@ extension MattermostPayload {
         let headline = ChatText.mentioning(message, "**\(escape(BundleWording.headline(message)))**")
         let paragraphs = items.map { item in
             BundleWording.emphasised(item, escape: escape) { "**\($0)**" }
-                + (item.escalation?.ackURL.map { "\n[\(ChatText.acknowledgeLabel)](\($0))" } ?? "")
+                + ChatText.links(of: item).map { "\n[\($0.label)](\($0.url))" }.joined()
         }
         func text(_ kept: Int) -> String {
             let more = kept < items.count ? [BundleWording.more(items.count - kept)] : []

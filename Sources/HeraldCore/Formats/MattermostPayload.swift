@@ -1,5 +1,5 @@
 /// A Mattermost incoming-webhook body: `{"text"}` in Markdown, mentions first, then the text made inert
-/// (``ChatEscaping/mattermost``), an escalation's acknowledgement link last, at most 16,383 characters.
+/// (``ChatEscaping/mattermost``), the message's links last (acknowledge, milestone page), at most 16,383 characters.
 public enum MattermostPayload {
     /// Mattermost's post length limit.
     public static let textLimit = TextLimit.characters(16_383)
@@ -9,7 +9,7 @@ public enum MattermostPayload {
         if let items = message.items { return bundleBody(for: message, items) }
         let escaped = ChatEscaping.mattermost.escape(message.text)
         let text = ChatText.fitting(ChatText.mentioning(message, escaped), to: textLimit, of: message) {
-            "[\(ChatText.acknowledgeLabel)](\($0))"
+            "[\($0)](\($1))"
         }
         return JSONOutput.bytes(Payload(text: text))
     }

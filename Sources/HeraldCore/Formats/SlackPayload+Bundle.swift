@@ -21,9 +21,8 @@ extension SlackPayload {
     private static func blocks(for item: BundleItem) -> [Block] {
         let text = BundleWording.emphasised(item, escape: escape) { "*\($0)*" }
         var blocks = [section(text)]
-        if let url = item.escalation?.ackURL {
-            blocks.append(Block(type: "actions", elements: [.button(label: ChatText.acknowledgeLabel, url: url)]))
-        }
+        let buttons = ChatText.links(of: item).map { Element.button(label: $0.label, url: $0.url) }
+        if !buttons.isEmpty { blocks.append(Block(type: "actions", elements: buttons)) }
         return blocks
     }
 }

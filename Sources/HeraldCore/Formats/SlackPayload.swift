@@ -12,8 +12,8 @@ public enum SlackPayload {
     /// The most section blocks sent (Slack allows 50 blocks in all).
     public static let maxSections = 10
 
-    /// The JSON bytes for `message`; recipients are mentioned at the start, and an escalation's acknowledgement
-    /// link is a button under the text.
+    /// The JSON bytes for `message`; recipients are mentioned at the start, and the message's links (an
+    /// escalation's acknowledgement, the milestone page) are buttons under the text.
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         if let digest = message.digest { return digestBody(for: message, digest) }
         if let items = message.items { return bundleBody(for: message, items) }
@@ -22,10 +22,8 @@ public enum SlackPayload {
         let sections = sectionLimit.split(whole).map {
             Block(type: "section", text: TextObject(type: "mrkdwn", text: $0), elements: nil)
         }
-        var actions: [Block] = []
-        if let url = message.escalation?.ackURL {
-            actions.append(Block(type: "actions", elements: [.button(label: ChatText.acknowledgeLabel, url: url)]))
-        }
+        let buttons = ChatText.links(of: message).map { Element.button(label: $0.label, url: $0.url) }
+        let actions = buttons.isEmpty ? [] : [Block(type: "actions", elements: buttons)]
         let contextBlock = Block(
             type: "context", text: nil,
             elements: [.text(TextObject(type: "mrkdwn", text: escape(ChatText.header(message))))]

@@ -20,9 +20,8 @@ extension TeamsPayload {
     private static func itemElements(for item: BundleItem) -> [Element] {
         let text = BundleWording.emphasised(item, escape: escape) { "**\($0)**" }
         var elements = [Element.text(text, separator: true)]
-        if let url = item.escalation?.ackURL {
-            elements.append(Element(type: "ActionSet", actions: [Action(title: ChatText.acknowledgeLabel, url: url)]))
-        }
+        let actions = ChatText.links(of: item).map { Action(title: $0.label, url: $0.url) }
+        if !actions.isEmpty { elements.append(Element(type: "ActionSet", actions: actions)) }
         return elements
     }
 }

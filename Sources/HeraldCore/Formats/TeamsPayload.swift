@@ -46,9 +46,8 @@ public enum TeamsPayload {
             return Element(type: "FactSet", facts: facts.map { Fact(title: $0.0, value: $0.1) })
         }
         var card = Card(body: elements, entities: mentions.entities)
-        if let url = message.escalation?.ackURL {
-            card.actions = [Action(title: ChatText.acknowledgeLabel, url: url)]
-        }
+        let links = ChatText.links(of: message)
+        if !links.isEmpty { card.actions = links.map { Action(title: $0.label, url: $0.url) } }
         return Envelope(card: card)
     }
 

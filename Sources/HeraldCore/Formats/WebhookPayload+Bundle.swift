@@ -1,8 +1,8 @@
 /// A bundle's `data.items` in the generic webhook body (README "The generic webhook"): every message it carries as
 /// structured data, under its own `msg_…` id, so that a receiver can handle each as if it had come alone.
 extension WebhookPayload {
-    /// `[{"actor", "changes", "decided_at", "escalation", "id", "milestones", "project", "rules", "text", "type"}]`,
-    /// in the bundle's order.
+    /// `[{"actor", "changes", "decided_at", "escalation", "id", "milestone_url", "milestones", "project", "rules",
+    /// "text", "type"}]` (`milestone_url` only when the item has the link), in the bundle's order.
     static func write(_ items: [BundleItem], to json: inout JSONBytes) {
         json.raw("[")
         for (index, item) in items.enumerated() {
@@ -21,6 +21,10 @@ extension WebhookPayload {
             }
             json.raw(#","id":"#)
             json.string(item.id)
+            if let url = item.milestoneURL {
+                json.raw(#","milestone_url":"#)
+                json.string(url)
+            }
             json.raw(#","milestones":["#)
             for (index, milestone) in item.milestones.enumerated() {
                 if index > 0 { json.raw(",") }

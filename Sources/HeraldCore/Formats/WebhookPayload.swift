@@ -7,7 +7,8 @@ import Foundation
 public enum WebhookPayload {
     /// The exact bytes to send (and sign) for `message`; a digest message also carries `data.digest`
     /// (``digestJSON(_:)``). `data.actor` is who made an announcement's change (null when unknown, and for other
-    /// kinds), `data.changes` an announcement's `[{"field", "from", "to"}]` (empty otherwise).
+    /// kinds), `data.changes` an announcement's `[{"field", "from", "to"}]` (empty otherwise), `data.milestone_url` the
+    /// milestone page's link (absent without one, so a message without it keeps its bytes).
     public static func body(for message: OutgoingMessage) -> [UInt8] {
         var json = JSONBytes(capacity: 512 + message.text.utf8.count)
         json.raw(#"{"data":{"actor":"#)
@@ -34,6 +35,10 @@ public enum WebhookPayload {
         }
         json.raw(#","kind":"#)
         json.string(message.kind.rawValue)
+        if let url = message.milestoneURL {
+            json.raw(#","milestone_url":"#)
+            json.string(url)
+        }
         json.raw(#","milestones":["#)
         for (index, milestone) in message.milestones.enumerated() {
             if index > 0 { json.raw(",") }

@@ -19,12 +19,14 @@ public struct BundleItem: Hashable, Codable, Sendable {
     /// An announcement's changed fields and who made them (``OutgoingMessage/changes``, ``OutgoingMessage/actor``).
     public var changes: [FieldChange]?
     public var actor: String?
+    /// The page of its milestone (``OutgoingMessage/milestoneURL``).
+    public var milestoneURL: String?
 
     /// Creates an item.
     public init(
         id: String, decidedAt: Date, kind: MessageKind, rules: [String], project: ProjectRef?,
         milestones: [MilestoneRef], text: String, escalation: EscalationRef? = nil, changes: [FieldChange]? = nil,
-        actor: String? = nil
+        actor: String? = nil, milestoneURL: String? = nil
     ) {
         self.id = id
         self.decidedAt = decidedAt
@@ -36,5 +38,6 @@ public struct BundleItem: Hashable, Codable, Sendable {
         self.escalation = escalation
         self.changes = changes
         self.actor = actor
+        self.milestoneURL = milestoneURL
     }
 }

@@ -43,6 +43,10 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
     public var actor: String?
     /// The messages a `bundle` carries, one item each, in the order they were decided; nil for every other kind.
     public var items: [BundleItem]?
+    /// The page of the one milestone a reminder, escalation, announcement or resolved message is about
+    /// (`PUBLIC_URL/milestones/PROJECT/MILESTONE?token=T`, see ``MilestoneLinks``); nil for other kinds, or when
+    /// `server.public_url` is not set. Not part of the message's id.
+    public var milestoneURL: String?
 
     /// Creates a message.
     public init(
@@ -50,7 +54,7 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         milestones: [MilestoneRef], channel: String, recipients: [String], mentions: [String], text: String,
         escalation: EscalationRef? = nil, digest: DigestReport? = nil, heldUntil: Date? = nil,
         holdReason: String? = nil, changes: [FieldChange]? = nil, actor: String? = nil,
-        items: [BundleItem]? = nil
+        items: [BundleItem]? = nil, milestoneURL: String? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -69,6 +73,7 @@ public struct OutgoingMessage: Hashable, Codable, Sendable {
         self.changes = changes
         self.actor = actor
         self.items = items
+        self.milestoneURL = milestoneURL
     }
 
     /// When it may first be sent: the end of its hold, else its creation.

@@ -30,6 +30,7 @@ extension MessageTemplates {
         values["rule"] = message.rule
         values["project"] = message.project.map { ["id": $0.id, "name": $0.name] }
         values["milestone"] = milestones.first
+        values["milestone_url"] = message.milestoneURL
         if let escalation = message.escalation {
             values["escalation"] = Self.values(of: escalation)
             if message.kind == .escalation {

@@ -101,7 +101,7 @@ public enum MessageText {
 
     /// ` Changed by Hannah Lee through the API.`, ` Changed in apollo.yaml.`, ` Changed by Mike Chen in chat.`,
     /// ` Changed by Hannah Lee.` (`verb` first); empty when neither `source` nor `actor` says anything.
-    static func origin(source: String?, actor: String?, names: [String: String], verb: String) -> String {
+    public static func origin(source: String?, actor: String?, names: [String: String], verb: String) -> String {
         let source = source ?? ""
         if source.hasPrefix("file:") { return " \(verb) in \(source.dropFirst("file:".count))." }
         let chatPerson: String? = source.hasPrefix("chat:") ? String(source.dropFirst("chat:".count)) : nil
@@ -122,7 +122,7 @@ public enum MessageText {
     }
 
     /// `1 business day`, `3 business days`.
-    static func count(_ n: Int, _ unit: String) -> String {
+    public static func count(_ n: Int, _ unit: String) -> String {
         n == 1 ? "1 \(unit)" : "\(n) \(unit)s"
     }
 }
