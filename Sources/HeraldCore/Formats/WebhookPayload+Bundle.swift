@@ -25,12 +25,9 @@ extension WebhookPayload {
                 json.raw(#","milestone_url":"#)
                 json.string(url)
             }
-            json.raw(#","milestones":["#)
-            for (index, milestone) in item.milestones.enumerated() {
-                if index > 0 { json.raw(",") }
-                write(milestone, to: &json)
-            }
-            json.raw(#"],"project":"#)
+            json.raw(#","milestones":"#)
+            write(item.milestones, to: &json)
+            json.raw(#","project":"#)
             write(item.project, to: &json)
             json.raw(#","rules":"#)
             json.strings(item.rules)

@@ -39,12 +39,9 @@ public enum WebhookPayload {
             json.raw(#","milestone_url":"#)
             json.string(url)
         }
-        json.raw(#","milestones":["#)
-        for (index, milestone) in message.milestones.enumerated() {
-            if index > 0 { json.raw(",") }
-            write(milestone, to: &json)
-        }
-        json.raw(#"],"project":"#)
+        json.raw(#","milestones":"#)
+        write(message.milestones, to: &json)
+        json.raw(#","project":"#)
         write(message.project, to: &json)
         json.raw(#","recipients":"#)
         json.strings(message.recipients)
@@ -72,6 +69,16 @@ public enum WebhookPayload {
             json.raw(#","to":"#)
             json.string(change.newValue)
             json.raw("}")
+        }
+        json.raw("]")
+    }
+
+    /// `[{milestone}, …]`.
+    static func write(_ milestones: [MilestoneRef], to json: inout JSONBytes) {
+        json.raw("[")
+        for (index, milestone) in milestones.enumerated() {
+            if index > 0 { json.raw(",") }
+            write(milestone, to: &json)
         }
         json.raw("]")
     }
