@@ -3,20 +3,11 @@ import Foundation
 /// Makes the addresses where a whole digest can be read, under `server.public_url`:
 /// `PUBLIC_URL/digests/NAME/TIME?token=TOKEN`, the token (``DigestToken``) naming the run and valid for
 /// `server.digest_link_ttl` from the run.
-public struct DigestLinks: Sendable {
-    /// The key, the public URL and the links' lifetime.
+public struct DigestLinks: SignedLinks {
     public let base: LinkBase
+    public static var lifetimeSetting: KeyPath<ServerSettings, Interval> { \.digestLinkLifetime }
 
-    /// Links under `publicURL` valid for `lifetime` (business time counted on `calendar`).
-    public init(key: ServerKey, publicURL: String, lifetime: Interval, calendar: BusinessCalendar) {
-        base = LinkBase(key: key, publicURL: publicURL, lifetime: lifetime, calendar: calendar)
-    }
-
-    /// The links `configuration` asks for: nil when it has no `server.public_url` (then digests carry none).
-    public init?(configuration: Configuration, key: ServerKey) {
-        guard let base = LinkBase(configuration: configuration, key: key, lifetime: \.digestLinkLifetime) else {
-            return nil
-        }
+    public init(base: LinkBase) {
         self.base = base
     }
 

@@ -30,3 +30,30 @@ public struct LinkBase: Sendable {
         calendar.adding(lifetime, to: now)
     }
 }
+
+/// A kind of signed link (acknowledgement, digest, milestone page): its ``LinkBase``, and which `server` setting
+/// says how long it works. Each kind is made the same two ways.
+public protocol SignedLinks: Sendable {
+    /// The key, the public URL and the links' lifetime.
+    var base: LinkBase { get }
+    /// The `server` setting that says how long a link of this kind works (`ack_link_ttl`, …).
+    static var lifetimeSetting: KeyPath<ServerSettings, Interval> { get }
+    /// Links on `base`.
+    init(base: LinkBase)
+}
+
+extension SignedLinks {
+    /// Links under `publicURL` valid for `lifetime` (business time counted on `calendar`).
+    public init(key: ServerKey, publicURL: String, lifetime: Interval, calendar: BusinessCalendar) {
+        self.init(base: LinkBase(key: key, publicURL: publicURL, lifetime: lifetime, calendar: calendar))
+    }
+
+    /// The links `configuration` asks for: nil when it has no `server.public_url` (then messages carry none).
+    public init?(configuration: Configuration, key: ServerKey) {
+        let setting = Self.lifetimeSetting
+        guard let base = LinkBase(configuration: configuration, key: key, lifetime: { $0[keyPath: setting] }) else {
+            return nil
+        }
+        self.init(base: base)
+    }
+}

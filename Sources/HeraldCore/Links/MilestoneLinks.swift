@@ -4,20 +4,11 @@ import Foundation
 /// the token (``MilestoneToken``) naming the milestone and valid for `server.milestone_link_ttl` from the message.
 ///
 /// The same key, milestone and time always give the same link, so messages stay deterministic.
-public struct MilestoneLinks: Sendable {
-    /// The key, the public URL and the links' lifetime.
+public struct MilestoneLinks: SignedLinks {
     public let base: LinkBase
+    public static var lifetimeSetting: KeyPath<ServerSettings, Interval> { \.milestoneLinkLifetime }
 
-    /// Links under `publicURL` valid for `lifetime` (business time counted on `calendar`).
-    public init(key: ServerKey, publicURL: String, lifetime: Interval, calendar: BusinessCalendar) {
-        base = LinkBase(key: key, publicURL: publicURL, lifetime: lifetime, calendar: calendar)
-    }
-
-    /// The links `configuration` asks for: nil when it has no `server.public_url` (then messages carry none).
-    public init?(configuration: Configuration, key: ServerKey) {
-        guard let base = LinkBase(configuration: configuration, key: key, lifetime: \.milestoneLinkLifetime) else {
-            return nil
-        }
+    public init(base: LinkBase) {
         self.base = base
     }
 
