@@ -79,11 +79,11 @@ extension HeraldRuntime: ServerActions {
     private func apply(
         _ update: MilestoneUpdate, to key: MilestoneKey, source: String
     ) throws -> (MilestoneChange?, EngineDecisions) {
-        let stored = try storedMilestone(key)
+        let portfolio = try store.trackedMilestones().map(\.milestone)
+        let stored = try storedMilestone(key, in: portfolio)
         let now = options.now()
         let engine = self.engine
         var decisions = EngineDecisions()
-        let portfolio = try store.trackedMilestones().map(\.milestone)
         let change = try store.apply(
             milestone: update.applied(to: stored), source: source, at: now, note: update.note, actor: update.by,
             releasing: false, decide: {
@@ -94,11 +94,10 @@ extension HeraldRuntime: ServerActions {
         return (change, decisions)
     }
 
-    private func storedMilestone(_ key: MilestoneKey) throws -> Milestone {
-        let tracked = try store.trackedMilestones().first {
-            $0.milestone.projectID == key.projectID && $0.milestone.id == key.milestoneID
-        }
-        guard let milestone = tracked?.milestone else {
+    /// The milestone `key` among `milestones` (the store's tracked ones, read when not given).
+    private func storedMilestone(_ key: MilestoneKey, in milestones: [Milestone]? = nil) throws -> Milestone {
+        let milestones = try milestones ?? store.trackedMilestones().map(\.milestone)
+        guard let milestone = milestones.first(where: { $0.key == key }) else {
             throw ServerActionError.notFound("unknown milestone '\(key.projectID)/\(key.milestoneID)'")
         }
         return milestone
